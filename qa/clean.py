@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import QAError
+
 MAX_BYTES = 5_000_000
 
 # Artefacts of Word/PDF conversion, blanked for structure and removed for embedding.
@@ -33,7 +35,7 @@ ORG_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}(局|分局|委员会|政府|办�
 SENTENCE_END = "。！？!?；;"
 
 
-class ReadError(ValueError):
+class ReadError(QAError):
     """A file that cannot be used as a report; the message says which file and why."""
 
 

@@ -149,7 +149,11 @@ def _tensor_shapes(hp: dict) -> dict[str, tuple[int, int]]:
 
 def _bert_state_dict(q: Q4File) -> dict[str, np.ndarray]:
     t = q.tensors
+    H = q.hparams["hidden"]
     sd = {
+        # e5 uses mean pooling; BERT's pooler is never read, zeros keep loading quiet and exact
+        "pooler.dense.weight": np.zeros((H, H), np.float32),
+        "pooler.dense.bias": np.zeros(H, np.float32),
         "embeddings.word_embeddings.weight": t["emb.word"],
         "embeddings.position_embeddings.weight": t["emb.pos"],
         "embeddings.token_type_embeddings.weight": t["emb.type"],
@@ -250,7 +254,7 @@ def convert(src: str | os.PathLike, dest: str | os.PathLike) -> Path:
             hidden_act="gelu",
             pad_token_id=q.special["pad"],
         ).save_pretrained(hf)
-        sd = {k: torch.from_numpy(v) for k, v in _bert_state_dict(q).items()}
+        sd = {k: torch.from_numpy(v.copy()) for k, v in _bert_state_dict(q).items()}
         save_file(sd, str(hf / "model.safetensors"), metadata={"format": "pt"})
         names = {k: q.pieces[v] for k, v in q.special.items()}
         PreTrainedTokenizerFast(
@@ -265,7 +269,7 @@ def convert(src: str | os.PathLike, dest: str | os.PathLike) -> Path:
             model_max_length=hp["max_pos"],
         ).save_pretrained(hf)
         word = models.Transformer(str(hf), max_seq_length=hp["max_pos"])
-        pool = models.Pooling(word.get_word_embedding_dimension(), pooling_mode="mean")
+        pool = models.Pooling(hp["hidden"], pooling_mode="mean")
         st = SentenceTransformer(modules=[word, pool, models.Normalize()], prompts=PROMPTS, device="cpu")
         out = tmp / "model"
         st.save(str(out))

@@ -1,0 +1,164 @@
+"""Hybrid retrieval: the question's region and year, dense (FAISS) and keyword (BM25) hits, fusion.
+
+Why understand the question first: several reports state the same kind of fact (case counts,
+legal advisers), so ignoring the region and year named in a question returns the wrong report
+with confidence. Names are matched against each report's own aliases (Chinese, short form,
+pinyin), years in Arabic, full-width or Chinese digits.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import faiss
+import numpy as np
+
+from .chunk import Chunk
+from .config import Config
+from .embed import Embedder
+from .errors import QAError
+from .store import DocInfo, Stored
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+MAX_QUERY_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its scores: ``score`` is the fused one, higher is better."""
+
+    chunk: Chunk
+    score: float
+    dense: float | None = None  # cosine similarity, when the dense side found it
+    keyword: float | None = None  # BM25 score, when the keyword side found it
+
+    id = property(lambda self: self.chunk.id)
+    doc = property(lambda self: self.chunk.doc)
+    title = property(lambda self: self.chunk.title)
+    region = property(lambda self: self.chunk.region)
+    year = property(lambda self: self.chunk.year)
+    section = property(lambda self: self.chunk.section_path)
+    text = property(lambda self: self.chunk.text)
+    start = property(lambda self: self.chunk.start)
+    end = property(lambda self: self.chunk.end)
+
+    def citation(self) -> str:
+        """One line anyone can check: report, section path, character offsets in the file."""
+        return f"{self.title} [{self.doc}] › {self.section or '(开头)'} · 字符 {self.start}–{self.end}"
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "doc": self.doc, "title": self.title, "region": self.region, "year": self.year,
+            "section": self.section, "text": self.text, "start": self.start, "end": self.end,
+            "score": self.score, "dense": self.dense, "keyword": self.keyword, "citation": self.citation(),
+        }
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    """What the question itself says about where to look."""
+
+    regions: tuple[str, ...] = ()
+    year: int | None = None
+    english: bool = False
+    docs: tuple[str, ...] = field(default=())  # reports to search; empty means all
+
+
+def check_query(query: str) -> str:
+    q = (query or "").strip()
+    if not q:
+        raise QAError("the question is empty; type a question, e.g. 湟中区2024年查处了多少起环境违法行为")
+    if len(q) > MAX_QUERY_CHARS:
+        raise QAError(f"the question has {len(q)} characters; at most {MAX_QUERY_CHARS} are accepted, shorten it")
+    return q
+
+
+def find_year(text: str) -> int | None:
+    text = unicodedata.normalize("NFKC", text)
+    m = YEAR.search(text)
+    if m:
+        return int(m.group(1))
+    m = CN_YEAR.search(text)
+    return int("".join(CN_DIGIT[c] for c in m.group(1))) if m else None
+
+
+def find_regions(text: str, documents: list[DocInfo]) -> tuple[str, ...]:
+    """Regions whose aliases the text names (substring for Chinese, whole word for pinyin)."""
+    low = unicodedata.normalize("NFKC", text).lower()
+    found = []
+    for d in documents:
+        for alias in d.aliases:
+            hit = alias in low if CJK.search(alias) else re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", low)
+            if hit and d.region not in found:
+                found.append(d.region)
+                break
+    return tuple(found)
+
+
+def understand(query: str, documents: list[DocInfo], filters: dict | None = None) -> QueryInfo:
+    """Region and year from explicit filters, else from the question; the reports to search."""
+    filters = filters or {}
+    if filters.get("region"):
+        known = sorted({d.region for d in documents})
+        regions = find_regions(filters["region"], documents)
+        if not regions:
+            raise QAError(f"unknown region {filters['region']!r}; the collection has: {', '.join(known)}")
+    else:
+        regions = find_regions(query, documents)
+    year = int(filters["year"]) if filters.get("year") else find_year(query)
+    docs = [d for d in documents if not regions or d.region in regions]
+    if year is not None and any(d.year == year for d in docs):
+        docs = [d for d in docs if d.year == year]
+    scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
+    return QueryInfo(regions, year, not CJK.search(query), scoped)
+
+
+def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
+    """Weighted reciprocal-rank fusion: sum of weight / (k + rank) over the rankings (rank from 1)."""
+    fused: dict[int, float] = {}
+    for rows, weight in rankings:
+        for rank, row in enumerate(rows, start=1):
+            fused[row] = fused.get(row, 0.0) + weight / (k + rank)
+    return fused
+
+
+class Retriever:
+    """Dense + keyword retrieval over a loaded index."""
+
+    def __init__(self, stored: Stored, embedder: Embedder, config: Config):
+        self.stored, self.embedder, self.config = stored, embedder, config
+        self._rows_of: dict[str, np.ndarray] = {}
+        for i, c in enumerate(stored.chunks):
+            self._rows_of.setdefault(c.doc, []).append(i)
+        self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in self._rows_of.items()}
+
+    def dense(self, query: str, k: int, rows: np.ndarray | None) -> list[tuple[int, float]]:
+        index = self.stored.vectors
+        if index.ntotal == 0:
+            return []
+        qv = self.embedder.query(query)[None, :]
+        params = None if rows is None else faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
+        scores, ids = index.search(qv, min(k, index.ntotal), params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def search(self, query: str, k: int = 5, filters: dict | None = None, info: QueryInfo | None = None) -> list[Passage]:
+        query = check_query(query)
+        if k < 1:
+            raise QAError(f"k must be at least 1, got {k}")
+        info = info or understand(query, self.stored.documents, filters)
+        rows = np.concatenate([self._rows_of[d] for d in info.docs if d in self._rows_of]) if info.docs else None
+        n = self.config.candidates
+        dense = self.dense(query, n, rows)
+        mask = None
+        if rows is not None:
+            mask = np.zeros(len(self.stored.chunks), np.float32)
+            mask[rows] = 1
+        keyword = [] if info.english else self.stored.keyword.search(query, n, mask)
+        fused = rrf([([r for r, _ in dense], 1.0), ([r for r, _ in keyword], self.config.keyword_weight)], self.config.rrf_k)
+        dense_of, keyword_of = dict(dense), dict(keyword)
+        best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
+        return [Passage(self.stored.chunks[r], fused[r], dense_of.get(r), keyword_of.get(r)) for r in best]

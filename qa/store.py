@@ -1,0 +1,147 @@
+"""The index on disk: FAISS vectors, a JSONL chunk table, the keyword index and a manifest.
+
+Why this layout: everything is plain files a person can inspect (no pickle); row i of the chunk
+table is vector i and keyword document i; ``manifest.json`` records what the index was built
+from (format, model, dimension, chunking parameters, per-file SHA-256) so that a stale or
+mismatched index is refused with a message that says how to fix it. An index is written into a
+temporary sibling folder and swapped in by rename, so an interrupted build never leaves a broken
+index where a good one was.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from .chunk import Chunk
+from .errors import IndexProblem
+from .keyword import KeywordIndex
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES = "manifest.json", "chunks.jsonl", "vectors.faiss", "keyword", "sources.jsonl"
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """One report in the collection, as the manifest lists it."""
+
+    doc: str
+    path: str
+    sha256: str
+    title: str
+    bureau: str
+    region: str
+    aliases: tuple[str, ...]
+    year: int | None
+    published: str | None
+    chunks: int
+
+
+@dataclass
+class Stored:
+    """An index as loaded: manifest, documents, chunks, vectors, keyword index and source texts."""
+
+    manifest: dict
+    documents: list[DocInfo]
+    chunks: list[Chunk]
+    vectors: faiss.Index
+    keyword: KeywordIndex
+    texts: dict[str, str]
+
+
+def chunk_from_row(row: dict) -> Chunk:
+    return Chunk(**{**row, "section": tuple(row["section"])})
+
+
+def write_index(folder: Path, manifest: dict, documents: list[DocInfo], chunks: list[Chunk], vectors: np.ndarray, texts: dict[str, str]) -> None:
+    """Write a complete index into ``folder`` atomically (temporary sibling, then rename)."""
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
+    try:
+        flat = faiss.IndexFlatIP(int(manifest["dimension"]))
+        if len(vectors):
+            flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        faiss.write_index(flat, str(tmp / VECTORS))
+        with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
+            for c in chunks:
+                f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
+        with open(tmp / SOURCES, "w", encoding="utf-8") as f:
+            for doc, text in texts.items():
+                f.write(json.dumps({"doc": doc, "text": text}, ensure_ascii=False) + "\n")
+        KeywordIndex.build([c.embed_text() for c in chunks]).save(tmp / KEYWORD)
+        manifest = {**manifest, "documents": [asdict(d) for d in documents], "counts": {"documents": len(documents), "chunks": len(chunks)}}
+        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _swap(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _swap(new: Path, folder: Path) -> None:
+    old = None
+    if folder.exists():
+        if not (folder / MANIFEST).exists() and any(folder.iterdir()):
+            raise IndexProblem(f"{folder} exists and is not an index (no {MANIFEST}); choose an empty or index folder")
+        old = folder.with_name(f"{folder.name}.old-{os.getpid()}-{time.time_ns()}")
+        os.rename(folder, old)
+    os.rename(new, folder)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def read_manifest(folder: Path) -> dict:
+    path = Path(folder) / MANIFEST
+    if not path.exists():
+        raise IndexProblem(f"no index at {folder} (missing {MANIFEST}); build one with: qa build SOURCES --index {folder}")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise IndexProblem(f"{path} is unreadable ({exc}); rebuild with: qa build SOURCES --index {folder}") from exc
+    if manifest.get("format") != FORMAT_VERSION:
+        raise IndexProblem(
+            f"index at {folder} has format {manifest.get('format')}, this version reads {FORMAT_VERSION}; "
+            f"rebuild with: qa build SOURCES --index {folder}"
+        )
+    return manifest
+
+
+def load_index(folder: Path) -> Stored:
+    """Load every part and check they agree (row counts, dimension)."""
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    fix = f"rebuild with: qa build SOURCES --index {folder}"
+    try:
+        chunks = [chunk_from_row(json.loads(line)) for line in (folder / CHUNKS).read_text(encoding="utf-8").splitlines()]
+        vectors = faiss.read_index(str(folder / VECTORS))
+        keyword = KeywordIndex.load(folder / KEYWORD, len(chunks))
+        texts = {}
+        for line in (folder / SOURCES).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            texts[row["doc"]] = row["text"]
+    except Exception as exc:  # any broken part: the whole index is unusable
+        raise IndexProblem(f"index at {folder} is damaged ({type(exc).__name__}: {exc}); {fix}") from exc
+    expected = manifest.get("counts", {}).get("chunks")
+    if not (len(chunks) == vectors.ntotal == expected):
+        raise IndexProblem(f"index at {folder} is inconsistent ({len(chunks)} chunks, {vectors.ntotal} vectors, manifest says {expected}); {fix}")
+    if vectors.d != manifest["dimension"]:
+        raise IndexProblem(f"index at {folder} has {vectors.d}-d vectors but manifest says {manifest['dimension']}; {fix}")
+    documents = [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest["documents"]]
+    return Stored(manifest, documents, chunks, vectors, keyword, texts)
+
+
+def stored_vectors(stored: Stored) -> np.ndarray:
+    """All vectors back from the flat index (row i = chunk i), for reuse in an incremental build."""
+    if stored.vectors.ntotal == 0:
+        return np.zeros((0, stored.vectors.d), np.float32)
+    return stored.vectors.reconstruct_n(0, stored.vectors.ntotal)
