@@ -25,6 +25,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 MAX_QUERY_CHARS = 500
+MODES = ("fused", "dense", "keyword")
 
 
 @dataclass(frozen=True)
@@ -145,19 +146,22 @@ class Retriever:
         scores, ids = index.search(qv, min(k, index.ntotal), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
-    def search(self, query: str, k: int = 5, filters: dict | None = None, info: QueryInfo | None = None) -> list[Passage]:
+    def search(self, query: str, k: int = 5, filters: dict | None = None, info: QueryInfo | None = None, mode: str = "fused") -> list[Passage]:
+        """Best k passages; ``mode`` dense or keyword runs one side alone (for evaluation)."""
         query = check_query(query)
+        if mode not in MODES:
+            raise QAError(f"unknown retrieval mode {mode!r}; valid: {', '.join(MODES)}")
         if k < 1:
             raise QAError(f"k must be at least 1, got {k}")
         info = info or understand(query, self.stored.documents, filters)
         rows = np.concatenate([self._rows_of[d] for d in info.docs if d in self._rows_of]) if info.docs else None
         n = self.config.candidates
-        dense = self.dense(query, n, rows)
+        dense = self.dense(query, n, rows) if mode != "keyword" else []
         mask = None
         if rows is not None:
             mask = np.zeros(len(self.stored.chunks), np.float32)
             mask[rows] = 1
-        keyword = [] if info.english else self.stored.keyword.search(query, n, mask)
+        keyword = [] if info.english or mode == "dense" else self.stored.keyword.search(query, n, mask)
         fused = rrf([([r for r, _ in dense], 1.0), ([r for r, _ in keyword], self.config.keyword_weight)], self.config.rrf_k)
         dense_of, keyword_of = dict(dense), dict(keyword)
         best = sorted(fused, key=lambda r: (-fused[r], r))[:k]

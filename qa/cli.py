@@ -1,0 +1,176 @@
+"""The ``qa`` command: build, search, ask, serve, eval. Errors are one line and a non-zero exit."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .config import DEFAULT_MODEL, Config
+from .errors import QAError
+from .search import check_query
+
+log = logging.getLogger("qa")
+
+DEFAULT_INDEX = os.environ.get("QA_INDEX", "index")
+DEFAULT_SOURCES = os.environ.get("QA_SOURCES", "seeds")
+
+
+def _config(args) -> Config:
+    return Config(model=args.model) if getattr(args, "model", None) else Config()
+
+
+def open_index(args, rebuild_stale: bool = False):
+    """Open ``--index``; build it from ``--sources`` when it does not exist yet."""
+    from .api import ReportQA
+    from .store import read_manifest
+
+    index = Path(args.index)
+    if not (index / "manifest.json").exists():
+        log.info("no index at %s yet: building it from %s", index, args.sources)
+        return ReportQA.build(args.sources, index, _config(args), progress=True)
+    if rebuild_stale:
+        manifest = read_manifest(index)
+        return ReportQA.open_or_build(manifest.get("sources") or args.sources, index, _config(args) if args.model else None, progress=True)
+    return ReportQA.open(index, _config(args) if args.model else None)
+
+
+def _filters(args) -> dict:
+    return {k: v for k, v in {"region": args.region, "year": args.year}.items() if v}
+
+
+def cmd_build(args) -> int:
+    from .api import ReportQA
+
+    rqa = ReportQA.build(args.sources, args.index, _config(args), progress=not args.quiet)
+    docs = rqa.documents()
+    print(f"indexed {len(docs)} reports, {sum(d.chunks for d in docs)} chunks into {args.index}")
+    for d in docs:
+        print(f"  {d.doc}  {d.region or '?'}  {d.year or '?'}  {d.chunks} chunks  {d.title}")
+    return 0
+
+
+def _print_passages(passages) -> None:
+    for i, p in enumerate(passages, start=1):
+        print(f"[{i}] {p.citation()}  (score {p.score:.4f})")
+        print("    " + p.text.replace("\n", "\n    "))
+
+
+def cmd_search(args) -> int:
+    check_query(args.question)
+    rqa = open_index(args)
+    passages = rqa.search(args.question, k=args.k, filters=_filters(args))
+    if args.json:
+        print(json.dumps([p.to_dict() for p in passages], ensure_ascii=False, indent=1))
+    else:
+        _print_passages(passages)
+    return 0
+
+
+def cmd_ask(args) -> int:
+    check_query(args.question)
+    rqa = open_index(args)
+    ans = rqa.ask(args.question, k=args.k, filters=_filters(args))
+    if args.json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    if ans.answer:
+        print(f"答案 / answer: {ans.answer}   [1]")
+    if ans.note:
+        print(ans.note)
+    _print_passages(ans.passages)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import ui
+
+    rqa = open_index(args, rebuild_stale=True)
+    ui.serve(rqa, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluate import evaluate, format_report, load_questions
+
+    rqa = open_index(args)
+    result = evaluate(rqa, load_questions(args.file))
+    print(format_report(result))
+    if args.details:
+        for d in result["details"]:
+            print(json.dumps(d, ensure_ascii=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="qa",
+        description="Cited question answering over Chinese government annual reports, fully offline.",
+        epilog='Example: qa ask "湟中区2024年查处了多少起环境违法行为"  (builds ./index from ./seeds on first use)',
+    )
+    top.add_argument("-v", "--verbose", action="store_true", help="log progress and timings")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p, sources_positional=False):
+        p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX}, or $QA_INDEX)")
+        if not sources_positional:
+            p.add_argument("--sources", default=DEFAULT_SOURCES, help=f"reports to index when the index does not exist yet (default: {DEFAULT_SOURCES})")
+        p.add_argument("--model", default=None, help=f"sentence-transformers name or folder (default: {DEFAULT_MODEL})")
+
+    p = sub.add_parser("build", help="index a folder (or files) of reports", description="Index reports; only new or changed files are embedded again.")
+    p.add_argument("sources", nargs="+", help="report files or folders of .txt/.md reports")
+    common(p, sources_positional=True)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_build)
+
+    for name, func, text in (("search", cmd_search, "the best passages for a question"), ("ask", cmd_ask, "the answer with cited passages")):
+        p = sub.add_parser(name, help=text, description=f"Print {text}.")
+        p.add_argument("question", help="a question in Chinese or English")
+        p.add_argument("-k", type=int, default=5, help="number of passages (default: 5)")
+        p.add_argument("--region", help="only reports of this region (e.g. 湟中区, Huangzhong)")
+        p.add_argument("--year", type=int, help="only reports on this year")
+        p.add_argument("--json", action="store_true", help="print JSON instead of text")
+        common(p)
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("serve", help="start the chat page", description="Start the Gradio page (builds the index on first run).")
+    p.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=int(os.environ.get("QA_PORT", "7860")), help="port (default: 7860)")
+    common(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="measure retrieval and answers on a question file", description="Print recall@1/5, MRR@10 per retriever and answer accuracy for a JSONL question file.")
+    p.add_argument("file", help="JSONL with question, doc, evidence, answer, type, difficulty")
+    p.add_argument("--details", action="store_true", help="also print each question's outcome")
+    common(p)
+    p.set_defaults(func=cmd_eval)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        logging.getLogger("qa").setLevel(logging.INFO)
+        for noisy in ("sentence_transformers", "transformers", "faiss", "bm25s", "httpx"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    try:
+        return args.func(args)
+    except QAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the previous index (if any) is unchanged", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

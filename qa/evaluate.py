@@ -1,0 +1,121 @@
+"""Evaluation on a question file: retrieval recall@1/5 and MRR@10 per retriever, answer accuracy.
+
+A retrieval hit is a passage from the right report that contains one of the question's evidence
+strings, compared after NFKC and whitespace removal. An answer is right when the gold answer is
+inside the predicted span and the span is short; a ``none`` question is right when no answer is
+given. Numbers only: nothing here is tuned to the questions.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from .api import ReportQA
+from .clean import nfkc_compact
+from .errors import QAError
+from .search import MODES, understand
+
+
+def load_questions(path: str | Path) -> list[dict]:
+    try:
+        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise QAError(f"cannot read questions from {path}: {exc}") from exc
+    for r in rows:
+        if "question" not in r:
+            raise QAError(f"{path}: every line needs a 'question' field (line with id {r.get('id')})")
+    return rows
+
+
+def _gold_pairs(q: dict) -> list[tuple[str, str]]:
+    docs = q.get("doc")
+    ev = q.get("evidence") or []
+    if not docs or not ev:
+        return []
+    if isinstance(docs, list):
+        return [(docs[min(i, len(docs) - 1)], e) for i, e in enumerate(ev)]
+    return [(docs, e) for e in ev]
+
+
+def first_hit(passages, pairs) -> int | None:
+    for rank, p in enumerate(passages, start=1):
+        text = nfkc_compact(p.text)
+        if any(p.doc == d and nfkc_compact(e) in text for d, e in pairs):
+            return rank
+    return None
+
+
+def answer_correct(gold: str, predicted: str | None) -> bool:
+    if predicted is None:
+        return False
+    g, p = nfkc_compact(gold), nfkc_compact(predicted)
+    return g in p and len(p) <= 2 * len(g) + 6
+
+
+def evaluate(rqa: ReportQA, questions: list[dict]) -> dict:
+    """Per-retriever retrieval metrics (overall and by difficulty) and answer metrics by type."""
+    retrieval: dict[str, dict[str, list[float]]] = {m: defaultdict(list) for m in MODES}
+    for q in questions:
+        pairs = _gold_pairs(q)
+        if not pairs:
+            continue
+        info = understand(q["question"], rqa.documents())
+        for mode in MODES:
+            passages = rqa._retriever.search(q["question"], 10, info=info, mode=mode)
+            rank = first_hit(passages, pairs)
+            for group in ("all", q.get("difficulty", "?")):
+                retrieval[mode][group].append(rank or 0)
+    answers: dict[str, list[int]] = defaultdict(list)
+    false_abstain, latencies, details = 0, [], []
+    for q in questions:
+        t0 = time.perf_counter()
+        ans = rqa.ask(q["question"], k=5)
+        latencies.append(time.perf_counter() - t0)
+        kind = q.get("type", "?")
+        if kind == "none":
+            ok = ans.answer is None
+        elif q.get("answer") is None:
+            continue
+        else:
+            ok = answer_correct(q["answer"], ans.answer)
+            false_abstain += ans.answer is None
+        answers[kind].append(int(ok))
+        details.append({"id": q.get("id"), "type": kind, "ok": ok, "gold": q.get("answer"), "answer": ans.answer, "note": ans.note})
+    return {
+        "retrieval": {m: {g: _metrics(r) for g, r in groups.items()} for m, groups in retrieval.items()},
+        "answers": {k: (sum(v), len(v)) for k, v in answers.items()},
+        "false_abstentions": false_abstain,
+        "latency_ms_median": 1000 * statistics.median(latencies) if latencies else 0.0,
+        "details": details,
+    }
+
+
+def _metrics(ranks: list[int]) -> dict:
+    n = len(ranks)
+    return {
+        "n": n,
+        "recall@1": sum(1 for r in ranks if r == 1) / n,
+        "recall@5": sum(1 for r in ranks if 1 <= r <= 5) / n,
+        "mrr@10": sum(1 / r for r in ranks if 1 <= r <= 10) / n,
+    }
+
+
+def format_report(result: dict) -> str:
+    """Markdown tables, printable and pasteable into docs/ and closing notes."""
+    lines = ["| retriever | group | n | recall@1 | recall@5 | MRR@10 |", "|---|---|---|---|---|---|"]
+    for mode, groups in result["retrieval"].items():
+        for group in sorted(groups, key=lambda g: (g != "all", g)):
+            m = groups[group]
+            lines.append(f"| {mode} | {group} | {m['n']} | {m['recall@1']:.3f} | {m['recall@5']:.3f} | {m['mrr@10']:.3f} |")
+    lines += ["", "| answer type | correct | n | accuracy |", "|---|---|---|---|"]
+    total_ok = total = 0
+    for kind, (ok, n) in sorted(result["answers"].items()):
+        lines.append(f"| {kind} | {ok} | {n} | {ok / n:.3f} |")
+        total_ok, total = total_ok + ok, total + n
+    if total:
+        lines.append(f"| all | {total_ok} | {total} | {total_ok / total:.3f} |")
+    lines += ["", f"false abstentions: {result['false_abstentions']}", f"median ask latency: {result['latency_ms_median']:.1f} ms"]
+    return "\n".join(lines)
