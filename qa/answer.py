@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .keyword import tokenize
 from .search import CJK, Passage, QueryInfo
 from .store import DocInfo
+from .terms import expand
 
 UNITS = "个工作日|工作日|人次|万元|亿元|余万元|元|起|件|家|次|个|名|位|人|例|项|份|条|场|批|台|套|户|辆|吨|天|小时|篇|期|所|处|本|场次|公里|千米|米|平方米|亩|座"
 NUMBER = r"\d+(?:\.\d+)?"
@@ -37,17 +38,6 @@ QUESTION_TYPES = [  # first match wins
     ("value", re.compile(r"指数|是多少|数值|\bindex\b|\bvalue\b|what was", re.I)),
 ]
 MEASURE = re.compile(r"几([起件家次个名位人例项份条场])|多少([起件家次个名位人例项份条场])")
-# English question words → the report's Chinese terms, so English questions can be matched to text.
-GLOSSARY = {
-    "violation": "违法", "violations": "违法", "case": "案件", "cases": "案件", "penalty": "处罚", "penalties": "处罚",
-    "fine": "罚款", "fines": "罚款", "drill": "演练", "drills": "演练", "emergency": "应急", "complaint": "信访",
-    "complaints": "信访 举报", "report": "举报", "reports": "举报", "hotline": "热线", "grid": "网格", "clue": "线索",
-    "clues": "线索", "enforcement": "执法", "air": "空气", "quality": "质量", "index": "指数", "lawyer": "律师",
-    "adviser": "法律顾问", "advisor": "法律顾问", "training": "培训", "study": "学习", "permit": "许可",
-    "approval": "审批", "document": "文件", "documents": "文件", "reconsideration": "复议", "litigation": "诉讼",
-    "lawsuit": "诉讼", "compensation": "赔偿", "damage": "损害", "enterprises": "企业", "companies": "企业",
-    "inspection": "检查", "inspections": "检查", "investigated": "查处", "investigate": "查处", "handled": "查处",
-}
 
 
 @dataclass(frozen=True)
@@ -85,9 +75,7 @@ def question_type(question: str) -> str:
 
 def question_terms(question: str, info: QueryInfo, documents: list[DocInfo]) -> set[str]:
     """Content words of the question, with region names and years left out (they pick the report)."""
-    text = question
-    if info.english:
-        text = " ".join(GLOSSARY.get(w, "") for w in re.findall(r"[a-z]+", question.lower()))
+    text = expand(question) if info.english else question
     drop = {a for d in documents for a in d.aliases} | {str(info.year or "")}
     noise = set("年 区 县 市 局 生态 环境 生态环境 生态环境局 分局".split())
     return {t for t in tokenize(text) if t not in drop and t not in noise and not t.isdigit()}

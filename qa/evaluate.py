@@ -85,7 +85,7 @@ def evaluate(rqa: ReportQA, questions: list[dict]) -> dict:
         answers[kind].append(int(ok))
         details.append({"id": q.get("id"), "type": kind, "ok": ok, "gold": q.get("answer"), "answer": ans.answer, "note": ans.note})
     return {
-        "retrieval": {m: {g: _metrics(r) for g, r in groups.items()} for m, groups in retrieval.items()},
+        "retrieval": {m: {g: retrieval_metrics(r) for g, r in groups.items()} for m, groups in retrieval.items()},
         "answers": {k: (sum(v), len(v)) for k, v in answers.items()},
         "false_abstentions": false_abstain,
         "latency_ms_median": 1000 * statistics.median(latencies) if latencies else 0.0,
@@ -93,7 +93,7 @@ def evaluate(rqa: ReportQA, questions: list[dict]) -> dict:
     }
 
 
-def _metrics(ranks: list[int]) -> dict:
+def retrieval_metrics(ranks: list[int]) -> dict:
     n = len(ranks)
     return {
         "n": n,

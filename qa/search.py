@@ -19,6 +19,7 @@ from .config import Config
 from .embed import Embedder
 from .errors import QAError
 from .store import DocInfo, Stored
+from .terms import expand
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -118,6 +119,25 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     return QueryInfo(regions, year, not CJK.search(query), scoped)
 
 
+def keyword_query(query: str, info: QueryInfo) -> str:
+    """The question in the reports' words: English words go through the glossary only (an
+    English word never matches Chinese text), Chinese keeps its words plus formal synonyms."""
+    extra = expand(query)
+    return extra if info.english else f"{query} {extra}"
+
+
+def weighted_sum(results: list[tuple[list[tuple[int, float]], float]]) -> dict[int, float]:
+    """Sum of weight × score / best score per retriever (each side scaled to [0, 1] by its best hit)."""
+    fused: dict[int, float] = {}
+    for hits, weight in results:
+        if not hits:
+            continue
+        top = max(s for _, s in hits) or 1.0
+        for row, score in hits:
+            fused[row] = fused.get(row, 0.0) + weight * max(score, 0.0) / top
+    return fused
+
+
 def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
     """Weighted reciprocal-rank fusion: sum of weight / (k + rank) over the rankings (rank from 1)."""
     fused: dict[int, float] = {}
@@ -161,8 +181,20 @@ class Retriever:
         if rows is not None:
             mask = np.zeros(len(self.stored.chunks), np.float32)
             mask[rows] = 1
-        keyword = [] if info.english or mode == "dense" else self.stored.keyword.search(query, n, mask)
-        fused = rrf([([r for r, _ in dense], 1.0), ([r for r, _ in keyword], self.config.keyword_weight)], self.config.rrf_k)
+        keyword = [] if mode == "dense" else self.stored.keyword.search(keyword_query(query, info), n, mask)
+        weight = self.config.english_keyword_weight if info.english else self.config.keyword_weight
+        if self.config.fusion == "rrf":
+            fused = rrf([([r for r, _ in dense], 1.0), ([r for r, _ in keyword], weight)], self.config.rrf_k)
+        else:
+            fused = weighted_sum([(dense, 1.0), (keyword, weight)])
         dense_of, keyword_of = dict(dense), dict(keyword)
-        best = sorted(fused, key=lambda r: (-fused[r], r))[:k]
-        return [Passage(self.stored.chunks[r], fused[r], dense_of.get(r), keyword_of.get(r)) for r in best]
+        passages, sections = [], set()
+        for r in sorted(fused, key=lambda r: (-fused[r], r)):
+            chunk = self.stored.chunks[r]
+            if (chunk.doc, chunk.section) in sections:  # one passage per section: no crowding
+                continue
+            sections.add((chunk.doc, chunk.section))
+            passages.append(Passage(chunk, fused[r], dense_of.get(r), keyword_of.get(r)))
+            if len(passages) == k:
+                break
+        return passages
