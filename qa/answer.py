@@ -1,43 +1,60 @@
 """Extractive answers: the short span that answers the question, or an honest "not found".
 
 Why extractive: there is no LLM here, and a figure copied from the report with its citation is
-checkable where a generated sentence is not. A candidate span (a number with its measure word,
-a percentage, a 《title》, a document number, a date) is scored by how well the words just before
-it and its sentence match the question's words; a span is only given when the question's
-content words are actually there, so "not stated" stays None.
+checkable where a generated sentence is not. Candidate spans (a number with its measure word, a
+percentage, an amount, a 《title》, a document number, a date, a year range, a named body, a list)
+are scored by how well the words around them match the question's words; a span is given only
+when enough of the question's content words are really there, so "not stated" stays None.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Callable
+
+import jieba
+import jieba.posseg as pseg
 
 from .keyword import tokenize
 from .search import CJK, Passage, QueryInfo
 from .store import DocInfo
 from .terms import expand
 
-UNITS = "个工作日|工作日|人次|万元|亿元|余万元|元|起|件|家|次|个|名|位|人|例|项|份|条|场|批|台|套|户|辆|吨|天|小时|篇|期|所|处|本|场次|公里|千米|米|平方米|亩|座"
-NUMBER = r"\d+(?:\.\d+)?"
-SPAN = {
-    "percent": re.compile(rf"-?{NUMBER}\s*[%％]"),
-    "count": re.compile(rf"{NUMBER}\s*余?\s*(?:{UNITS})"),
-    "amount": re.compile(rf"{NUMBER}\s*余?\s*(?:万元|亿元|元)"),
-    "value": re.compile(rf"(?<![\d.]){NUMBER}(?![\d.%％年月日])"),
+UNITS = "个工作日|工作日|人次|家次|余万元|万元|亿元|元|起|件|家|次|个|名|位|人|例|项|份|条|场|批|台|套|户|辆|吨|天|小时|篇|期|所|处|本|公里|亩|座|轮|支|队"
+NUM = r"\d+(?:\.\d+)?"
+SPANS = {
+    "percent": re.compile(rf"-?{NUM}\s*[%％]"),
+    "count": re.compile(rf"{NUM}\s*余?\s*(?:{UNITS})"),
+    "amount": re.compile(rf"{NUM}\s*余?\s*(?:万元|亿元|元)"),
+    "value": re.compile(rf"(?<![\d.]){NUM}(?![\d.%％年月日万亿]|\s*(?:{UNITS}))"),
+    "range": re.compile(r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}"),
     "title": re.compile(r"《[^《》]{2,60}》"),
-    "docnum": re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[（(]\d{4}[〕\]）)]\s*\d+\s*号"),
-    "date": re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?"),
+    "docnum": re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号"),
+    "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"),
+    "list": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{1,12}){2,}"),
 }
-QUESTION_TYPES = [  # first match wins
+QUESTION_TYPES = [  # (kind, pattern), first match wins
     ("docnum", re.compile(r"文号|文件号|document number", re.I)),
+    ("range", re.compile(r"哪几年|哪些年|哪一年到|期限|which years|what period", re.I)),
+    ("title", re.compile(r"文件名|什么文件|哪个文件|哪份文件|名称是|title of|name of the (?:plan|document)", re.I)),
+    ("list", re.compile(r"哪些|哪几|有哪|是指|which (?:cities|ones|measures)|what are the", re.I)),
     ("percent", re.compile(r"百分之|比例|比率|[^件]率|降幅|增幅|percent|percentage|\brate\b|%", re.I)),
-    ("amount", re.compile(r"多少钱|金额|罚款|罚了|费用|资金|省了|节省|how much|amount|fine|cost|sav", re.I)),
-    ("count", re.compile(r"多少|几[起件家次个名位人例项份条场]?|how many|number of", re.I)),
+    ("amount", re.compile(r"多少钱|金额|罚款|罚了|费用|资金|how much money|amount|fines?\b|cost", re.I)),
+    ("count", re.compile(r"多少|几[起件家次个名位人例项份条场]?|how many|how much|number of|what was|\bindex\b", re.I)),
     ("date", re.compile(r"什么时候|何时|哪天|日期|哪一天|\bwhen\b|\bdate\b", re.I)),
-    ("title", re.compile(r"文件名|名称|叫什么|什么文件|哪个文件|title|name of", re.I)),
-    ("value", re.compile(r"指数|是多少|数值|\bindex\b|\bvalue\b|what was", re.I)),
+    ("name", re.compile(r"哪家|哪个|哪一个|什么(?:单位|网站|平台|机构|部门)|which|what (?:website|platform|firm)", re.I)),
 ]
-MEASURE = re.compile(r"几([起件家次个名位人例项份条场])|多少([起件家次个名位人例项份条场])")
+# A question without a measure word may be answered by any figure; one with 多少家 wants 家.
+FIGURES = ("count", "amount", "percent", "value")
+KINDS = {"percent": ("percent",), "amount": ("amount",), "count": FIGURES}
+MEASURE = re.compile(r"(?:几|多少)\s*([起件家次个名位人例项份条场])")
+HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|什么)([\u4e00-\u9fff]{1,6}?)(?=[做为来是上在，,？?的]|$)")
+HEAD_VARIANTS = {"网站": ("网站", "网", "平台"), "平台": ("平台", "网"), "单位": ("单位", "公司", "局"), "机构": ("机构", "中心", "所")}
+LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|包括|即|如|由|经)+")
+NOISE = set("年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the".split())
+MIN_COVER = 0.25  # share of the question's content words that must surround a span
 
 
 @dataclass(frozen=True)
@@ -48,8 +65,9 @@ class Answer:
     answer: str | None
     passages: list[Passage] = field(default_factory=list)
     note: str | None = None
-    kind: str = "open"  # question type: count, amount, percent, value, date, title, docnum, open
+    kind: str = "open"  # question type (count, amount, percent, list, name, cross, …)
     span: tuple[int, int] | None = None  # the answer's offsets in passages[0].text
+    table: list[dict] = field(default_factory=list)  # cross-report questions: one row per report
 
     @property
     def source_span(self) -> tuple[int, int] | None:
@@ -62,8 +80,18 @@ class Answer:
     def to_dict(self) -> dict:
         return {
             "question": self.question, "answer": self.answer, "kind": self.kind, "note": self.note,
-            "span": self.span, "source_span": self.source_span, "passages": [p.to_dict() for p in self.passages],
+            "span": self.span, "source_span": self.source_span, "table": self.table,
+            "passages": [p.to_dict() for p in self.passages],
         }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: int
+    start: int
+    end: int
+    text: str
+    score: float
 
 
 def question_type(question: str) -> str:
@@ -73,83 +101,170 @@ def question_type(question: str) -> str:
     return "open"
 
 
-def question_terms(question: str, info: QueryInfo, documents: list[DocInfo]) -> set[str]:
-    """Content words of the question, with region names and years left out (they pick the report)."""
-    text = expand(question) if info.english else question
+def question_terms(question: str, info: QueryInfo, documents: list[DocInfo], idf: Callable[[str], float] | None = None) -> dict[str, float]:
+    """Content words of the question, weighted by length and rarity; region names and years left out."""
+    text = expand(question) if info.english else f"{question} {expand(question)}"
     drop = {a for d in documents for a in d.aliases} | {str(info.year or "")}
-    noise = set("年 区 县 市 局 生态 环境 生态环境 生态环境局 分局".split())
-    return {t for t in tokenize(text) if t not in drop and t not in noise and not t.isdigit()}
+    rarity = idf or (lambda t: 1.0)
+    terms = {t: len(t) * rarity(t) for t in tokenize(text) if t not in drop and t not in NOISE and len(t) > 1}
+    terms = {t: w for t, w in terms.items() if w > 0}
+    for t in list(terms):  # a word inside a longer question word adds little of its own
+        if any(t != o and t in o for o in terms):
+            terms[t] *= 0.5
+    return terms
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in re.finditer(r"[。；;！？!?\n]|[，,、：:]", text):
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
+def _overlap(terms: dict[str, float], text: str) -> float:
+    return sum(w for t, w in terms.items() if t in text)
 
 
-def _overlap(terms: set[str], text: str) -> float:
-    return sum(len(t) for t in terms if t in text)
+def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
+    a = max(text.rfind(c, 0, s) for c in "。；;！？!?\n") + 1
+    ends = [i for i in (text.find(c, e) for c in "。；;！？!?\n") if i >= 0]
+    return a, (min(ends) + 1 if ends else len(text))
 
 
-def best_span(passages: list[Passage], kind: str, terms: set[str], measure: str | None) -> tuple[int, int, int, float] | None:
-    """(passage index, start, end, score) of the best candidate in the top passages."""
-    pattern = SPAN.get(kind)
-    if pattern is None or not terms:
-        return None
-    need = max(len(t) for t in terms)  # at least one of the question's longest words must be near
-    best = None
-    for pi, p in enumerate(passages[:3]):
-        text = p.text
-        sentence_spans = [(s, e) for s, e in _clauses(text)]
-        for m in pattern.finditer(text):
-            sent = next((text[max(0, s - 60) : e] for s, e in sentence_spans if s <= m.start() < e), text)
-            before = text[max(0, m.start() - 40) : m.start()]
-            near = _overlap(terms, before)
-            if near == 0 and _overlap(terms, sent) < need:
+def _common_substring(a: str, b: str) -> int:
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size
+
+
+def _proper(name: str) -> bool:
+    """A name has a place/organisation word or a word jieba's dictionary does not know (君策)."""
+    return any(w.flag in {"ns", "nr", "nt", "nz", "nrt", "nrfg", "eng"} or not jieba.dt.FREQ.get(w.word) for w in pseg.cut(name))
+
+
+def _clean_name(text: str) -> str:
+    """Keep the noun phrase at the end of ``text`` (drop the verb or preposition before it)."""
+    words = list(pseg.cut(text))
+    kept: list[str] = []
+    for w in reversed(words):
+        if w.flag[:1] in {"v", "p", "c", "u", "d", "r", "m", "q", "x"} and kept:
+            break
+        kept.append(w.word)
+    return "".join(reversed(kept)).strip()
+
+
+def _list_items(span: str) -> str | None:
+    items = span.split("、")
+    first = LEAD.sub("", items[0])
+    if len(first) > max(len(i) for i in items[1:]):  # the match began inside the words before the list
+        first = _clean_name(first) or first
+    last = re.split(r"等", items[-1])[0]
+    items = [first, *items[1:-1], last]
+    return "、".join(items) if all(items) and len(items) >= 3 else None
+
+
+def _spans(kind: str, text: str, head: str | None):
+    """(start, end, answer text) candidates of one kind in one passage."""
+    if kind == "name":
+        if not head:
+            return
+        for variant in HEAD_VARIANTS.get(head, (head,)):
+            for m in re.finditer(re.escape(variant), text):
+                a = max(0, m.start() - 10)
+                prefix = _clean_name(text[a : m.start()])
+                if len(prefix) >= 2 and _proper(prefix):
+                    yield m.start() - len(prefix), m.end(), prefix + variant
+        return
+    for m in SPANS[kind].finditer(text):
+        value = m.group().strip()
+        if kind == "list":
+            value = _list_items(value)
+            if value is None:
                 continue
-            score = 2 * near + _overlap(terms, sent) + 3.0 / (pi + 1)
-            if measure and m.group().rstrip().endswith(measure):
-                score += 4
-            if best is None or score > best[3]:
-                best = (pi, m.start(), m.end(), score)
-    return best
+            start = text.find(value.split("、")[0], m.start())
+            end = m.start() + len(m.group().split("等")[0]) if "等" in m.group() else m.end()
+            yield start, end, value
+        else:
+            yield m.start(), m.start() + len(m.group().rstrip()), value
+
+
+def candidates(question: str, passages: list[Passage], kind: str, terms: dict[str, float], measure: str | None, head: str | None, top: int = 3) -> list[Candidate]:
+    """Scored candidates in the top passages, best first; those without enough support dropped."""
+    total = sum(terms.values())
+    if not total:
+        return []
+    out = []
+    for pi, p in enumerate(passages[:top]):
+        text = p.text
+        numbers = [m.span() for m in re.finditer(NUM, text)]
+        for sub in KINDS.get(kind, (kind,)):
+            for s, e, value in _spans(sub, text, head):
+                a, b = _sentence(text, s, e)
+                clause = max([a] + [text.rfind(c, 0, s) + 1 for c in "，,、：:"] + [ne for ns, ne in numbers if ne <= s])
+                stop = min([b] + [ns for ns, ne in numbers if ns >= e] + [i for i in (text.find(c, e) for c in "，,。；;") if i >= 0])
+                before, after, sentence = text[max(clause, s - 25) : s], text[e : min(stop, e + 12)], text[a:b]
+                cover = _overlap(terms, text[max(0, a - 40) : b]) / total
+                if cover < MIN_COVER:
+                    continue
+                # "238家民生保障类企业": words right after a measure word are what it counts;
+                # "查处环境违法行为25起": otherwise the words before the figure are.
+                counted = after if after[:1] and CJK.match(after[:1]) and sub == "count" else before
+                other = before if counted is after else after
+                score = 3 * _overlap(terms, counted) + _overlap(terms, other) + _overlap(terms, sentence)
+                if sub in ("title", "name", "list"):
+                    score += 3 * _overlap(terms, value)
+                score += _common_substring(unicodedata.normalize("NFKC", question), unicodedata.normalize("NFKC", text[max(a, s - 25) : s]))
+                score += 2.0 / (pi + 1)
+                if measure and value.endswith(measure):
+                    score += 0.3 * total
+                if sub != KINDS.get(kind, (kind,))[0]:
+                    score -= 1  # a figure of another kind than the question's first choice
+                out.append(Candidate(pi, s, e, value, score))
+    return sorted(out, key=lambda c: -c.score)
 
 
 def unknown_place(question: str, documents: list[DocInfo]) -> str | None:
     """A place the question names that no report in the collection covers (e.g. Hangzhou)."""
     known = {a for d in documents for a in d.aliases}
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|区|县)(?:生态环境)?", question):
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|区|县)(?=生态环境|环保|的|\d|[^\u4e00-\u9fff]|$)", question):
         name = m.group(1)
         if not any(name in a or a in name for a in known if CJK.search(a)):
-            return m.group(0).rstrip("生态环境")
-    for m in re.finditer(r"\b([A-Z][a-z]{2,})(?=\s+(?:District|County|City|Ecology|Environment|Bureau|Branch|Municipal)\b)", question):
+            return m.group(0)
+    for m in re.finditer(r"\b([A-Z][a-z]{2,})(?=\s+(?:District|County|City|Ecology|Environment|Environmental|Bureau|Branch|Municipal)\b)", question):
         if m.group(1).lower() not in known:
             return m.group(1)
     return None
 
 
-def answer_question(question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo]) -> Answer:
+def missing_report_note(info: QueryInfo, documents: list[DocInfo]) -> str | None:
+    """Why the collection cannot answer: the named region has no report on the named year."""
+    if not info.regions or info.year is None:
+        return None
+    have = {r: sorted(d.year for d in documents if d.region == r and d.year) for r in info.regions}
+    if any(info.year in years for years in have.values()):
+        return None
+    closest = "；".join(f"{r}现有 {'、'.join(map(str, ys))} 年报告" for r, ys in have.items())
+    return f"集合中没有 {'、'.join(info.regions)} {info.year} 年的报告（{closest}）；下列为最接近的段落，仅供参考。"
+
+
+def extract(question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, top: int = 3) -> tuple[str, Candidate | None]:
+    """The question's type and its best supported span in the top passages (or None)."""
     kind = question_type(question)
-    years_of = {}
-    for d in documents:
-        years_of.setdefault(d.region, []).append(d.year)
-    if info.regions and info.year is not None and not any(info.year in years_of.get(r, []) for r in info.regions):
-        have = "、".join(f"{r} {', '.join(str(y) for y in sorted(y for y in years_of[r] if y))}" for r in info.regions)
-        return Answer(question, None, passages, f"集合中没有{info.year}年的{'、'.join(info.regions)}报告（现有：{have}）；下列为最接近的段落。", kind)
+    if kind in ("open",) or not passages:
+        return kind, None
+    m = MEASURE.search(question)
+    head = HEAD.search(question)
+    head_noun = head.group(1) if head else None
+    if info.english and kind == "name":
+        head_noun = (expand(question).split() or [None])[0]
+    terms = question_terms(question, info, documents, idf)
+    found = candidates(question, passages, kind, terms, m.group(1) if m else None, head_noun, top)
+    return kind, (found[0] if found else None)
+
+
+def answer_question(question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None) -> Answer:
+    """The short answer for a single-report question, or None with a note saying why."""
+    note = missing_report_note(info, documents)
+    if note:
+        return Answer(question, None, passages, note, question_type(question))
     place = None if info.regions else unknown_place(question, documents)
     if place:
-        return Answer(question, None, passages, f"集合中没有关于“{place}”的报告；下列为最接近的段落。", kind)
-    if not passages or kind == "open":
-        return Answer(question, None, passages, None, kind)
-    m = MEASURE.search(question)
-    measure = (m.group(1) or m.group(2)) if m else None
-    found = best_span(passages, kind, question_terms(question, info, documents), measure)
-    if found is None:
-        return Answer(question, None, passages, "报告中没有找到对应的数字或名称；下列为最相关的段落。", kind)
-    pi, s, e, _ = found
-    ordered = [passages[pi]] + [p for i, p in enumerate(passages) if i != pi]
-    text = unicodedata.normalize("NFC", ordered[0].text[s:e]).strip()
-    return Answer(question, text, ordered, None, kind, (s, s + len(ordered[0].text[s:e].rstrip())))
+        return Answer(question, None, passages, f"集合中没有关于“{place}”的报告；下列为最接近的段落，仅供参考。", question_type(question))
+    kind, best = extract(question, info, passages, documents, idf)
+    if best is None:
+        note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
+        return Answer(question, None, passages, note, kind)
+    ordered = [passages[best.passage]] + [p for i, p in enumerate(passages) if i != best.passage]
+    return Answer(question, unicodedata.normalize("NFC", best.text), ordered, None, kind, (best.start, best.end))

@@ -161,7 +161,7 @@ class ReportQA:
         query = check_query(query)
         info = understand(query, self._stored.documents, filters)
         passages = self._retriever.search(query, k, filters, info)
-        return answer_question(query, info, passages, self._stored.documents)
+        return answer_question(query, info, passages, self._stored.documents, self._stored.keyword.idf)
 
 
 def _reusable(index_dir: Path, config: Config) -> dict[str, np.ndarray]:

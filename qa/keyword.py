@@ -7,6 +7,7 @@ match the report's compound exactly.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -52,6 +53,14 @@ class KeywordIndex:
     @classmethod
     def load(cls, folder: Path, size: int) -> "KeywordIndex":
         return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
+
+    def idf(self, token: str) -> float:
+        """How rare a token is across the chunks (a word found everywhere tells little); 0 for a
+        word no chunk contains, since it cannot be matched anyway."""
+        tid = self._bm25.vocab_dict.get(token)
+        indptr = self._bm25.scores["indptr"]
+        df = 0 if tid is None or tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid])
+        return math.log((self.size + 1) / (df + 0.5)) if df else 0.0
 
     def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(row, score) best first; rows outside ``allowed`` (a 0/1 mask) are never returned."""
