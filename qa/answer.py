@@ -50,6 +50,9 @@ QUESTION_TYPES = [  # (kind, pattern), first match wins
 FIGURES = ("count", "amount", "percent", "value")
 KINDS = {"percent": ("percent",), "amount": ("amount",), "count": FIGURES}
 MEASURE = re.compile(r"(?:几|多少)\s*([起件家次个名位人例项份条场])")
+# Measure words that count the same kind of thing (cases, bodies, events, people, documents).
+# 个 counts anything, so it neither fits nor clashes.
+MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
 HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|什么)([\u4e00-\u9fff]{1,6}?)(?=[做为来是上在，,？?的]|$)")
 HEAD_VARIANTS = {"网站": ("网站", "网", "平台"), "平台": ("平台", "网"), "单位": ("单位", "公司", "局"), "机构": ("机构", "中心", "所")}
 LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|包括|即|如|由|经)+")
@@ -68,6 +71,7 @@ class Answer:
     kind: str = "open"  # question type (count, amount, percent, list, name, cross, …)
     span: tuple[int, int] | None = None  # the answer's offsets in passages[0].text
     table: list[dict] = field(default_factory=list)  # cross-report questions: one row per report
+    resolved: str | None = None  # the follow-up question as completed from the conversation
 
     @property
     def source_span(self) -> tuple[int, int] | None:
@@ -80,7 +84,7 @@ class Answer:
     def to_dict(self) -> dict:
         return {
             "question": self.question, "answer": self.answer, "kind": self.kind, "note": self.note,
-            "span": self.span, "source_span": self.source_span, "table": self.table,
+            "span": self.span, "source_span": self.source_span, "table": self.table, "resolved": self.resolved,
             "passages": [p.to_dict() for p in self.passages],
         }
 
@@ -207,12 +211,22 @@ def candidates(question: str, passages: list[Passage], kind: str, terms: dict[st
                     score += 3 * _overlap(terms, value)
                 score += _common_substring(unicodedata.normalize("NFKC", question), unicodedata.normalize("NFKC", text[max(a, s - 25) : s]))
                 score += 2.0 / (pi + 1)
-                if measure and value.endswith(measure):
-                    score += 0.3 * total
+                if measure and sub == "count":
+                    score += 0.3 * total * _measure_fit(measure, value)
                 if sub != KINDS.get(kind, (kind,))[0]:
                     score -= 1  # a figure of another kind than the question's first choice
                 out.append(Candidate(pi, s, e, value, score))
     return sorted(out, key=lambda c: -c.score)
+
+
+def _measure_fit(asked: str, value: str) -> float:
+    """1 for the asked measure word, 0.6 for one of its kind (几起 → 25件), -1 for another kind."""
+    unit = value.rstrip()[-1]
+    if unit == asked:
+        return 1.0
+    if any(asked in g and unit in g for g in MEASURE_GROUPS):
+        return 0.6
+    return -1.0 if unit in "".join(MEASURE_GROUPS) else 0.0
 
 
 def unknown_place(question: str, documents: list[DocInfo]) -> str | None:

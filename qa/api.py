@@ -8,13 +8,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from .answer import Answer, answer_question
+from .answer import Answer, answer_question, missing_report_note
 from .chunk import Chunk, chunk_source
 from .clean import ReadError, read_source
+from .compare import compare, is_cross
+from .dialog import resolve
 from .config import Config
 from .embed import Embedder
 from .errors import IndexProblem
@@ -156,12 +159,24 @@ class ReportQA:
         """The k best passages for ``query``, best first."""
         return self._retriever.search(query, k, filters)
 
-    def ask(self, query: str, k: int = 5, filters: dict | None = None) -> Answer:
-        """Passages plus, when the reports state it, the short answer span and where it is."""
-        query = check_query(query)
+    def ask(self, query: str, k: int = 5, filters: dict | None = None, history=None) -> Answer:
+        """Passages plus, when the reports state it, the short answer span and where it is.
+
+        ``history``: the conversation so far (strings, or chat messages with role/content); a
+        follow-up such as 那2023年呢 is completed from it, and ``Answer.resolved`` shows how.
+        """
+        asked = check_query(query)
+        query = resolve(asked, history, self._stored.documents)
+        answer = self._ask(query, k, filters)
+        return replace(answer, question=asked, resolved=query if query != asked else None)
+
+    def _ask(self, query: str, k: int, filters: dict | None) -> Answer:
         info = understand(query, self._stored.documents, filters)
+        idf = self._stored.keyword.idf
+        if is_cross(query, info) and missing_report_note(info, self._stored.documents) is None:
+            return compare(query, info, self._retriever, self._stored.documents, idf, k)
         passages = self._retriever.search(query, k, filters, info)
-        return answer_question(query, info, passages, self._stored.documents, self._stored.keyword.idf)
+        return answer_question(query, info, passages, self._stored.documents, idf)
 
 
 def _reusable(index_dir: Path, config: Config) -> dict[str, np.ndarray]:

@@ -68,6 +68,7 @@ class QueryInfo:
     year: int | None = None
     english: bool = False
     docs: tuple[str, ...] = field(default=())  # reports to search; empty means all
+    years: tuple[int, ...] = ()  # every year named, for questions across reports
 
 
 def check_query(query: str) -> str:
@@ -79,13 +80,21 @@ def check_query(query: str) -> str:
     return q
 
 
-def find_year(text: str) -> int | None:
+def find_years(text: str) -> list[int]:
+    """Years named in the text, in order: 2024, ２０２４ and 二〇二四年 alike."""
     text = unicodedata.normalize("NFKC", text)
-    m = YEAR.search(text)
-    if m:
-        return int(m.group(1))
-    m = CN_YEAR.search(text)
-    return int("".join(CN_DIGIT[c] for c in m.group(1))) if m else None
+    found = [(m.start(), int(m.group(1))) for m in YEAR.finditer(text)]
+    found += [(m.start(), int("".join(CN_DIGIT[c] for c in m.group(1)))) for m in CN_YEAR.finditer(text)]
+    years: list[int] = []
+    for _, y in sorted(found):
+        if y not in years:
+            years.append(y)
+    return years
+
+
+def find_year(text: str) -> int | None:
+    years = find_years(text)
+    return years[0] if years else None
 
 
 def find_regions(text: str, documents: list[DocInfo]) -> tuple[str, ...]:
@@ -111,12 +120,14 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
             raise QAError(f"unknown region {filters['region']!r}; the collection has: {', '.join(known)}")
     else:
         regions = find_regions(query, documents)
-    year = int(filters["year"]) if filters.get("year") else find_year(query)
+    years = [int(filters["year"])] if filters.get("year") else find_years(query)
     docs = [d for d in documents if not regions or d.region in regions]
-    if year is not None and any(d.year == year for d in docs):
-        docs = [d for d in docs if d.year == year]
+    if years and regions:  # per region: its reports on the named years if it has any (江津2020年和丰泽2023年)
+        docs = [d for r in regions for d in _on_years([x for x in docs if x.region == r], years)]
+    elif years:
+        docs = _on_years(docs, years)
     scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
-    return QueryInfo(regions, year, not CJK.search(query), scoped)
+    return QueryInfo(regions, years[0] if years else None, not CJK.search(query), scoped, tuple(years))
 
 
 def keyword_query(query: str, info: QueryInfo) -> str:
@@ -136,6 +147,11 @@ def weighted_sum(results: list[tuple[list[tuple[int, float]], float]]) -> dict[i
         for row, score in hits:
             fused[row] = fused.get(row, 0.0) + weight * max(score, 0.0) / top
     return fused
+
+
+def _on_years(docs: list[DocInfo], years: list[int]) -> list[DocInfo]:
+    """The reports on one of ``years``, or all of ``docs`` when none is (the answer step says so)."""
+    return [d for d in docs if d.year in years] or docs
 
 
 def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:

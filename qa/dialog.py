@@ -1,0 +1,72 @@
+"""Follow-up questions: carry region, year and topic over from the conversation so far.
+
+Why rewrite instead of keeping hidden state: the rewritten question ("那2023年呢" after a
+question about 湟中区 2024 becomes "湟中区 2023年 查处了多少起环境违法行为") is shown to the user,
+so what was searched is never a guess they cannot see. Only the user's own earlier questions are
+used.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .search import CN_YEAR, find_regions, find_years
+from .store import DocInfo
+
+FILLER = re.compile(r"那么|那|呢|吗|它们|它的|它|其|他们|该局|这个局|这个|and|what|about|how|in|for|the|of|then|year|[\s?？!！,，。.、:：()（）]", re.I)
+
+
+def user_turns(history) -> list[str]:
+    """The user's questions from a history of strings, {"role", "content"} messages or {"question"} dicts."""
+    turns = []
+    for item in history or []:
+        if isinstance(item, str):
+            turns.append(item)
+        elif isinstance(item, dict) and item.get("role", "user") == "user":
+            text = item.get("content") or item.get("question")
+            if isinstance(text, str):
+                turns.append(text)
+        elif isinstance(item, (list, tuple)) and item and isinstance(item[0], str):
+            turns.append(item[0])  # (question, answer) pairs
+    return [t for t in turns if t.strip()]
+
+
+def _strip_names(question: str, documents: list[DocInfo]) -> str:
+    """The question without region names and years: what it is about."""
+    text = unicodedata.normalize("NFKC", question)
+    for alias in sorted({a for d in documents for a in d.aliases}, key=len, reverse=True):
+        text = re.sub(re.escape(alias), " ", text, flags=re.I)
+    text = re.sub(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度|年)?", " ", CN_YEAR.sub(" ", text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def has_topic(question: str, documents: list[DocInfo]) -> bool:
+    rest = FILLER.sub("", _strip_names(question, documents))
+    rest = re.sub(r"^年|年$", "", rest)
+    return len(rest) >= 2
+
+
+def resolve(question: str, history, documents: list[DocInfo]) -> str:
+    """A standalone question: the follow-up completed from the latest earlier questions."""
+    turns = user_turns(history)
+    if not turns:
+        return question
+    regions, years = find_regions(question, documents), find_years(question)
+    topic = has_topic(question, documents)
+    if regions and years and topic:
+        return question
+    prev_region = prev_year = prev_topic = None
+    for turn in reversed(turns):
+        if prev_region is None and find_regions(turn, documents):
+            prev_region = find_regions(turn, documents)[0]
+        if prev_year is None and find_years(turn):
+            prev_year = find_years(turn)[0]
+        if prev_topic is None and has_topic(turn, documents):
+            prev_topic = _strip_names(turn, documents)
+    parts = []
+    if not regions and prev_region:
+        parts.append(prev_region)
+    if not years and prev_year and (not regions or regions == (prev_region,)):
+        parts.append(f"{prev_year}年")  # a new region keeps no old year: its report may be another year's
+    core = question if topic or not prev_topic else f"{FILLER.sub(' ', question).strip()} {prev_topic}"
+    return " ".join([*parts, core]).strip()
