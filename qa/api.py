@@ -6,6 +6,7 @@ every report whose SHA-256 is unchanged, so adding a year's report re-embeds onl
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from dataclasses import replace
@@ -154,6 +155,25 @@ class ReportQA:
     def source_text(self, doc: str) -> str:
         """The report's text exactly as indexed: ``source_text(p.doc)[p.start:p.end] == p.text``."""
         return self._stored.texts[doc]
+
+    def section_span(self, passage: Passage) -> tuple[int, int]:
+        """Offsets of the whole section a passage belongs to (every chunk under its path)."""
+        path = passage.chunk.section
+        if not path:
+            return passage.start, passage.end
+        same = [c for c in self._stored.chunks if c.doc == passage.doc and c.section[: len(path)] == path]
+        return min(c.start for c in same), max(c.end for c in same)
+
+    @property
+    def feedback_path(self) -> Path:
+        """Feedback lives beside the index, not in it, so a rebuild never drops it."""
+        return self.index_dir.with_name(self.index_dir.name + "-feedback.jsonl")
+
+    def record_feedback(self, question: str, answer: str | None, vote: str, passage_ids: list[str]) -> None:
+        """Append one 👍/👎 judgement (question, answer, passages) to the feedback log."""
+        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": question, "answer": answer, "passages": passage_ids}
+        with open(self.feedback_path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     def search(self, query: str, k: int = 5, filters: dict | None = None) -> list[Passage]:
         """The k best passages for ``query``, best first."""
