@@ -19,7 +19,8 @@ from .meta import Meta
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十"
 MARKER = re.compile(
-    rf"(?P<a>[{CN_NUM}]{{1,3}})[、．.]"
+    r"(?m:^(?P<m>#{1,6})[ \t]+)"
+    rf"|(?P<a>[{CN_NUM}]{{1,3}})[、．.]"
     rf"|[（(](?P<b>[{CN_NUM}]{{1,3}})[）)]"
     r"|(?P<c>[0-9０-９]{1,2})(?P<sep>[、．.])(?![0-9０-９])"
     r"|[（(](?P<d>[0-9０-９]{1,2})[）)]"
@@ -70,6 +71,7 @@ class Heading:
     family: str
     number: int
     label: str
+    level: int | None = None  # explicit level of a Word/HTML heading (markdown #), else inferred
 
 
 def _at_boundary(shadow: str, i: int, family: str) -> bool:
@@ -87,15 +89,17 @@ def find_headings(shadow: str) -> list[Heading]:
     """Every numbered heading or 一是-style item in the body, with its short label."""
     found = []
     for m in MARKER.finditer(shadow):
-        kind = next(k for k in "abcde" if m.group(k))
-        if not _at_boundary(shadow, m.start(), kind):
+        kind = next(k for k in "mabcde" if m.group(k))
+        if kind != "m" and not _at_boundary(shadow, m.start(), kind):
             continue
         family = "c" + m.group("sep").replace("．", ".") if kind == "c" else kind
-        found.append((m.start(), m.end(), family, chinese_number(m.group(kind))))
+        number = 1 if kind == "m" else chinese_number(m.group(kind))
+        found.append((m.start(), m.end(), family, number, len(m.group("m")) if kind == "m" else None))
     headings = []
-    for n, (start, end, family, number) in enumerate(found):
+    for n, (start, end, family, number, level) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(shadow)
-        headings.append(Heading(start, family, number, _label(shadow[start:end], shadow[end:stop])))
+        marker = "" if level else shadow[start:end]
+        headings.append(Heading(start, family, number, _label(marker, shadow[end:stop]), level))
     return [h for h in headings if h.number > 0]
 
 
@@ -113,10 +117,16 @@ def assign_paths(headings: list[Heading]) -> list[tuple[str, ...]]:
 
     Item n>1 continues the level whose last item is n-1: first of its own family (deepest
     first), else of any family (shallowest first); item 1 opens a level below the current one.
+    Markdown headings (from Word or HTML) carry their level and nest by it.
     """
     stack: list[Heading] = []
     paths = []
     for h in headings:
+        if h.level is not None:  # an explicit Word/HTML heading closes every level at or below its own
+            keep = next((i for i, x in enumerate(stack) if x.level is None or x.level >= h.level), len(stack))
+            stack = stack[:keep] + [h]
+            paths.append(tuple(x.label for x in stack))
+            continue
         level = None
         if h.number > 1:
             same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].family == h.family and stack[i].number == h.number - 1]

@@ -8,18 +8,16 @@ and removed only from the text that gets embedded or tokenised (``normalize``).
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import QAError
-
-MAX_BYTES = 5_000_000
+from .read import ReadError, read_file
 
 # Artefacts of Word/PDF conversion, blanked for structure and removed for embedding.
 ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]|\*\*")
+MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)  # Word/HTML headings as the readers write them
 # Lines that belong to the web page around a report, never to the report.
 CHROME = re.compile(
     r"^(当前位置|您的位置|来源[:：]|信息来源|发布日期|发布时间|浏览次数|访问次数|字号|【打印本页】|【关闭窗口】|"
@@ -33,10 +31,6 @@ DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 TRAIL = re.compile(r"[\s|]+$")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}(局|分局|委员会|政府|办公室)$")
 SENTENCE_END = "。！？!?；;"
-
-
-class ReadError(QAError):
-    """A file that cannot be used as a report; the message says which file and why."""
 
 
 @dataclass(frozen=True)
@@ -57,25 +51,10 @@ class Source:
 
 
 def read_source(path: str | Path) -> Source:
-    """Read one UTF-8 report file; raise ReadError with a one-line reason for unusable input."""
+    """Read one report file (any supported format); ReadError with a one-line reason otherwise."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if not raw.strip():
-        raise ReadError(f"{path} is empty: a report needs text")
-    if len(raw) > MAX_BYTES:
-        raise ReadError(f"{path} is {len(raw):,} bytes; reports over {MAX_BYTES:,} bytes are refused")
-    if b"\x00" in raw[:4096]:
-        raise ReadError(f"{path} looks binary (NUL bytes); give a plain-text report")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ReadError(
-            f"{path} is not UTF-8 (bad byte at offset {exc.start}); convert it, e.g. iconv -f GB18030 -t UTF-8"
-        ) from exc
-    return parse_source(path.name, str(path), text, hashlib.sha256(raw).hexdigest())
+    text, sha256 = read_file(path)
+    return parse_source(path.name, str(path), text, sha256)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -135,7 +114,7 @@ def normalize(text: str) -> str:
 
     Words broken across a page break ("任\\n\\n务") are rejoined; other line breaks become one space.
     """
-    text = ARTEFACT.sub("", text)
+    text = MD_HEADING.sub("", ARTEFACT.sub("", text))
     text = re.sub(r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])", lambda m: "" if _broken(m) else " ", text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -52,6 +52,57 @@ def cmd_build(args) -> int:
     return 0
 
 
+def _print_update(update) -> None:
+    for label, names in (("added", update.added), ("replaced", update.replaced), ("removed", update.removed)):
+        for name in names:
+            print(f"{label}: {name}")
+    for name, why in update.skipped.items():
+        print(f"skipped: {name} ({why})")
+    for warning in update.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def cmd_add(args) -> int:
+    from .api import ReportQA
+
+    rqa = ReportQA.open(args.index, check_sources=False)
+    update = rqa.add(args.paths, progress=not args.quiet)
+    _print_update(update)
+    print(f"{len(rqa.documents())} reports in {args.index}; {update.embedded} chunks embedded")
+    return 1 if update.skipped and not (update.added or update.replaced) else 0
+
+
+def cmd_remove(args) -> int:
+    from .api import ReportQA
+
+    _print_update(ReportQA.open(args.index, check_sources=False).remove(args.docs))
+    return 0
+
+
+def cmd_edit(args) -> int:
+    from .api import ReportQA
+
+    rqa = ReportQA.open(args.index, check_sources=False)
+    rqa.set_metadata(args.doc, region=args.region, year=args.year, bureau=args.bureau)
+    d = next(d for d in rqa.documents() if d.doc == args.doc)
+    print(f"{d.doc}: {d.bureau} · {d.region} · {d.year}")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from .store import DocInfo, read_manifest
+
+    manifest = read_manifest(Path(args.index))
+    docs = [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest["documents"]]
+    if args.json:
+        print(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=1))
+        return 0
+    print(f"{len(docs)} reports, {sum(d.chunks for d in docs)} chunks, model {manifest['model']}")
+    for d in docs:
+        print(f"  {d.doc}  {d.region or '?'}  {d.year or '?'}  {d.chunks} chunks  added {d.added or '?'}  {d.title}")
+    return 0
+
+
 def _print_passages(passages) -> None:
     for i, p in enumerate(passages, start=1):
         print(f"[{i}] {p.citation()}  (score {p.score:.4f})")
@@ -134,6 +185,30 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print JSON instead of text")
         common(p)
         p.set_defaults(func=func)
+
+    p = sub.add_parser("add", help="add or replace reports (txt md html docx pdf)", description="Add new reports or replace changed ones; only they are embedded. An identical file under another name is skipped.")
+    p.add_argument("paths", nargs="+", help="report files or folders")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("remove", help="remove reports by file name", description="Remove reports from the index (the files stay on disk).")
+    p.add_argument("docs", nargs="+", help="file names as `qa list` shows them")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("list", help="the reports in the index", description="List reports with region, year, chunks and when they were added.")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("edit", help="correct a report's region, year or bureau", description="Set metadata the text did not give (no re-embedding).")
+    p.add_argument("doc", help="file name as `qa list` shows it")
+    p.add_argument("--region", help="e.g. 湟中区")
+    p.add_argument("--year", type=int, help="the year reported on")
+    p.add_argument("--bureau", help="e.g. 湟中区生态环境局")
+    p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
+    p.set_defaults(func=cmd_edit)
 
     p = sub.add_parser("serve", help="start the chat page", description="Start the Gradio page (builds the index on first run).")
     p.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="address to bind (default: 127.0.0.1)")

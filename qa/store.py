@@ -45,6 +45,7 @@ class DocInfo:
     year: int | None
     published: str | None
     chunks: int
+    added: str = ""  # when the report entered the collection
 
 
 @dataclass

@@ -60,10 +60,10 @@ def test_stale_index_is_refused_and_rebuild_reembeds_only_changes(seed_copy, tmp
     target.write_text(target.read_text(encoding="utf-8").replace("25起", "26起"), encoding="utf-8")
     with pytest.raises(IndexProblem, match=f"stale: {HUANGZHONG} modified.*qa build"):
         ReportQA.open(index, embedder=embedder)
-    with caplog.at_level("INFO", logger="qa.api"):
+    with caplog.at_level("INFO", logger="qa.collection"):
         rebuilt = ReportQA.build(seed_copy, index, embedder=embedder)
     huangzhong_chunks = next(d.chunks for d in rebuilt.documents() if d.doc == HUANGZHONG)
-    assert f"{huangzhong_chunks} to embed" in caplog.text
+    assert f"embedding {huangzhong_chunks} chunks of 1 reports" in caplog.text
     assert "26起" in rebuilt.ask("湟中区2024年查处了多少起环境违法行为").passages[0].text
 
 

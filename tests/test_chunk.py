@@ -108,9 +108,16 @@ def test_publication_date_is_not_the_report_year():
     assert meta.year == 2020 and meta.published == "2021-02-18"
 
 
+def test_gbk_report_reads_like_utf8(tmp_path):
+    src = SEEDS / HUANGZHONG
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(src.read_text(encoding="utf-8").encode("gb18030"))
+    assert read_source(gbk).text == read_source(src).text
+
+
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", "empty"), (b"\x00\x01binary", "binary"), ("报告".encode("gb18030") * 20, "not UTF-8")],
+    [(b"", "empty"), (b"\x00\x01binary", "binary"), (bytes(range(128, 256)) * 3, "encoding")],
 )
 def test_bad_files_get_one_line_errors(tmp_path, content, message):
     f = tmp_path / "bad.txt"
