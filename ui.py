@@ -11,6 +11,7 @@ import html
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from qa.search import MAX_QUERY_CHARS
 log = logging.getLogger("qa.ui")
 
 ALL = "全部 / all"
+UPLOAD_DIR = Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
 TEXT = {
     "zh": {
         "title": "## report QA · 法治政府建设年度报告问答\n用中文或英文提问；每个答案都附出处：报告、章节路径、字符位置，可逐字核对。",
@@ -30,6 +32,7 @@ TEXT = {
         "no_answer": "没有提取到简短答案，请看右侧出处段落。", "resolved": "理解为", "cut": f"问题过长，只取前 {MAX_QUERY_CHARS} 字。",
         "empty": "请先输入问题。", "section": "展开整节", "report": "打开全文", "score": "相关度", "examples": "示例问题",
         "none": "还没有出处：在左侧提问后，这里列出引用的段落。", "thanks": "已记录反馈，谢谢。", "table": "各报告数字",
+        "add": "添加报告（txt md html docx pdf）", "add_button": "加入报告库", "no_files": "没有选择文件。", "outside": "拒绝：文件不在上传目录内",
     },
     "en": {
         "title": "## report QA · annual rule-of-law reports\nAsk in Chinese or English; every answer cites report, section path and character offsets.",
@@ -39,6 +42,7 @@ TEXT = {
         "cut": f"Question too long; only the first {MAX_QUERY_CHARS} characters were used.", "empty": "Type a question first.",
         "section": "Whole section", "report": "Open full report", "score": "score", "examples": "Examples",
         "none": "No sources yet: ask a question and the cited passages appear here.", "thanks": "Feedback recorded, thank you.", "table": "Figures by report",
+        "add": "Add reports (txt md html docx pdf)", "add_button": "Add to the collection", "no_files": "No files chosen.", "outside": "Refused: file is outside the upload folder",
     },
 }
 EXAMPLES = [
@@ -136,6 +140,23 @@ def make_handlers(rqa: ReportQA):
             rqa.record_feedback(state["question"], state["answer"], "up" if data.liked else "down", state["passages"])
             gr.Info(TEXT[lang]["thanks"])
 
+    def upload(files, lang: str = "zh") -> str:
+        """Add uploaded reports; only files inside Gradio's upload folder are accepted."""
+        paths = [Path(f if isinstance(f, str) else getattr(f, "name", "")) for f in (files or [])]
+        if not paths:
+            return TEXT[lang]["no_files"]
+        allowed = UPLOAD_DIR.resolve()
+        outside = [p for p in paths if not p.resolve().is_relative_to(allowed)]
+        if outside:
+            return f"{TEXT[lang]['outside']}: {outside[0]}"
+        try:
+            update = rqa.add(paths)
+        except QAError as exc:
+            return str(exc)
+        lines = [f"+ {name}" for name in update.added] + [f"↻ {name}" for name in update.replaced]
+        lines += [f"× {name}: {why}" for name, why in update.skipped.items()] + [f"! {w}" for w in update.warnings]
+        return "\n".join(lines) or TEXT[lang]["no_files"]
+
     def api_ask(question: str, k: int = 5, region: str = "", year: str = "") -> dict:
         """Answer, passages and citations as JSON (the /ask endpoint)."""
         return rqa.ask(question, k=int(k), filters=filters(region, year)).to_dict()
@@ -144,11 +165,11 @@ def make_handlers(rqa: ReportQA):
         """Passages with citations as JSON (the /search endpoint)."""
         return [p.to_dict() for p in rqa.search(question, k=int(k), filters=filters(region, year))]
 
-    return respond, feedback, api_ask, api_search
+    return respond, feedback, upload, api_ask, api_search
 
 
 def build_page(rqa: ReportQA) -> gr.Blocks:
-    respond, feedback, api_ask, api_search = make_handlers(rqa)
+    respond, feedback, upload, api_ask, api_search = make_handlers(rqa)
     docs = rqa.documents()
     regions = [ALL] + sorted({d.region for d in docs if d.region})
     years = [ALL] + [str(y) for y in sorted({d.year for d in docs if d.year}, reverse=True)]
@@ -172,6 +193,10 @@ def build_page(rqa: ReportQA) -> gr.Blocks:
             with gr.Column(scale=2):
                 sources = gr.HTML(f"<p>{t['none']}</p>", label=t["sources"], elem_id="sources")
                 citations = gr.Textbox(label=t["citations"], lines=3, interactive=False, buttons=["copy"], elem_id="citations")
+                with gr.Accordion(t["add"], open=False):
+                    files = gr.File(file_count="multiple", file_types=[".txt", ".md", ".html", ".htm", ".docx", ".pdf"], label=t["add"])
+                    add = gr.Button(t["add_button"])
+                    added = gr.Textbox(show_label=False, interactive=False, lines=3)
         state = gr.State(None)
         inputs = [question, chat, region, year, lang, k]
         outputs = [chat, question, sources, citations, state]
@@ -179,6 +204,14 @@ def build_page(rqa: ReportQA) -> gr.Blocks:
         question.submit(respond, inputs, outputs, api_visibility="private")
         clear.click(lambda: ([], f"<p>{TEXT['zh']['none']}</p>", "", None), None, [chat, sources, citations, state], api_visibility="private")
         chat.like(feedback, [state, lang], None, api_visibility="private")
+
+        def after_upload(file_list, lang_value):
+            message = upload(file_list, lang_value)
+            docs = rqa.documents()
+            return (message, gr.update(choices=[ALL] + sorted({d.region for d in docs if d.region})),
+                    gr.update(choices=[ALL] + [str(y) for y in sorted({d.year for d in docs if d.year}, reverse=True)]))
+
+        add.click(after_upload, [files, lang], [added, region, year], api_visibility="private")
 
         def relabel(lang_value):
             t = TEXT[lang_value]

@@ -281,4 +281,5 @@ def answer_question(question: str, info: QueryInfo, passages: list[Passage], doc
         note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
         return Answer(question, None, passages, note, kind)
     ordered = [passages[best.passage]] + [p for i, p in enumerate(passages) if i != best.passage]
-    return Answer(question, unicodedata.normalize("NFC", best.text), ordered, None, kind, (best.start, best.end))
+    text = re.sub(r"\s*\n\s*", "", best.text)  # a span broken across lines (PDF) reads as one
+    return Answer(question, unicodedata.normalize("NFC", text), ordered, None, kind, (best.start, best.end))

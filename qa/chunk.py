@@ -129,9 +129,10 @@ def assign_paths(headings: list[Heading]) -> list[tuple[str, ...]]:
             continue
         level = None
         if h.number > 1:
-            same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].family == h.family and stack[i].number == h.number - 1]
-            other = [i for i in range(len(stack)) if stack[i].number == h.number - 1]
-            fam = [i for i in range(len(stack) - 1, -1, -1) if stack[i].family == h.family]
+            numbered = [i for i in range(len(stack)) if stack[i].level is None]  # not Word/HTML headings
+            same = [i for i in reversed(numbered) if stack[i].family == h.family and stack[i].number == h.number - 1]
+            other = [i for i in numbered if stack[i].number == h.number - 1]
+            fam = [i for i in reversed(numbered) if stack[i].family == h.family]
             level = (same or other or fam or [None])[0]
         if level is None:
             stack.append(h)

@@ -98,9 +98,10 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
     body_i = 0
     for i, (_, _, s) in enumerate(lines[:8]):
         if "报告" in s and len(s) <= 80 and s[-1] not in SENTENCE_END + "，,：:":
-            title_lines = (s,)
-            if i > 0 and ORG_LINE.match(lines[i - 1][2]) and lines[i - 1][2] not in s:
-                title_lines = (lines[i - 1][2], s)
+            title = MD_HEADING.sub("", s)
+            title_lines = (title,)
+            if i > 0 and ORG_LINE.match(lines[i - 1][2]) and lines[i - 1][2] not in title:
+                title_lines = (lines[i - 1][2], title)
             body_i = i + 1
             break
     if not lines[body_i:]:

@@ -19,7 +19,7 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-r
 def test_handlers_answer_follow_up_and_escape(rqa):
     import ui
 
-    respond, _, api_ask, api_search = ui.make_handlers(rqa)
+    respond, _, _, api_ask, api_search = ui.make_handlers(rqa)
     chat, box, sources, citations, state = respond("湟中区2024年查处了多少起环境违法行为", [])
     assert "25起" in chat[-1]["content"] and box == ""
     assert "<mark>25起</mark>" in sources and "湟中区生态环境局" in citations
@@ -50,6 +50,26 @@ def test_feedback_is_logged_beside_the_index(rqa, tmp_path):
     feedback({"question": "q", "answer": "a", "passages": ["d#1"]}, Like())
     line = (tmp_path / "index-feedback.jsonl").read_text(encoding="utf-8")
     assert '"vote": "down"' in line and '"d#1"' in line
+
+
+def test_upload_accepts_only_the_upload_folder(tmp_path, embedder, monkeypatch):
+    import ui
+    from qa import ReportQA
+
+    from .conftest import SEEDS
+
+    rqa = ReportQA.build([SEEDS / "001_400143b11109ccf8.txt"], tmp_path / "index", embedder=embedder)
+    monkeypatch.setattr(ui, "UPLOAD_DIR", tmp_path / "uploads")
+    _, _, upload, *_ = ui.make_handlers(rqa)
+    outside = tmp_path / "elsewhere.txt"
+    shutil.copy(SEEDS / "004_62de3936a4750662.txt", outside)
+    assert "拒绝" in upload([str(outside)])
+    inside = tmp_path / "uploads" / "abc" / "huangzhong.txt"
+    inside.parent.mkdir(parents=True)
+    shutil.copy(SEEDS / "004_62de3936a4750662.txt", inside)
+    assert upload([str(inside)]) == "+ huangzhong.txt"
+    assert rqa.ask("湟中区2024年查处了多少起环境违法行为").answer == "25起"
+    assert "没有选择" in upload([])
 
 
 def test_report_page_highlights_and_escapes(rqa):
