@@ -11,7 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import faiss
 import numpy as np
 
 from .chunk import Chunk
@@ -177,9 +176,12 @@ class Retriever:
         index = self.stored.vectors
         if index.ntotal == 0:
             return []
-        qv = self.embedder.query(query)[None, :]
-        params = None if rows is None else faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
-        scores, ids = index.search(qv, min(k, index.ntotal), params=params)
+        qv = self.embedder.query(query)
+        if rows is not None:  # the question named its reports: exact scores over their rows only
+            scores = index.reconstruct_batch(rows) @ qv
+            top = np.argsort(-scores, kind="stable")[:k]
+            return [(int(rows[i]), float(scores[i])) for i in top]
+        scores, ids = index.search(qv[None, :], min(k, index.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
     def search(self, query: str, k: int = 5, filters: dict | None = None, info: QueryInfo | None = None, mode: str = "fused") -> list[Passage]:

@@ -28,6 +28,7 @@ from .keyword import KeywordIndex
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+HNSW_ABOVE = 200_000  # vectors; below this exact search is fast enough (see docs/BENCHMARKS.md)
 MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES = "manifest.json", "chunks.jsonl", "vectors.faiss", "keyword", "sources.jsonl"
 
 
@@ -64,16 +65,27 @@ def chunk_from_row(row: dict) -> Chunk:
     return Chunk(**{**row, "section": tuple(row["section"])})
 
 
+def make_vector_index(dim: int, n: int, kind: str | None = None) -> faiss.Index:
+    """Exact inner product up to HNSW_ABOVE vectors, HNSW (approximate) above; or the ``kind`` asked."""
+    kind = kind or ("hnsw" if n > HNSW_ABOVE else "flat")
+    if kind == "flat":
+        return faiss.IndexFlatIP(dim)
+    index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = 64
+    index.hnsw.efSearch = 128
+    return index
+
+
 def write_index(folder: Path, manifest: dict, documents: list[DocInfo], chunks: list[Chunk], vectors: np.ndarray, texts: dict[str, str]) -> None:
     """Write a complete index into ``folder`` atomically (temporary sibling, then rename)."""
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
     try:
-        flat = faiss.IndexFlatIP(int(manifest["dimension"]))
+        index = make_vector_index(int(manifest["dimension"]), len(vectors))
         if len(vectors):
-            flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        faiss.write_index(flat, str(tmp / VECTORS))
+            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        faiss.write_index(index, str(tmp / VECTORS))
         with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
@@ -81,7 +93,8 @@ def write_index(folder: Path, manifest: dict, documents: list[DocInfo], chunks: 
             for doc, text in texts.items():
                 f.write(json.dumps({"doc": doc, "text": text}, ensure_ascii=False) + "\n")
         KeywordIndex.build([c.embed_text() for c in chunks]).save(tmp / KEYWORD)
-        manifest = {**manifest, "documents": [asdict(d) for d in documents], "counts": {"documents": len(documents), "chunks": len(chunks)}}
+        kind = "hnsw" if isinstance(index, faiss.IndexHNSW) else "flat"
+        manifest = {**manifest, "vector_index": kind, "documents": [asdict(d) for d in documents], "counts": {"documents": len(documents), "chunks": len(chunks)}}
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _swap(tmp, folder)
     except BaseException:
@@ -142,7 +155,7 @@ def load_index(folder: Path) -> Stored:
 
 
 def stored_vectors(stored: Stored) -> np.ndarray:
-    """All vectors back from the flat index (row i = chunk i), for reuse in an incremental build."""
+    """All vectors back from the index (row i = chunk i), for reuse in an incremental build."""
     if stored.vectors.ntotal == 0:
         return np.zeros((0, stored.vectors.d), np.float32)
     return stored.vectors.reconstruct_n(0, stored.vectors.ntotal)
