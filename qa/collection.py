@@ -22,7 +22,7 @@ from .embed import Embedder
 from .errors import QAError
 from .meta import aliases_for, extract
 from .read import SUFFIXES, ReadError
-from .store import FORMAT_VERSION, DocInfo, Stored, load_index, read_manifest, stored_vectors, write_index
+from .store import FORMAT_VERSION, DocInfo, Stored, load_index, read_manifest, write_index
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def prepare(path: Path, config: Config, reuse: dict[str, np.ndarray], added: dic
 
 def entries_of(stored: Stored) -> list[Entry]:
     """The reports of a loaded index as entries (with their vectors), in index order."""
-    vectors = stored_vectors(stored)
+    vectors = stored.vectors.all()
     out, row = [], 0
     for d in stored.documents:
         out.append(Entry(d, stored.chunks[row : row + d.chunks], vectors[row : row + d.chunks], stored.texts[d.doc]))

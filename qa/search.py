@@ -173,16 +173,12 @@ class Retriever:
         self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in self._rows_of.items()}
 
     def dense(self, query: str, k: int, rows: np.ndarray | None) -> list[tuple[int, float]]:
-        index = self.stored.vectors
-        if index.ntotal == 0:
+        """Nearest chunks by cosine; exact over ``rows`` when the question named its reports."""
+        store = self.stored.vectors
+        if len(store) == 0:
             return []
         qv = self.embedder.query(query)
-        if rows is not None:  # the question named its reports: exact scores over their rows only
-            scores = index.reconstruct_batch(rows) @ qv
-            top = np.argsort(-scores, kind="stable")[:k]
-            return [(int(rows[i]), float(scores[i])) for i in top]
-        scores, ids = index.search(qv[None, :], min(k, index.ntotal))
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return store.search(qv, k) if rows is None else store.search_rows(qv, rows, k)
 
     def search(self, query: str, k: int = 5, filters: dict | None = None, info: QueryInfo | None = None, mode: str = "fused") -> list[Passage]:
         """Best k passages; ``mode`` dense or keyword runs one side alone (for evaluation)."""

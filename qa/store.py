@@ -56,13 +56,66 @@ class Stored:
     manifest: dict
     documents: list[DocInfo]
     chunks: list[Chunk]
-    vectors: faiss.Index
+    vectors: VectorStore
     keyword: KeywordIndex
     texts: dict[str, str]
 
 
 def chunk_from_row(row: dict) -> Chunk:
     return Chunk(**{**row, "section": tuple(row["section"])})
+
+
+class VectorStore:
+    """The vectors behind a small interface: add, top-k search, exact scores for given rows,
+    all vectors back, save and load. FAISS implements it here; a distributed vector store can
+    take its place without touching retrieval (docs/SCALING.md)."""
+
+    def __init__(self, index: faiss.Index):
+        self._index = index
+
+    @classmethod
+    def create(cls, dim: int, vectors: np.ndarray) -> "VectorStore":
+        store = cls(make_vector_index(dim, len(vectors)))
+        if len(vectors):
+            store._index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        return store
+
+    @property
+    def kind(self) -> str:
+        return "hnsw" if isinstance(self._index, faiss.IndexHNSW) else "flat"
+
+    @property
+    def dim(self) -> int:
+        return self._index.d
+
+    def __len__(self) -> int:
+        return self._index.ntotal
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """(row, cosine) of the k nearest rows, best first."""
+        if len(self) == 0:
+            return []
+        scores, ids = self._index.search(query[None, :], min(k, len(self)))
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def search_rows(self, query: np.ndarray, rows: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """Exact (row, cosine) among ``rows`` only: a question that named its reports."""
+        scores = self._index.reconstruct_batch(rows) @ query
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(int(rows[i]), float(scores[i])) for i in top]
+
+    def all(self) -> np.ndarray:
+        """Every vector, row i = chunk i (for reuse when the collection changes)."""
+        if len(self) == 0:
+            return np.zeros((0, self.dim), np.float32)
+        return self._index.reconstruct_n(0, len(self))
+
+    def save(self, path: Path) -> None:
+        faiss.write_index(self._index, str(path))
+
+    @classmethod
+    def load(cls, path: Path) -> "VectorStore":
+        return cls(faiss.read_index(str(path)))
 
 
 def make_vector_index(dim: int, n: int, kind: str | None = None) -> faiss.Index:
@@ -82,10 +135,8 @@ def write_index(folder: Path, manifest: dict, documents: list[DocInfo], chunks: 
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
     try:
-        index = make_vector_index(int(manifest["dimension"]), len(vectors))
-        if len(vectors):
-            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        faiss.write_index(index, str(tmp / VECTORS))
+        store = VectorStore.create(int(manifest["dimension"]), vectors)
+        store.save(tmp / VECTORS)
         with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
             for c in chunks:
                 f.write(json.dumps(asdict(c), ensure_ascii=False) + "\n")
@@ -93,8 +144,7 @@ def write_index(folder: Path, manifest: dict, documents: list[DocInfo], chunks: 
             for doc, text in texts.items():
                 f.write(json.dumps({"doc": doc, "text": text}, ensure_ascii=False) + "\n")
         KeywordIndex.build([c.embed_text() for c in chunks]).save(tmp / KEYWORD)
-        kind = "hnsw" if isinstance(index, faiss.IndexHNSW) else "flat"
-        manifest = {**manifest, "vector_index": kind, "documents": [asdict(d) for d in documents], "counts": {"documents": len(documents), "chunks": len(chunks)}}
+        manifest = {**manifest, "vector_index": store.kind, "documents": [asdict(d) for d in documents], "counts": {"documents": len(documents), "chunks": len(chunks)}}
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _swap(tmp, folder)
     except BaseException:
@@ -137,7 +187,7 @@ def load_index(folder: Path) -> Stored:
     fix = f"rebuild with: qa build SOURCES --index {folder}"
     try:
         chunks = [chunk_from_row(json.loads(line)) for line in (folder / CHUNKS).read_text(encoding="utf-8").splitlines()]
-        vectors = faiss.read_index(str(folder / VECTORS))
+        vectors = VectorStore.load(folder / VECTORS)
         keyword = KeywordIndex.load(folder / KEYWORD, len(chunks))
         texts = {}
         for line in (folder / SOURCES).read_text(encoding="utf-8").splitlines():
@@ -146,16 +196,9 @@ def load_index(folder: Path) -> Stored:
     except Exception as exc:  # any broken part: the whole index is unusable
         raise IndexProblem(f"index at {folder} is damaged ({type(exc).__name__}: {exc}); {fix}") from exc
     expected = manifest.get("counts", {}).get("chunks")
-    if not (len(chunks) == vectors.ntotal == expected):
-        raise IndexProblem(f"index at {folder} is inconsistent ({len(chunks)} chunks, {vectors.ntotal} vectors, manifest says {expected}); {fix}")
-    if vectors.d != manifest["dimension"]:
-        raise IndexProblem(f"index at {folder} has {vectors.d}-d vectors but manifest says {manifest['dimension']}; {fix}")
+    if not (len(chunks) == len(vectors) == expected):
+        raise IndexProblem(f"index at {folder} is inconsistent ({len(chunks)} chunks, {len(vectors)} vectors, manifest says {expected}); {fix}")
+    if vectors.dim != manifest["dimension"]:
+        raise IndexProblem(f"index at {folder} has {vectors.dim}-d vectors but manifest says {manifest['dimension']}; {fix}")
     documents = [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest["documents"]]
     return Stored(manifest, documents, chunks, vectors, keyword, texts)
-
-
-def stored_vectors(stored: Stored) -> np.ndarray:
-    """All vectors back from the index (row i = chunk i), for reuse in an incremental build."""
-    if stored.vectors.ntotal == 0:
-        return np.zeros((0, stored.vectors.d), np.float32)
-    return stored.vectors.reconstruct_n(0, stored.vectors.ntotal)
