@@ -130,9 +130,9 @@ def main() -> int:
         rqa.ask(q)
     search_ms, ask_ms = [], []
     for q in qs:
-        embedder._cache.clear()
+        embedder.clear_cache()
         search_ms.append(timed(rqa.search, q, 5)[1])
-        embedder._cache.clear()
+        embedder.clear_cache()
         ask_ms.append(timed(rqa.ask, q, 5)[1])
     n = stats["chunks"]
     projected = stats["prepare_s"] + n / stats["rate"] + stats["write_s"]

@@ -81,6 +81,10 @@ class Embedder:
             return np.zeros((0, self.dim), np.float32)
         return self._encode(texts, self._passage_prompt, batch_size, progress)
 
+    def clear_cache(self) -> None:
+        """Forget cached question vectors (for honest timings)."""
+        self._cache.clear()
+
     def query(self, text: str) -> np.ndarray:
         """The question's vector; repeated questions (examples, follow-ups, reloads) come from a cache."""
         vec = self._cache.get(text)
