@@ -151,3 +151,16 @@ def test_gradio_client_against_the_server(server):
     assert ans["passages"][0]["citation"].startswith("湟中区生态环境局")
     hits = client.predict("法律顾问", 2, "Jiangjin", "2020", api_name="/search")
     assert len(hits) == 2 and all(h["doc"].startswith("002_") for h in hits)
+
+
+def test_login_from_environment(tmp_path, monkeypatch):
+    import ui
+
+    monkeypatch.delenv("QA_AUTH", raising=False)
+    monkeypatch.delenv("QA_AUTH_FILE", raising=False)
+    assert ui.auth_from_env() is None
+    monkeypatch.setenv("QA_AUTH", "staff:pw1,admin:p:w2")
+    logins = tmp_path / "logins"
+    logins.write_text("clerk:pw3\n", encoding="utf-8")
+    monkeypatch.setenv("QA_AUTH_FILE", str(logins))
+    assert ui.auth_from_env() == [("staff", "pw1"), ("admin", "p:w2"), ("clerk", "pw3")]
