@@ -21,7 +21,7 @@ from .dialog import resolve
 from .embed import Embedder
 from .errors import IndexProblem, QAError
 from .search import Passage, Retriever, check_query, understand
-from .store import DocInfo, Stored, load_index, read_manifest
+from .store import MANIFEST, DocInfo, Stored, load_index, read_manifest
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,13 @@ class ReportQA:
     def _use(self, stored: Stored) -> None:
         self._stored = stored
         self._retriever = Retriever(stored, self.embedder, self.config)
+        self._seen = self._manifest_stamp()
+
+    def _manifest_stamp(self) -> int | None:
+        try:
+            return (self.index_dir / MANIFEST).stat().st_mtime_ns
+        except OSError:
+            return None
 
     # ---------------------------------------------------------------- building and opening
     @classmethod
@@ -91,9 +98,11 @@ class ReportQA:
 
     def refresh(self) -> bool:
         """Load the index again if another process changed it; True when it did."""
+        if self._manifest_stamp() == self._seen:  # one stat per question, no parsing
+            return False
         try:
-            written = read_manifest(self.index_dir).get("written")
-            if written == self._stored.manifest.get("written"):
+            if read_manifest(self.index_dir).get("written") == self._stored.manifest.get("written"):
+                self._seen = self._manifest_stamp()
                 return False
             self._use(load_index(self.index_dir))
         except (QAError, OSError):  # mid-swap or being rewritten: keep answering from memory

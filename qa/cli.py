@@ -90,10 +90,10 @@ def cmd_edit(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from .store import DocInfo, read_manifest
+    from .store import doc_infos, read_manifest
 
     manifest = read_manifest(Path(args.index))
-    docs = [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest["documents"]]
+    docs = doc_infos(manifest)
     if args.json:
         print(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=1))
         return 0

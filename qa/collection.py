@@ -7,6 +7,7 @@ that is swapped in by rename. A crash or Ctrl-C at any moment leaves the previou
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -275,8 +276,6 @@ def _warnings(entries: list[Entry]) -> list[str]:
 
 def stale_files(manifest: dict) -> list[str]:
     """What changed on disk since the index was written ('x.txt modified', 'y.txt new')."""
-    import hashlib
-
     changed = []
     indexed = {d["doc"]: d for d in manifest.get("documents", [])}
     for d in indexed.values():

@@ -200,5 +200,9 @@ def load_index(folder: Path) -> Stored:
         raise IndexProblem(f"index at {folder} is inconsistent ({len(chunks)} chunks, {len(vectors)} vectors, manifest says {expected}); {fix}")
     if vectors.dim != manifest["dimension"]:
         raise IndexProblem(f"index at {folder} has {vectors.dim}-d vectors but manifest says {manifest['dimension']}; {fix}")
-    documents = [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest["documents"]]
-    return Stored(manifest, documents, chunks, vectors, keyword, texts)
+    return Stored(manifest, doc_infos(manifest), chunks, vectors, keyword, texts)
+
+
+def doc_infos(manifest: dict) -> list[DocInfo]:
+    """The reports a manifest lists."""
+    return [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest.get("documents", [])]
