@@ -142,7 +142,8 @@ class ReportQA:
         path = passage.chunk.section
         if not path:
             return passage.start, passage.end
-        same = [c for c in self._stored.chunks if c.doc == passage.doc and c.section[: len(path)] == path]
+        chunks = (self._stored.chunks[r] for r in self._retriever.rows_of(passage.doc))
+        same = [c for c in chunks if c.section[: len(path)] == path]
         return min(c.start for c in same), max(c.end for c in same)
 
     @property

@@ -172,6 +172,10 @@ class Retriever:
             self._rows_of.setdefault(c.doc, []).append(i)
         self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in self._rows_of.items()}
 
+    def rows_of(self, doc: str) -> np.ndarray:
+        """The chunk rows of one report."""
+        return self._rows_of.get(doc, np.zeros(0, np.int64))
+
     def dense(self, query: str, k: int, rows: np.ndarray | None) -> list[tuple[int, float]]:
         """Nearest chunks by cosine; exact over ``rows`` when the question named its reports."""
         store = self.stored.vectors
