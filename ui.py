@@ -31,7 +31,7 @@ TEXT = {
         "region": "地区", "year": "年份", "sources": "出处", "citations": "引用（可复制）", "answer": "答案",
         "no_answer": "没有提取到简短答案，请看右侧出处段落。", "resolved": "理解为", "cut": f"问题过长，只取前 {MAX_QUERY_CHARS} 字。",
         "empty": "请先输入问题。", "section": "展开整节", "report": "打开全文", "score": "相关度", "examples": "示例问题",
-        "none": "还没有出处：在左侧提问后，这里列出引用的段落。", "thanks": "已记录反馈，谢谢。", "table": "各报告数字",
+        "none": "还没有出处：在左侧提问后，这里列出引用的段落。", "thanks": "已记录反馈，谢谢。",
         "add": "添加报告（txt md html docx pdf）", "add_button": "加入报告库", "no_files": "没有选择文件。", "outside": "拒绝：文件不在上传目录内",
     },
     "en": {
@@ -41,7 +41,7 @@ TEXT = {
         "no_answer": "No short answer found; see the passages under Sources.", "resolved": "Understood as",
         "cut": f"Question too long; only the first {MAX_QUERY_CHARS} characters were used.", "empty": "Type a question first.",
         "section": "Whole section", "report": "Open full report", "score": "score", "examples": "Examples",
-        "none": "No sources yet: ask a question and the cited passages appear here.", "thanks": "Feedback recorded, thank you.", "table": "Figures by report",
+        "none": "No sources yet: ask a question and the cited passages appear here.", "thanks": "Feedback recorded, thank you.",
         "add": "Add reports (txt md html docx pdf)", "add_button": "Add to the collection", "no_files": "No files chosen.", "outside": "Refused: file is outside the upload folder",
     },
 }
@@ -189,7 +189,7 @@ def build_page(rqa: ReportQA) -> gr.Blocks:
                 with gr.Row():
                     send = gr.Button(t["send"], variant="primary")
                     clear = gr.Button(t["clear"])
-                examples = gr.Examples(EXAMPLES, inputs=question, label=t["examples"])
+                gr.Examples(EXAMPLES, inputs=question, label=t["examples"])
             with gr.Column(scale=2):
                 sources = gr.HTML(f"<p>{t['none']}</p>", label=t["sources"], elem_id="sources")
                 citations = gr.Textbox(label=t["citations"], lines=3, interactive=False, buttons=["copy"], elem_id="citations")

@@ -41,6 +41,14 @@ def p50(values):
     return statistics.median(values) if values else 0.0
 
 
+def publish(title: str, lines: list[str]) -> int:
+    """Print a benchmark's table and keep it in docs/BENCHMARKS.md; the scripts' exit code."""
+    body = "\n".join(lines)
+    print(body)
+    write_section(title, body)
+    return 0
+
+
 def write_section(title: str, body: str, path: Path = DOCS / "BENCHMARKS.md") -> None:
     """Replace (or append) one '## title' section of the benchmarks page, keeping the others."""
     path.parent.mkdir(parents=True, exist_ok=True)

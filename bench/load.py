@@ -15,9 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import p50, pct, write_section  # noqa: E402
+from common import p50, pct, publish  # noqa: E402
 from seeds import QUESTIONS  # noqa: E402
-from startup import ROOT, free_port  # noqa: E402
+from startup import ROOT, ensure_index, free_port  # noqa: E402
 
 
 def main() -> int:
@@ -32,8 +32,7 @@ def main() -> int:
     ap.add_argument("--questions", type=int, default=3)
     ap.add_argument("--index", type=Path, default=ROOT / "index")
     args = ap.parse_args()
-    if not (args.index / "manifest.json").exists():
-        subprocess.run([sys.executable, "-m", "qa.cli", "build", str(ROOT / "seeds"), "--index", str(args.index), "-q"], check=True)
+    ensure_index(args.index)
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, "ui.py", "--index", str(args.index), "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HF_HUB_OFFLINE": "1"})
@@ -68,13 +67,13 @@ def main() -> int:
         proc.wait(timeout=30)
     lat = [ms for ms, _ in results]
     failed = sum(1 for _, ok in results if not ok)
-    body = (f"Script: `python bench/load.py` · {args.users} clients at once, {args.questions} questions each, over HTTP to the page's /ask.\n\n"
-            "| measure | value |\n|---|---|\n"
-            f"| answered / failed | {len(results) - failed} / {failed} |\n"
-            f"| latency p50 / p95 / max (as users see it) | {p50(lat):.0f} / {pct(lat, 0.95):.0f} / {max(lat):.0f} ms |\n"
-            f"| throughput | {len(results) / wall:.1f} questions/s |")
-    print(body)
-    write_section("Load: 20 staff at once", body)
+    publish("Load: 20 staff at once", [
+        f"Script: `python bench/load.py` · {args.users} clients at once, {args.questions} questions each, over HTTP to the page's /ask.", "",
+        "| measure | value |", "|---|---|",
+        f"| answered / failed | {len(results) - failed} / {failed} |",
+        f"| latency p50 / p95 / max (as users see it) | {p50(lat):.0f} / {pct(lat, 0.95):.0f} / {max(lat):.0f} ms |",
+        f"| throughput | {len(results) / wall:.1f} questions/s |",
+    ])
     return 0 if not failed else 1
 
 

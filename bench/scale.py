@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import p50, pct, peak_rss_mb, rss_mb, timed, write_section  # noqa: E402
+from common import p50, pct, peak_rss_mb, rss_mb, timed, publish  # noqa: E402
 
 from qa import Config, ReportQA  # noqa: E402
 from qa.collection import list_sources, prepare, write  # noqa: E402
@@ -84,8 +84,6 @@ def questions(rqa: ReportQA, n: int) -> list[str]:
 def ann(n: int, centers: np.ndarray, nq: int = 200) -> list[dict]:
     """Exact vs HNSW on n vectors spread around real embeddings (uniform random vectors have no
     neighbourhoods and make any ANN look broken): build, one-query latency, recall@10 vs exact."""
-    import faiss
-
     rng = np.random.default_rng(0)
     dim = centers.shape[1]
     base = centers[rng.integers(0, len(centers), n)] + rng.normal(0, 0.03, (n, dim)).astype(np.float32)
@@ -165,10 +163,7 @@ def main() -> int:
         rows = json.loads(cached.read_text()) if cached.exists() else ann(args.vectors, centers)
         cached.write_text(json.dumps(rows))
         lines += [f"| {r['kind']} | {r['build_s']:.0f} s | {r['p50']:.2f} ms | {r['p95']:.2f} ms | {r['recall']:.3f} |" for r in rows]
-    body = "\n".join(lines)
-    print(body)
-    write_section("Scale: ~50k chunks and 1M vectors", body)
-    return 0
+    return publish("Scale: ~50k chunks and 1M vectors", lines)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import p50, pct, peak_rss_mb, rss_mb, timed, write_section  # noqa: E402
+from common import p50, pct, peak_rss_mb, rss_mb, timed, publish  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
@@ -126,10 +126,7 @@ def main() -> int:
         f"| ask, 4 threads | {qps[4]:.1f} questions/s |",
         f"| RSS at start / model loaded / index built / after load test | {start_rss:.0f} / {model_rss:.0f} / {loaded_rss:.0f} / {load_rss:.0f} MiB (peak {peak_rss_mb():.0f}) |",
     ]
-    body = "\n".join(lines)
-    print(body)
-    write_section("Seeds: indexing, query latency, throughput, memory", body)
-    return 0
+    return publish("Seeds: indexing, query latency, throughput, memory", lines)
 
 
 if __name__ == "__main__":

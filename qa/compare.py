@@ -26,12 +26,11 @@ def is_cross(question: str, info: QueryInfo) -> bool:
     return len(info.regions) > 1 or bool(CROSS.search(question))
 
 
-def report_figure(question: str, info: QueryInfo, doc: DocInfo, retriever: Retriever, documents: list[DocInfo], idf) -> dict:
+def report_figure(question: str, info: QueryInfo, doc: DocInfo, retriever: Retriever, terms: dict[str, float]) -> dict:
     """The figure one report gives for the question, with its passage and sentence."""
     scoped = replace(info, docs=(doc.doc,))
     passages = retriever.search(question, 3, info=scoped)
     row = {"doc": doc.doc, "bureau": doc.bureau, "region": doc.region, "year": doc.year, "figure": None, "value": None, "sentence": None, "passage": None}
-    terms = question_terms(question, info, documents, idf)
     found = candidates(question, passages, "count", terms, None, None)
     zero = _zero(passages, terms)
     best = found[0] if found else None
@@ -65,7 +64,8 @@ def _sentence_of(text: str, pos: int) -> str:
 def compare(question: str, info: QueryInfo, retriever: Retriever, documents: list[DocInfo], idf, k: int) -> Answer:
     """Answer a cross-report question with the bureau(s) it asks for and a table of figures."""
     docs = [d for d in documents if not info.docs or d.doc in info.docs]
-    rows = [report_figure(question, info, d, retriever, documents, idf) for d in docs]
+    terms = question_terms(question, info, documents, idf)
+    rows = [report_figure(question, info, d, retriever, terms) for d in docs]
     known = [r for r in rows if r["value"] is not None]
     table = [{k_: v for k_, v in r.items() if k_ != "passage"} for r in rows]
     passages = [r["passage"] for r in rows if r["passage"] is not None][:k]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -66,7 +66,7 @@ class QueryInfo:
     regions: tuple[str, ...] = ()
     year: int | None = None
     english: bool = False
-    docs: tuple[str, ...] = field(default=())  # reports to search; empty means all
+    docs: tuple[str, ...] = ()  # reports to search; empty means all
     years: tuple[int, ...] = ()  # every year named, for questions across reports
 
 
@@ -90,10 +90,6 @@ def find_years(text: str) -> list[int]:
             years.append(y)
     return years
 
-
-def find_year(text: str) -> int | None:
-    years = find_years(text)
-    return years[0] if years else None
 
 
 def find_regions(text: str, documents: list[DocInfo]) -> tuple[str, ...]:
