@@ -6,6 +6,7 @@ retrievers, so fusion is judged on Chinese text that no one here wrote.
 
     python bench/cmrc.py ../shared/corpora/cmrc2018_trial.jsonl [--work DIR] [--fusion rrf|weighted]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,8 @@ import time
 from pathlib import Path
 
 from qa import Config, ReportQA
+from qa.ask.retrieve import MODES
 from qa.evaluate import retrieval_metrics
-from qa.search import MODES, understand
 
 
 def prepare(path: Path, work: Path) -> tuple[Path, list[tuple[str, str]]]:
@@ -45,19 +46,18 @@ def main() -> int:
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     folder, questions = prepare(args.file, args.work)
-    config = Config()
+    config = dataclasses.replace(Config(), fusion=args.fusion) if args.fusion else Config()
     t0 = time.perf_counter()
     rqa = ReportQA.open_or_build(folder, args.work / "index", config)
-    print(f"index ready in {time.perf_counter() - t0:.1f}s: {len(rqa.documents())} contexts, {len(rqa._stored.chunks)} chunks")
-    if args.fusion:
-        rqa.config = rqa._retriever.config = dataclasses.replace(config, fusion=args.fusion)
+    print(
+        f"index ready in {time.perf_counter() - t0:.1f}s: {len(rqa.documents())} contexts, {len(rqa.chunks())} chunks"
+    )
     print(f"fusion: {rqa.config.fusion}, keyword weight {rqa.config.keyword_weight}")
     print("| retriever | n | recall@1 | recall@5 | MRR@10 |\n|---|---|---|---|---|")
     for mode in MODES:
         ranks = []
         for q, doc in questions:
-            info = understand(q, rqa.documents())
-            passages = rqa._retriever.search(q, 10, info=info, mode=mode)
+            passages = rqa.search(q, 10, mode=mode)
             seen: list[str] = []
             for p in passages:  # rank of the context, counting each context once
                 if p.doc not in seen:

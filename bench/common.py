@@ -1,4 +1,5 @@
 """Shared helpers for the benchmark scripts: timing, percentiles, memory, writing tables."""
+
 from __future__ import annotations
 
 import resource
@@ -52,7 +53,11 @@ def publish(title: str, lines: list[str]) -> int:
 def write_section(title: str, body: str, path: Path = DOCS / "BENCHMARKS.md") -> None:
     """Replace (or append) one '## title' section of the benchmarks page, keeping the others."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\nMeasured on the project's 2-core CPU machine; each section names the script that wrote it.\n"
+    text = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else "# Benchmarks\n\nMeasured on the project's 2-core CPU machine; each section names the script that wrote it.\n"
+    )
     head = f"## {title}\n"
     start = text.find(head)
     if start >= 0:

@@ -6,6 +6,7 @@ Starts `python ui.py` on a free local port with the built index (building it fir
 runs --users clients in parallel, each asking --questions different questions once (bounded),
 and reports latency as the users see it and any failure. Writes docs/BENCHMARKS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import p50, pct, publish  # noqa: E402
-from seeds import QUESTIONS  # noqa: E402
 from startup import ROOT, ensure_index, free_port  # noqa: E402
+
+from seeds import QUESTIONS  # noqa: E402
 
 
 def main() -> int:
@@ -35,7 +37,13 @@ def main() -> int:
     ensure_index(args.index)
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen([sys.executable, "ui.py", "--index", str(args.index), "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "ui.py", "--index", str(args.index), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     try:
         for _ in range(600):
             try:
@@ -67,13 +75,18 @@ def main() -> int:
         proc.wait(timeout=30)
     lat = [ms for ms, _ in results]
     failed = sum(1 for _, ok in results if not ok)
-    publish("Load: 20 staff at once", [
-        f"Script: `python bench/load.py` · {args.users} clients at once, {args.questions} questions each, over HTTP to the page's /ask.", "",
-        "| measure | value |", "|---|---|",
-        f"| answered / failed | {len(results) - failed} / {failed} |",
-        f"| latency p50 / p95 / max (as users see it) | {p50(lat):.0f} / {pct(lat, 0.95):.0f} / {max(lat):.0f} ms |",
-        f"| throughput | {len(results) / wall:.1f} questions/s |",
-    ])
+    publish(
+        "Load: 20 staff at once",
+        [
+            f"Script: `python bench/load.py` · {args.users} clients at once, {args.questions} questions each, over HTTP to the page's /ask.",
+            "",
+            "| measure | value |",
+            "|---|---|",
+            f"| answered / failed | {len(results) - failed} / {failed} |",
+            f"| latency p50 / p95 / max (as users see it) | {p50(lat):.0f} / {pct(lat, 0.95):.0f} / {max(lat):.0f} ms |",
+            f"| throughput | {len(results) / wall:.1f} questions/s |",
+        ],
+    )
     return 0 if not failed else 1
 
 

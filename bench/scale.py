@@ -8,6 +8,7 @@ vectors drawn near the real ones. Texts, chunking, the keyword index and every q
 full size, so the latencies are those of a 50k-chunk collection; retrieval *quality* at that
 size is not what this measures. Cached in --work; writes docs/BENCHMARKS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,12 +24,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import p50, pct, peak_rss_mb, rss_mb, timed, publish  # noqa: E402
+from common import p50, pct, peak_rss_mb, publish, rss_mb, timed  # noqa: E402
 
 from qa import Config, ReportQA  # noqa: E402
-from qa.collection import list_sources, prepare, write  # noqa: E402
-from qa.embed import Embedder  # noqa: E402
-from qa.store import make_vector_index  # noqa: E402
+from qa.index.collection import list_sources, prepare, write  # noqa: E402
+from qa.index.embed import Embedder  # noqa: E402
+from qa.index.vectors import make_vector_index  # noqa: E402
+from qa.ingest.chunk import embed_text  # noqa: E402
 
 
 def laws(path: Path, folder: Path, chars: int) -> None:
@@ -52,11 +54,13 @@ def build(folder: Path, index_dir: Path, config: Config, embedder: Embedder, sam
     chunks = [c for e in entries for c in e.chunks]
     rng = np.random.default_rng(0)
     picked = sorted(rng.choice(len(chunks), min(sample, len(chunks)), replace=False))
-    texts = [chunks[i].embed_text() for i in picked]
+    texts = [embed_text(chunks[i]) for i in picked]
     t1 = time.perf_counter()
     real = embedder.passages(texts, config.batch_size, progress=True)
     rate = len(texts) / (time.perf_counter() - t1)
-    fill = real[rng.integers(0, len(real), len(chunks))] + rng.normal(0, 0.02, (len(chunks), real.shape[1])).astype(np.float32)
+    fill = real[rng.integers(0, len(real), len(chunks))] + rng.normal(
+        0, 0.02, (len(chunks), real.shape[1])
+    ).astype(np.float32)
     fill[picked] = real
     fill /= np.linalg.norm(fill, axis=1, keepdims=True)
     row = 0
@@ -66,7 +70,14 @@ def build(folder: Path, index_dir: Path, config: Config, embedder: Embedder, sam
     t2 = time.perf_counter()
     write(index_dir, entries, embedder, config, [str(folder.resolve())], [], False)
     write_s = time.perf_counter() - t2
-    stats = {"reports": len(entries), "chunks": len(chunks), "prepare_s": prep_s, "rate": rate, "write_s": write_s, "sample": len(texts)}
+    stats = {
+        "reports": len(entries),
+        "chunks": len(chunks),
+        "prepare_s": prep_s,
+        "rate": rate,
+        "write_s": write_s,
+        "sample": len(texts),
+    }
     (index_dir.parent / "build.json").write_text(json.dumps(stats))
     return stats
 
@@ -75,7 +86,7 @@ def questions(rqa: ReportQA, n: int) -> list[str]:
     rng = random.Random(7)
     out = []
     while len(out) < n:
-        parts = [p for p in re.split(r"[，。；\n]", rng.choice(rqa._stored.chunks).text) if 8 <= len(p) <= 40]
+        parts = [p for p in re.split(r"[，。；\n]", rng.choice(rqa.chunks()).text) if 8 <= len(p) <= 40]
         if parts:
             out.append(rng.choice(parts) + "的规定是什么")
     return out
@@ -96,7 +107,7 @@ def ann(n: int, centers: np.ndarray, nq: int = 200) -> list[dict]:
         t0 = time.perf_counter()
         index.add(base)
         build_s = time.perf_counter() - t0
-        for ef in ((None,) if kind == "flat" else (index.hnsw.efSearch, 4 * index.hnsw.efSearch)):
+        for ef in (None,) if kind == "flat" else (index.hnsw.efSearch, 4 * index.hnsw.efSearch):
             if ef:
                 index.hnsw.efSearch = ef
             lat, found = [], []
@@ -105,9 +116,11 @@ def ann(n: int, centers: np.ndarray, nq: int = 200) -> list[dict]:
                 lat.append(ms)
                 found.append(ids[0])
             truth = truth or found
-            recall = sum(len(set(a) & set(b)) for a, b in zip(found, truth)) / (10 * nq)
+            recall = sum(len(set(a) & set(b)) for a, b in zip(found, truth, strict=True)) / (10 * nq)
             name = kind if ef is None else f"hnsw (efSearch {ef})"
-            rows.append({"kind": name, "build_s": build_s, "p50": p50(lat), "p95": pct(lat, 0.95), "recall": recall})
+            rows.append(
+                {"kind": name, "build_s": build_s, "p50": p50(lat), "p95": pct(lat, 0.95), "recall": recall}
+            )
         del index
     return rows
 
@@ -118,7 +131,9 @@ def main() -> int:
     ap.add_argument("--chars", type=int, default=17_500_000, help="characters of law text (~50k chunks)")
     ap.add_argument("--embed", type=int, default=3000, help="chunks embedded for real (timed)")
     ap.add_argument("--work", type=Path, default=Path("bench/.work/laws"))
-    ap.add_argument("--vectors", type=int, default=1_000_000, help="synthetic vectors for the FAISS part (0: skip)")
+    ap.add_argument(
+        "--vectors", type=int, default=1_000_000, help="synthetic vectors for the FAISS part (0: skip)"
+    )
     ap.add_argument("--queries", type=int, default=100)
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
@@ -128,7 +143,11 @@ def main() -> int:
     embedder = Embedder(config.model)
     index_dir = args.work / "index"
     stats_file = args.work / "build.json"
-    stats = json.loads(stats_file.read_text()) if (index_dir / "manifest.json").exists() and stats_file.exists() else build(args.work / "docs", index_dir, config, embedder, args.embed)
+    stats = (
+        json.loads(stats_file.read_text())
+        if (index_dir / "manifest.json").exists() and stats_file.exists()
+        else build(args.work / "docs", index_dir, config, embedder, args.embed)
+    )
     rqa, open_ms = timed(ReportQA.open, index_dir, config, embedder, False)
     loaded_rss = rss_mb()
     qs = questions(rqa, args.queries)
@@ -145,7 +164,8 @@ def main() -> int:
     lines = [
         f"Script: `python bench/scale.py {args.file}` · {stats['reports']:,} laws, {n:,} chunks; {stats['sample']:,} chunks embedded for real, the rest given nearby vectors (see the script).",
         "",
-        "| measure | value |", "|---|---|",
+        "| measure | value |",
+        "|---|---|",
         f"| read + clean + chunk all reports | {stats['prepare_s']:.0f} s |",
         f"| embedding rate (real sample) | {stats['rate']:.1f} chunks/s |",
         f"| write index (FAISS + BM25 + tables) | {stats['write_s']:.0f} s |",
@@ -156,13 +176,21 @@ def main() -> int:
         f"| RSS at start / model + index loaded / peak | {start_rss:.0f} / {loaded_rss:.0f} / {peak_rss_mb():.0f} MiB |",
     ]
     if args.vectors:
-        centers = rqa._stored.vectors.all()[:: max(1, stats["chunks"] // stats["sample"])]
-        lines += ["", f"FAISS alone, {args.vectors:,} 384-d vectors around real law-chunk embeddings, one query at a time:", "",
-                  "| index | build | p50 | p95 | recall@10 vs exact |", "|---|---|---|---|---|"]
+        centers = rqa.searcher.retrievers[0].vectors.all()[:: max(1, stats["chunks"] // stats["sample"])]
+        lines += [
+            "",
+            f"FAISS alone, {args.vectors:,} 384-d vectors around real law-chunk embeddings, one query at a time:",
+            "",
+            "| index | build | p50 | p95 | recall@10 vs exact |",
+            "|---|---|---|---|---|",
+        ]
         cached = args.work / f"ann-{args.vectors}.json"  # the 1M-vector part takes minutes: kept
         rows = json.loads(cached.read_text()) if cached.exists() else ann(args.vectors, centers)
         cached.write_text(json.dumps(rows))
-        lines += [f"| {r['kind']} | {r['build_s']:.0f} s | {r['p50']:.2f} ms | {r['p95']:.2f} ms | {r['recall']:.3f} |" for r in rows]
+        lines += [
+            f"| {r['kind']} | {r['build_s']:.0f} s | {r['p50']:.2f} ms | {r['p95']:.2f} ms | {r['recall']:.3f} |"
+            for r in rows
+        ]
     return publish("Scale: ~50k chunks and 1M vectors", lines)
 
 

@@ -5,6 +5,7 @@
 Prints the tables and writes them to docs/BENCHMARKS.md. Timings are wall-clock on this machine;
 the dev questions are the query set (each asked --rounds times, warm).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,13 +18,18 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import p50, pct, peak_rss_mb, rss_mb, timed, publish  # noqa: E402
+from common import p50, pct, peak_rss_mb, publish, rss_mb, timed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
-    "湟中区2024年查处了多少起环境违法行为", "how many environmental violations did Huangzhong investigate in 2024",
-    "泰顺县PM2.5降幅是多少", "许昌2023年“12369”共接到多少件举报？", "江津区生态环境局请的是哪家律师事务所做法律顾问？",
-    "丰泽2023年办成了几起生态损害索赔的案子？", "How many emergency drills did Xuchang organize in 2023?", "行政复议案件有多少",
+    "湟中区2024年查处了多少起环境违法行为",
+    "how many environmental violations did Huangzhong investigate in 2024",
+    "泰顺县PM2.5降幅是多少",
+    "许昌2023年“12369”共接到多少件举报？",
+    "江津区生态环境局请的是哪家律师事务所做法律顾问？",
+    "丰泽2023年办成了几起生态损害索赔的案子？",
+    "How many emergency drills did Xuchang organize in 2023?",
+    "行政复议案件有多少",
 ]
 
 
@@ -36,12 +42,10 @@ def main() -> int:
     start_rss = rss_mb()
     t0 = time.perf_counter()
     from qa import Config, ReportQA
-    from qa.answer import answer_question
-    from qa.chunk import chunk_source
-    from qa.clean import read_source
-    from qa.embed import Embedder
-    from qa.meta import extract
-    from qa.search import keyword_query, rrf, understand, weighted_sum
+    from qa.ask.answer import answer_question
+    from qa.index.embed import Embedder
+    from qa.ingest import ingest
+    from qa.ingest.chunk import embed_text
 
     config = Config()
     embedder = Embedder(config.model)
@@ -51,8 +55,7 @@ def main() -> int:
     # indexing: the whole build against raw encode of the same texts, same run
     texts = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        src = read_source(path)
-        texts += [c.embed_text() for c in chunk_source(src, extract(src), config.max_chars, config.min_chars)]
+        texts += [embed_text(c) for c in ingest(path, config.max_chars, config.min_chars)[2]]
     embedder.passages(texts[:16])  # warm
     _, raw_ms = timed(embedder.passages, texts, config.batch_size)
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,28 +67,43 @@ def main() -> int:
 
         questions = QUESTIONS
         if args.questions:
-            questions = [json.loads(l)["question"] for l in args.questions.read_text(encoding="utf-8").splitlines() if l.strip()]
+            questions = [
+                json.loads(line)["question"]
+                for line in args.questions.read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
         for q in questions:
             rqa.ask(q)
-        stages = {s: [] for s in ("understand", "query embedding", "dense search", "keyword search", "fusion", "answer extraction")}
+        stages = {
+            s: []
+            for s in (
+                "understand",
+                "query embedding",
+                "dense search",
+                "keyword search",
+                "fusion",
+                "answer extraction",
+            )
+        }
         search_ms, ask_ms, cached_ms = [], [], []
-        r = rqa._retriever
+        searcher = rqa.searcher
+        dense_side, keyword_side = searcher.retrievers
         docs = rqa.documents()
         for _ in range(args.rounds):
             for q in questions:
-                info, ms = timed(understand, q, docs)
+                info, ms = timed(rqa.understand, q)
                 stages["understand"].append(ms)
-                qv, ms = timed(lambda: embedder._encode([q], embedder._query_prompt, 1, False)[0])
+                qv, ms = timed(embedder.encode_query, q)
                 stages["query embedding"].append(ms)
-                _, ms = timed(rqa._stored.vectors.search, qv, config.candidates)
+                _, ms = timed(dense_side.vectors.search, qv, config.candidates)
                 stages["dense search"].append(ms)
-                kw, ms = timed(rqa._stored.keyword.search, keyword_query(q, info), config.candidates)
+                kw, ms = timed(keyword_side.hits, q, info, config.candidates, None)
                 stages["keyword search"].append(ms)
                 dense = [(i, 1.0 / (i + 1)) for i in range(config.candidates)]
-                _, ms = timed(weighted_sum if config.fusion == "weighted" else (lambda x: rrf([(list(dict(h)), w) for h, w in x], config.rrf_k)), [(dense, 1.0), (kw, 1.0)])
+                _, ms = timed(searcher.fusion.fuse, [(dense, 1.0), (kw, 1.0)])
                 stages["fusion"].append(ms)
-                passages = r.search(q, 5, info=info)
-                _, ms = timed(answer_question, q, info, passages, docs, rqa._stored.keyword.idf)
+                passages = searcher.search(q, info, 5)
+                _, ms = timed(answer_question, q, info, passages, docs, rqa.idf)
                 stages["answer extraction"].append(ms)
                 embedder.clear_cache()  # cold: the question is embedded again
                 search_ms.append(timed(rqa.search, q, 5)[1])
@@ -104,16 +122,18 @@ def main() -> int:
 
     n = len(texts)
     lines = [
-        "Script: `python bench/seeds.py` · 5 seed reports, {} chunks, {} questions × {} rounds, warm.".format(n, len(questions), args.rounds),
+        f"Script: `python bench/seeds.py` · 5 seed reports, {n} chunks, {len(questions)} questions × {args.rounds} rounds, warm.",
         "",
-        "| indexing | value |", "|---|---|",
+        "| indexing | value |",
+        "|---|---|",
         f"| raw `encode` of the chunk texts | {n / (raw_ms / 1000):.1f} chunks/s |",
         f"| whole `build` (read, clean, chunk, embed, BM25, write) | {n / (build_ms / 1000):.1f} chunks/s |",
         f"| ratio build / raw encode | {raw_ms / build_ms:.2f} |",
         f"| model load (first start, converted model cached) | {model_s:.1f} s |",
         f"| open a built index | {open_ms:.0f} ms |",
         "",
-        "| query stage | p50 ms | p95 ms |", "|---|---|---|",
+        "| query stage | p50 ms | p95 ms |",
+        "|---|---|---|",
     ]
     lines += [f"| {name} | {p50(v):.2f} | {pct(v, 0.95):.2f} |" for name, v in stages.items()]
     lines += [
@@ -121,7 +141,8 @@ def main() -> int:
         f"| **ask** (search + answer) | {p50(ask_ms):.1f} | {pct(ask_ms, 0.95):.1f} |",
         f"| ask, question vector cached (repeat, follow-up) | {p50(cached_ms):.1f} | {pct(cached_ms, 0.95):.1f} |",
         "",
-        "| throughput / memory | value |", "|---|---|",
+        "| throughput / memory | value |",
+        "|---|---|",
         f"| ask, 1 thread | {qps[1]:.1f} questions/s |",
         f"| ask, 4 threads | {qps[4]:.1f} questions/s |",
         f"| RSS at start / model loaded / index built / after load test | {start_rss:.0f} / {model_rss:.0f} / {loaded_rss:.0f} / {load_rss:.0f} MiB (peak {peak_rss_mb():.0f}) |",

@@ -5,6 +5,7 @@
 Builds the index first if there is none (not timed), then starts the server three times and
 times each start until the page answers HTTP 200. Writes docs/BENCHMARKS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,13 +32,22 @@ def free_port() -> int:
 def ensure_index(index: Path) -> None:
     """Build the seeds' index first when there is none (not part of any timing)."""
     if not (index / "manifest.json").exists():
-        subprocess.run([sys.executable, "-m", "qa.cli", "build", str(ROOT / "seeds"), "--index", str(index), "-q"], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "qa.cli", "build", str(ROOT / "seeds"), "--index", str(index), "-q"],
+            check=True,
+        )
 
 
 def start_once(index: Path) -> float:
     port = free_port()
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "ui.py", "--index", str(index), "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "ui.py", "--index", str(index), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     try:
         while True:
             try:
@@ -45,7 +55,7 @@ def start_once(index: Path) -> float:
                 return time.perf_counter() - t0
             except OSError:
                 if proc.poll() is not None or time.perf_counter() - t0 > 120:
-                    raise SystemExit("the server did not start")
+                    raise SystemExit("the server did not start") from None
                 time.sleep(0.1)
     finally:
         proc.terminate()
@@ -58,10 +68,15 @@ def main() -> int:
     args = ap.parse_args()
     ensure_index(args.index)
     times = [start_once(args.index) for _ in range(3)]
-    return publish("Start-up", [
-        "Script: `python bench/startup.py` · built index over the seeds, converted model cached.", "",
-        f"| start to a page that answers | median {p50(times):.1f} s (runs: {', '.join(f'{t:.1f}' for t in times)} s) |", "|---|---|",
-    ])
+    return publish(
+        "Start-up",
+        [
+            "Script: `python bench/startup.py` · built index over the seeds, converted model cached.",
+            "",
+            f"| start to a page that answers | median {p50(times):.1f} s (runs: {', '.join(f'{t:.1f}' for t in times)} s) |",
+            "|---|---|",
+        ],
+    )
 
 
 if __name__ == "__main__":

@@ -3,12 +3,15 @@
     from qa import ReportQA
     rqa = ReportQA.build("seeds", "index")      # or ReportQA.open("index")
     ans = rqa.ask("泰顺县PM2.5降幅是多少", k=5)
+
+The package follows the pipeline: ``qa.ingest`` (files → chunks), ``qa.index`` (chunks → index),
+``qa.ask`` (index → hits → answer), ``qa.serve`` (the page and HTTP); shared data types in
+``qa.types``, text helpers in ``qa.text``.
 """
-from .answer import Answer
+
 from .api import ReportQA
-from .chunk import Chunk
 from .config import Config
 from .errors import IndexProblem, QAError
-from .search import Passage
+from .types import Answer, Chunk, DocInfo, Passage, Update
 
-__all__ = ["ReportQA", "Answer", "Passage", "Chunk", "Config", "QAError", "IndexProblem"]
+__all__ = ["ReportQA", "Answer", "Passage", "Chunk", "DocInfo", "Update", "Config", "QAError", "IndexProblem"]

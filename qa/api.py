@@ -1,9 +1,11 @@
 """``ReportQA``: the one object the CLI, the page and Python users work with.
 
-Data flows one way: files → chunks → index → hits → answer. Changes to the collection (build,
-add, remove, edit) go through ``qa.collection``, which re-embeds only what changed and swaps a
-complete new index in; an open ``ReportQA`` notices a newer index on disk and reloads it.
+Data flows one way: files → chunks (``qa.ingest``) → index (``qa.index``) → hits → answer
+(``qa.ask``). Changes to the collection (build, add, remove, edit) go through
+``qa.index.collection``, which re-embeds only what changed, swaps a complete new index in and
+hands it back; an open ``ReportQA`` notices a newer index written by another process and reloads.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,16 +14,18 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from . import collection
-from .answer import Answer, answer_question, missing_report_note
-from .collection import Update, stale_files
-from .compare import compare, is_cross
+from .ask.answer import answer_question
+from .ask.compare import compare, is_cross
+from .ask.dialog import resolve
+from .ask.retrieve import Searcher
+from .ask.understand import check_query, missing_report_note, understand
 from .config import Config
-from .dialog import resolve
-from .embed import Embedder
 from .errors import IndexProblem, QAError
-from .search import Passage, Retriever, check_query, understand
-from .store import MANIFEST, DocInfo, Stored, load_index, read_manifest
+from .index import collection
+from .index.collection import stale_files
+from .index.embed import Embedder
+from .index.store import MANIFEST, Stored, load_index, read_manifest
+from .types import Answer, Chunk, DocInfo, Passage, QueryInfo, Update
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +41,7 @@ class ReportQA:
 
     def _use(self, stored: Stored) -> None:
         self._stored = stored
-        self._retriever = Retriever(stored, self.embedder, self.config)
+        self._searcher = Searcher(stored, self.embedder, self.config)
         self._seen = self._manifest_stamp()
 
     def _manifest_stamp(self) -> int | None:
@@ -48,42 +52,66 @@ class ReportQA:
 
     # ---------------------------------------------------------------- building and opening
     @classmethod
-    def build(cls, sources, index_dir, config: Config | None = None, embedder: Embedder | None = None, progress: bool = False) -> "ReportQA":
+    def build(
+        cls,
+        sources,
+        index_dir,
+        config: Config | None = None,
+        embedder: Embedder | None = None,
+        progress: bool = False,
+    ) -> ReportQA:
         """Index the reports in ``sources`` into ``index_dir``, re-embedding only changed files."""
         config = config or Config()
         embedder = embedder or Embedder(config.model)
-        update = collection.build(sources, Path(index_dir), config, embedder, progress)
+        update, stored = collection.build(sources, Path(index_dir), config, embedder, progress)
         log.info("%d reports indexed, %d chunks embedded", len(update.added), update.embedded)
         for warning in update.warnings:
             log.warning(warning)
-        return cls.open(index_dir, config, embedder, check_sources=False)
+        return cls(stored, embedder, config, Path(index_dir))
 
     @classmethod
-    def open(cls, index_dir, config: Config | None = None, embedder: Embedder | None = None, check_sources: bool = True) -> "ReportQA":
+    def open(
+        cls,
+        index_dir,
+        config: Config | None = None,
+        embedder: Embedder | None = None,
+        check_sources: bool = True,
+    ) -> ReportQA:
         """Open a built index; refuse one built with another model or from files that changed since."""
         index_dir = Path(index_dir)
         manifest = read_manifest(index_dir)
         config = config or Config.from_dict(manifest.get("config", {}))
         if manifest.get("params") != config.index_params():
             raise IndexProblem(
-                f"index at {index_dir} was built with {manifest.get('params')}, not {config.index_params()}; "
-                f"rebuild with: qa build SOURCES --index {index_dir}"
+                f"index at {index_dir} was built with {manifest.get('params')}, not {config.index_params()}",
+                action="rebuild",
+                index=str(index_dir),
             )
         if check_sources:
             changed = stale_files(manifest)
             if changed:
                 raise IndexProblem(
-                    f"index at {index_dir} is stale: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''}; "
-                    f"update it with: qa build {' '.join(manifest.get('sources', ['SOURCES'])[:1])} --index {index_dir}"
+                    f"index at {index_dir} is stale: {', '.join(changed[:3])}"
+                    f"{' …' if len(changed) > 3 else ''}",
+                    action="update",
+                    index=str(index_dir),
+                    sources=manifest.get("sources", []),
                 )
         stored = load_index(index_dir)
         embedder = embedder or Embedder(config.model)
         if embedder.dim != manifest["dimension"]:
-            raise IndexProblem(f"model {config.model} gives {embedder.dim}-d vectors, the index has {manifest['dimension']}-d; rebuild the index")
+            raise IndexProblem(
+                f"model {config.model} gives {embedder.dim}-d vectors, "
+                f"the index has {manifest['dimension']}-d",
+                action="rebuild",
+                index=str(index_dir),
+            )
         return cls(stored, embedder, config, index_dir)
 
     @classmethod
-    def open_or_build(cls, sources, index_dir, config: Config | None = None, progress: bool = False) -> "ReportQA":
+    def open_or_build(
+        cls, sources, index_dir, config: Config | None = None, progress: bool = False
+    ) -> ReportQA:
         """Open the index if it is current, else (re)build it from ``sources``: the page's first run."""
         config = config or Config()
         try:
@@ -113,25 +141,46 @@ class ReportQA:
     # ---------------------------------------------------------------- changing the collection
     def add(self, paths, progress: bool = False) -> Update:
         """Add new reports or replace changed ones (any supported format); only they are embedded."""
-        update = collection.add(paths, self.index_dir, self.config, self.embedder, progress)
-        self._use(load_index(self.index_dir))
+        update, stored = collection.add(
+            self._stored, paths, self.index_dir, self.config, self.embedder, progress
+        )
+        self._use(stored)
         return update
 
     def remove(self, doc: str | list[str]) -> Update:
         """Remove reports by file name."""
-        update = collection.remove([doc] if isinstance(doc, str) else list(doc), self.index_dir, self.config, self.embedder)
-        self._use(load_index(self.index_dir))
+        docs = [doc] if isinstance(doc, str) else list(doc)
+        update, stored = collection.remove(self._stored, docs, self.index_dir, self.config, self.embedder)
+        self._use(stored)
         return update
 
-    def set_metadata(self, doc: str, region: str | None = None, year: int | None = None, bureau: str | None = None) -> Update:
+    def set_metadata(
+        self, doc: str, region: str | None = None, year: int | None = None, bureau: str | None = None
+    ) -> Update:
         """Correct a report's region, year or bureau where the text did not give them."""
-        update = collection.set_metadata(doc, self.index_dir, self.config, self.embedder, region, year, bureau)
-        self._use(load_index(self.index_dir))
+        update, stored = collection.set_metadata(
+            self._stored, doc, self.index_dir, self.config, self.embedder, region, year, bureau
+        )
+        self._use(stored)
         return update
 
-    # ---------------------------------------------------------------- asking
+    # ---------------------------------------------------------------- reading the collection
     def documents(self) -> list[DocInfo]:
         return list(self._stored.documents)
+
+    @property
+    def searcher(self) -> Searcher:
+        """The retrievers and fusion of the loaded index (evaluation and benchmarks time them)."""
+        return self._searcher
+
+    @property
+    def idf(self):
+        """How rare a keyword is across the collection (the answer step weighs question words by it)."""
+        return self._stored.keyword.idf
+
+    def chunks(self) -> list[Chunk]:
+        """Every chunk in index order (row i = vector i), for benchmarks and inspection."""
+        return list(self._stored.chunks)
 
     def source_text(self, doc: str) -> str:
         """The report's text exactly as indexed: ``source_text(p.doc)[p.start:p.end] == p.text``."""
@@ -142,7 +191,7 @@ class ReportQA:
         path = passage.chunk.section
         if not path:
             return passage.start, passage.end
-        chunks = (self._stored.chunks[r] for r in self._retriever.rows_of(passage.doc))
+        chunks = (self._stored.chunks[r] for r in self._searcher.rows_of(passage.doc))
         same = [c for c in chunks if c.section[: len(path)] == path]
         return min(c.start for c in same), max(c.end for c in same)
 
@@ -153,14 +202,30 @@ class ReportQA:
 
     def record_feedback(self, question: str, answer: str | None, vote: str, passage_ids: list[str]) -> None:
         """Append one 👍/👎 judgement (question, answer, passages) to the feedback log."""
-        row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": question, "answer": answer, "passages": passage_ids}
+        row = {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "vote": vote,
+            "question": question,
+            "answer": answer,
+            "passages": passage_ids,
+        }
         with open(self.feedback_path, "a", encoding="utf-8") as f:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
-    def search(self, query: str, k: int = 5, filters: dict | None = None) -> list[Passage]:
-        """The k best passages for ``query``, best first."""
+    # ---------------------------------------------------------------- asking
+    def understand(self, query: str, filters: dict | None = None) -> QueryInfo:
+        """What the question names (places, years) and which reports it scopes to."""
+        return understand(check_query(query), self._stored.documents, filters)
+
+    def search(
+        self, query: str, k: int = 5, filters: dict | None = None, mode: str = "fused"
+    ) -> list[Passage]:
+        """The k best passages for ``query``, best first; ``mode`` dense/keyword runs one side alone."""
+        query = check_query(query)
+        if k < 1:
+            raise QAError(f"k must be at least 1, got {k}")
         self.refresh()
-        return self._retriever.search(query, k, filters)
+        return self._searcher.search(query, understand(query, self._stored.documents, filters), k, mode)
 
     def ask(self, query: str, k: int = 5, filters: dict | None = None, history=None) -> Answer:
         """Passages plus, when the reports state it, the short answer span and where it is.
@@ -169,15 +234,15 @@ class ReportQA:
         follow-up such as 那2023年呢 is completed from it, and ``Answer.resolved`` shows how.
         """
         asked = check_query(query)
+        if k < 1:
+            raise QAError(f"k must be at least 1, got {k}")
         self.refresh()
-        query = resolve(asked, history, self._stored.documents)
-        answer = self._ask(query, k, filters)
-        return replace(answer, question=asked, resolved=query if query != asked else None)
-
-    def _ask(self, query: str, k: int, filters: dict | None) -> Answer:
-        info = understand(query, self._stored.documents, filters)
+        documents = self._stored.documents
+        query = resolve(asked, history, documents)
+        info = understand(query, documents, filters)
         idf = self._stored.keyword.idf
-        if is_cross(query, info) and missing_report_note(info, self._stored.documents) is None:
-            return compare(query, info, self._retriever, self._stored.documents, idf, k)
-        passages = self._retriever.search(query, k, filters, info)
-        return answer_question(query, info, passages, self._stored.documents, idf)
+        if is_cross(query, info) and missing_report_note(info, documents) is None:
+            answer = compare(query, info, self._searcher, documents, idf, k)
+        else:
+            answer = answer_question(query, info, self._searcher.search(query, info, k), documents, idf)
+        return replace(answer, question=asked, resolved=query if query != asked else None)

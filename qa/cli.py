@@ -1,4 +1,5 @@
 """The ``qa`` command: build, search, ask, serve, eval. Errors are one line and a non-zero exit."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,14 +9,31 @@ import os
 import sys
 from pathlib import Path
 
+from .ask.understand import check_query
 from .config import DEFAULT_MODEL, Config
-from .errors import QAError
-from .search import check_query
+from .errors import ACTIONS, QAError
+from .ingest.read import suffixes
 
 log = logging.getLogger("qa")
 
 DEFAULT_INDEX = os.environ.get("QA_INDEX", "index")
 DEFAULT_SOURCES = os.environ.get("QA_SOURCES", "seeds")
+
+
+def phrase(exc: QAError, args) -> str:
+    """The library's error as one line, its fix named as the ``qa`` command that does it."""
+    index = exc.details.get("index") or getattr(args, "index", DEFAULT_INDEX)
+    sources = " ".join(exc.details.get("sources", [])[:1]) or "SOURCES"
+    commands = {
+        "build": f"build one with: qa build {sources} --index {index}",
+        "rebuild": f"rebuild with: qa build {sources} --index {index}",
+        "update": f"update it with: qa build {sources} --index {index}",
+        "edit": "set it with: qa edit FILE --region … --year …",
+        "list": "`qa list` shows the collection",
+    }
+    fix = exc.hint or commands.get(exc.action or "") or ACTIONS.get(exc.action or "")
+    line = f"{exc.message}; {fix}" if fix else exc.message
+    return " ".join(line.split())  # one line, whatever the message held
 
 
 def _config(args) -> Config:
@@ -25,7 +43,7 @@ def _config(args) -> Config:
 def open_index(args, rebuild_stale: bool = False):
     """Open ``--index``; build it from ``--sources`` when it does not exist yet."""
     from .api import ReportQA
-    from .store import read_manifest
+    from .index.store import read_manifest
 
     index = Path(args.index)
     if not (index / "manifest.json").exists():
@@ -33,7 +51,12 @@ def open_index(args, rebuild_stale: bool = False):
         return ReportQA.build(args.sources, index, _config(args), progress=True)
     if rebuild_stale:
         manifest = read_manifest(index)
-        return ReportQA.open_or_build(manifest.get("sources") or args.sources, index, _config(args) if args.model else None, progress=True)
+        return ReportQA.open_or_build(
+            manifest.get("sources") or args.sources,
+            index,
+            _config(args) if args.model else None,
+            progress=True,
+        )
     return ReportQA.open(index, _config(args) if args.model else None)
 
 
@@ -90,7 +113,7 @@ def cmd_edit(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from .store import doc_infos, read_manifest
+    from .index.store import doc_infos, read_manifest
 
     manifest = read_manifest(Path(args.index))
     docs = doc_infos(manifest)
@@ -99,7 +122,10 @@ def cmd_list(args) -> int:
         return 0
     print(f"{len(docs)} reports, {sum(d.chunks for d in docs)} chunks, model {manifest['model']}")
     for d in docs:
-        print(f"  {d.doc}  {d.region or '?'}  {d.year or '?'}  {d.chunks} chunks  added {d.added or '?'}  {d.title}")
+        print(
+            f"  {d.doc}  {d.region or '?'}  {d.year or '?'}  {d.chunks} chunks  "
+            f"added {d.added or '?'}  {d.title}"
+        )
     return 0
 
 
@@ -136,10 +162,14 @@ def cmd_ask(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    import ui
+    import uvicorn
+
+    from .serve.app import make_app
 
     rqa = open_index(args, rebuild_stale=True)
-    ui.serve(rqa, host=args.host, port=args.port)
+    app = make_app(rqa, host=args.host, port=args.port)
+    print(f"* Running on http://{args.host}:{args.port}", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -159,24 +189,40 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="qa",
         description="Cited question answering over Chinese government annual reports, fully offline.",
-        epilog='Example: qa ask "湟中区2024年查处了多少起环境违法行为"  (builds ./index from ./seeds on first use)',
+        epilog='Example: qa ask "湟中区2024年查处了多少起环境违法行为"  '
+        "(builds ./index from ./seeds on first use)",
     )
     top.add_argument("-v", "--verbose", action="store_true", help="log progress and timings")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p, sources_positional=False):
-        p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX}, or $QA_INDEX)")
+        p.add_argument(
+            "--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX}, or $QA_INDEX)"
+        )
         if not sources_positional:
-            p.add_argument("--sources", default=DEFAULT_SOURCES, help=f"reports to index when the index does not exist yet (default: {DEFAULT_SOURCES})")
-        p.add_argument("--model", default=None, help=f"sentence-transformers name or folder (default: {DEFAULT_MODEL})")
+            p.add_argument(
+                "--sources",
+                default=DEFAULT_SOURCES,
+                help=f"reports to index when the index does not exist yet (default: {DEFAULT_SOURCES})",
+            )
+        p.add_argument(
+            "--model", default=None, help=f"sentence-transformers name or folder (default: {DEFAULT_MODEL})"
+        )
 
-    p = sub.add_parser("build", help="index a folder (or files) of reports", description="Index reports; only new or changed files are embedded again.")
-    p.add_argument("sources", nargs="+", help="report files or folders of .txt/.md reports")
+    p = sub.add_parser(
+        "build",
+        help="index a folder (or files) of reports",
+        description="Index reports; only new or changed files are embedded again.",
+    )
+    p.add_argument("sources", nargs="+", help=f"report files or folders of reports ({' '.join(suffixes())})")
     common(p, sources_positional=True)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_build)
 
-    for name, func, text in (("search", cmd_search, "the best passages for a question"), ("ask", cmd_ask, "the answer with cited passages")):
+    for name, func, text in (
+        ("search", cmd_search, "the best passages for a question"),
+        ("ask", cmd_ask, "the answer with cited passages"),
+    ):
         p = sub.add_parser(name, help=text, description=f"Print {text}.")
         p.add_argument("question", help="a question in Chinese or English")
         p.add_argument("-k", type=int, default=5, help="number of passages (default: 5)")
@@ -186,23 +232,40 @@ def parser() -> argparse.ArgumentParser:
         common(p)
         p.set_defaults(func=func)
 
-    p = sub.add_parser("add", help="add or replace reports (txt md html docx pdf)", description="Add new reports or replace changed ones; only they are embedded. An identical file under another name is skipped.")
+    p = sub.add_parser(
+        "add",
+        help=f"add or replace reports ({' '.join(suffixes())})",
+        description="Add new reports or replace changed ones; only they are embedded. "
+        "An identical file under another name is skipped.",
+    )
     p.add_argument("paths", nargs="+", help="report files or folders")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("remove", help="remove reports by file name", description="Remove reports from the index (the files stay on disk).")
+    p = sub.add_parser(
+        "remove",
+        help="remove reports by file name",
+        description="Remove reports from the index (the files stay on disk).",
+    )
     p.add_argument("docs", nargs="+", help="file names as `qa list` shows them")
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("list", help="the reports in the index", description="List reports with region, year, chunks and when they were added.")
+    p = sub.add_parser(
+        "list",
+        help="the reports in the index",
+        description="List reports with region, year, chunks and when they were added.",
+    )
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("edit", help="correct a report's region, year or bureau", description="Set metadata the text did not give (no re-embedding).")
+    p = sub.add_parser(
+        "edit",
+        help="correct a report's region, year or bureau",
+        description="Set metadata the text did not give (no re-embedding).",
+    )
     p.add_argument("doc", help="file name as `qa list` shows it")
     p.add_argument("--region", help="e.g. 湟中区")
     p.add_argument("--year", type=int, help="the year reported on")
@@ -210,13 +273,25 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--index", default=DEFAULT_INDEX, help=f"index folder (default: {DEFAULT_INDEX})")
     p.set_defaults(func=cmd_edit)
 
-    p = sub.add_parser("serve", help="start the chat page", description="Start the Gradio page (builds the index on first run).")
-    p.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="address to bind (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=int(os.environ.get("QA_PORT", "7860")), help="port (default: 7860)")
+    p = sub.add_parser(
+        "serve",
+        help="start the chat page",
+        description="Start the Gradio page (builds the index on first run).",
+    )
+    p.add_argument(
+        "--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="address to bind (default: 127.0.0.1)"
+    )
+    p.add_argument(
+        "--port", type=int, default=int(os.environ.get("QA_PORT", "7860")), help="port (default: 7860)"
+    )
     common(p)
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("eval", help="measure retrieval and answers on a question file", description="Print recall@1/5, MRR@10 per retriever and answer accuracy for a JSONL question file.")
+    p = sub.add_parser(
+        "eval",
+        help="measure retrieval and answers on a question file",
+        description="Print recall@1/5, MRR@10 per retriever and answer accuracy for a JSONL question file.",
+    )
     p.add_argument("file", help="JSONL with question, doc, evidence, answer, type, difficulty")
     p.add_argument("--details", action="store_true", help="also print each question's outcome")
     common(p)
@@ -226,7 +301,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if not args.verbose:
         logging.getLogger("qa").setLevel(logging.INFO)
         for noisy in ("sentence_transformers", "transformers", "faiss", "bm25s", "httpx"):
@@ -237,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except QAError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {phrase(exc, args)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted; the previous index (if any) is unchanged", file=sys.stderr)

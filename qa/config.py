@@ -1,4 +1,5 @@
 """One configuration object for the whole pipeline, recorded in every index manifest."""
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,7 @@ class Config:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Config":
+    def from_dict(cls, data: dict) -> Config:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 

@@ -10,6 +10,7 @@ type vocab, eps, block size; the Unigram tokenizer (piece ids bos/eos/pad/unk, b
 scores, piece bytes); a per-codepoint normalisation map; then a tensor directory whose matrices
 are Q4_0 blocks of 32 weights (an fp16 scale and 16 bytes of nibbles, low nibbles first).
 """
+
 from __future__ import annotations
 
 import json
@@ -116,7 +117,11 @@ def read_q4_file(path: str | os.PathLike) -> Q4File:
         if dtype == 1:
             out[name] = dequantize_q4_0(raw, rows, cols)
         else:
-            out[name] = raw.view("<f4").reshape(rows, cols).squeeze(0) if rows == 1 else raw.view("<f4").reshape(rows, cols)
+            out[name] = (
+                raw.view("<f4").reshape(rows, cols).squeeze(0)
+                if rows == 1
+                else raw.view("<f4").reshape(rows, cols)
+            )
     missing = sorted(set(shapes) - set(out))
     if missing:
         raise ValueError(f"{path}: missing tensors {missing[:5]}")
@@ -133,17 +138,17 @@ def _tensor_shapes(hp: dict) -> dict[str, tuple[int, int]]:
         "emb.ln.w": (1, H),
         "emb.ln.b": (1, H),
     }
-    for l in range(hp["layers"]):
+    for li in range(hp["layers"]):
         for part in ("q", "k", "v", "ao"):
-            shapes[f"l{l}.{part}.w"] = (H, H)
-            shapes[f"l{l}.{part}.b"] = (1, H)
-        shapes[f"l{l}.fi.w"] = (FF, H)
-        shapes[f"l{l}.fi.b"] = (1, FF)
-        shapes[f"l{l}.fo.w"] = (H, FF)
-        shapes[f"l{l}.fo.b"] = (1, H)
+            shapes[f"l{li}.{part}.w"] = (H, H)
+            shapes[f"l{li}.{part}.b"] = (1, H)
+        shapes[f"l{li}.fi.w"] = (FF, H)
+        shapes[f"l{li}.fi.b"] = (1, FF)
+        shapes[f"l{li}.fo.w"] = (H, FF)
+        shapes[f"l{li}.fo.b"] = (1, H)
         for ln in ("aln", "oln"):
-            shapes[f"l{l}.{ln}.w"] = (1, H)
-            shapes[f"l{l}.{ln}.b"] = (1, H)
+            shapes[f"l{li}.{ln}.w"] = (1, H)
+            shapes[f"l{li}.{ln}.b"] = (1, H)
     return shapes
 
 
@@ -170,10 +175,10 @@ def _bert_state_dict(q: Q4File) -> dict[str, np.ndarray]:
         "fo": "output.dense",
         "oln": "output.LayerNorm",
     }
-    for l in range(q.hparams["layers"]):
+    for li in range(q.hparams["layers"]):
         for short, long in names.items():
-            sd[f"encoder.layer.{l}.{long}.weight"] = t[f"l{l}.{short}.w"]
-            sd[f"encoder.layer.{l}.{long}.bias"] = t[f"l{l}.{short}.b"]
+            sd[f"encoder.layer.{li}.{long}.weight"] = t[f"l{li}.{short}.w"]
+            sd[f"encoder.layer.{li}.{long}.bias"] = t[f"l{li}.{short}.b"]
     return {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in sd.items()}
 
 
@@ -203,7 +208,7 @@ def _tokenizer(q: Q4File):
         steps.append(normalizers.Replace(Regex(_char_class(to_space)), " "))
     steps += [normalizers.NFKC(), normalizers.Replace(Regex(" {2,}"), " ")]
 
-    vocab = list(zip(q.pieces, q.scores.astype(float).tolist()))
+    vocab = list(zip(q.pieces, q.scores.astype(float).tolist(), strict=True))
     tok = Tokenizer(models.Unigram(vocab, unk_id=q.special["unk"], byte_fallback=False))
     tok.normalizer = normalizers.Sequence(steps)
     tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True)

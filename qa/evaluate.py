@@ -5,6 +5,7 @@ strings, compared after NFKC and whitespace removal. An answer is right when the
 inside the predicted span and the span is short; a ``none`` question is right when no answer is
 given. Numbers only: nothing here is tuned to the questions.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,14 +15,16 @@ from collections import defaultdict
 from pathlib import Path
 
 from .api import ReportQA
-from .clean import nfkc_compact
+from .ask.retrieve import MODES
 from .errors import QAError
-from .search import MODES, understand
+from .text import nfkc_compact
 
 
 def load_questions(path: str | Path) -> list[dict]:
     try:
-        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows = [
+            json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
     except (OSError, json.JSONDecodeError) as exc:
         raise QAError(f"cannot read questions from {path}: {exc}") from exc
     for r in rows:
@@ -62,9 +65,8 @@ def evaluate(rqa: ReportQA, questions: list[dict]) -> dict:
         pairs = _gold_pairs(q)
         if not pairs:
             continue
-        info = understand(q["question"], rqa.documents())
         for mode in MODES:
-            passages = rqa._retriever.search(q["question"], 10, info=info, mode=mode)
+            passages = rqa.search(q["question"], 10, mode=mode)
             rank = first_hit(passages, pairs)
             for group in ("all", q.get("difficulty", "?")):
                 retrieval[mode][group].append(rank or 0)
@@ -84,9 +86,20 @@ def evaluate(rqa: ReportQA, questions: list[dict]) -> dict:
             ok = answer_correct(q["answer"], ans.answer)
             false_abstain += ans.answer is None
         answers[kind].append(int(ok))
-        details.append({"id": q.get("id"), "type": kind, "ok": ok, "gold": q.get("answer"), "answer": ans.answer, "note": ans.note})
+        details.append(
+            {
+                "id": q.get("id"),
+                "type": kind,
+                "ok": ok,
+                "gold": q.get("answer"),
+                "answer": ans.answer,
+                "note": ans.note,
+            }
+        )
     return {
-        "retrieval": {m: {g: retrieval_metrics(r) for g, r in groups.items()} for m, groups in retrieval.items()},
+        "retrieval": {
+            m: {g: retrieval_metrics(r) for g, r in groups.items()} for m, groups in retrieval.items()
+        },
         "answers": {k: (sum(v), len(v)) for k, v in answers.items()},
         "false_abstentions": false_abstain,
         "latency_ms_median": 1000 * statistics.median(latencies) if latencies else 0.0,
@@ -110,7 +123,10 @@ def format_report(result: dict) -> str:
     for mode, groups in result["retrieval"].items():
         for group in sorted(groups, key=lambda g: (g != "all", g)):
             m = groups[group]
-            lines.append(f"| {mode} | {group} | {m['n']} | {m['recall@1']:.3f} | {m['recall@5']:.3f} | {m['mrr@10']:.3f} |")
+            lines.append(
+                f"| {mode} | {group} | {m['n']} | {m['recall@1']:.3f} | {m['recall@5']:.3f} "
+                f"| {m['mrr@10']:.3f} |"
+            )
     lines += ["", "| answer type | correct | n | accuracy |", "|---|---|---|---|"]
     total_ok = total = 0
     for kind, (ok, n) in sorted(result["answers"].items()):
@@ -118,5 +134,9 @@ def format_report(result: dict) -> str:
         total_ok, total = total_ok + ok, total + n
     if total:
         lines.append(f"| all | {total_ok} | {total} | {total_ok / total:.3f} |")
-    lines += ["", f"false abstentions: {result['false_abstentions']}", f"median ask latency: {result['latency_ms_median']:.1f} ms"]
+    lines += [
+        "",
+        f"false abstentions: {result['false_abstentions']}",
+        f"median ask latency: {result['latency_ms_median']:.1f} ms",
+    ]
     return "\n".join(lines)

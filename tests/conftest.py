@@ -1,10 +1,15 @@
-"""Shared fixtures: the real converted model, loaded once; an index built from the real seeds."""
+"""Shared fixtures: a small deterministic embedder for fast tests, the real converted model for
+what only it shows (marked slow), and indexes built from the real seeds with each."""
+
 from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
+import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"  # everything must work with no hub at all
@@ -15,10 +20,70 @@ SEEDS = ROOT / "seeds"
 HUANGZHONG = "004_62de3936a4750662.txt"
 
 
+class HashEmbedder:
+    """Character 1–2-grams hashed into a fixed-size vector: deterministic, instant, no model.
+
+    It has the Embedder's interface, so every stage after the model (chunking, stores, fusion,
+    answers, the page, collection changes) is tested in seconds; what needs real semantics
+    (English questions, paraphrases, model fidelity) is tested with the real model (slow)."""
+
+    name = "test:hash-ngrams"
+    dim = 256
+
+    def _vec(self, text: str) -> np.ndarray:
+        t = unicodedata.normalize("NFKC", text).lower()
+        v = np.zeros(self.dim, np.float32)
+        for n in (1, 2):
+            for i in range(len(t) - n + 1):
+                v[zlib.crc32(t[i : i + n].encode()) % self.dim] += 1.0
+        norm = np.linalg.norm(v)
+        return v / norm if norm else v
+
+    def passages(self, texts: list[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+    query = encode_query
+
+    def clear_cache(self) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def fake_embedder():
+    return HashEmbedder()
+
+
+@pytest.fixture(scope="session")
+def fake_config():
+    from qa import Config
+
+    return Config(model=HashEmbedder.name)
+
+
+@pytest.fixture(scope="session")
+def fake_index_dir(tmp_path_factory, fake_embedder, fake_config):
+    from qa import ReportQA
+
+    folder = tmp_path_factory.mktemp("fake") / "index"
+    ReportQA.build(SEEDS, folder, fake_config, embedder=fake_embedder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def fast_rqa(fake_index_dir, fake_embedder):
+    """The seeds indexed with the hash embedder: answers, pages and fusion without the model."""
+    from qa import ReportQA
+
+    return ReportQA.open(fake_index_dir, embedder=fake_embedder)
+
+
 @pytest.fixture(scope="session")
 def embedder():
     from qa.config import DEFAULT_MODEL
-    from qa.embed import Embedder
+    from qa.index.embed import Embedder
 
     return Embedder(DEFAULT_MODEL)
 

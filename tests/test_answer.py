@@ -1,8 +1,9 @@
 """Answers on real seed questions: each question type, traps, comparisons across reports, follow-ups."""
+
 import pytest
 
-from qa.answer import question_type
-from qa.dialog import user_turns
+from qa.ask.answer import question_type
+from qa.ask.dialog import user_turns
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +41,10 @@ def test_file_name_question_returns_the_title(rqa):
     [
         ("湟中区2021年查处了多少起环境违法行为", "2021"),  # region in the collection, year not
         ("许昌市生态环境局2022年“12369”共接举报多少件？", "2022"),
-        ("What was the total amount of fines imposed by the Hangzhou Ecology and Environment Bureau in 2023?", "Hangzhou"),
+        (
+            "What was the total amount of fines imposed by the Hangzhou Ecology and Environment Bureau in 2023?",
+            "Hangzhou",
+        ),
         ("杭州市生态环境局2023年罚款多少", "杭州"),
         ("江津区生态环境局2020年受理了多少件信访举报？", "没有找到"),  # the report does not say
     ],
@@ -76,19 +80,31 @@ def test_two_turn_follow_up(rqa):
     first = "湟中区2024年查处了多少起环境违法行为"
     ans = rqa.ask("罚款多少", history=[first])
     assert ans.answer == "65.2256万元" and ans.resolved.startswith("湟中区 2024年")
-    ans = rqa.ask("那2023年呢", history=[{"role": "user", "content": first}, {"role": "assistant", "content": "25起"}])
+    ans = rqa.ask(
+        "那2023年呢", history=[{"role": "user", "content": first}, {"role": "assistant", "content": "25起"}]
+    )
     assert ans.answer is None and "2023" in ans.note and "查处" in ans.resolved
-    ans = rqa.ask("and Taishun?", history=["how many environmental violations did Huangzhong investigate in 2024"])
+    ans = rqa.ask(
+        "and Taishun?", history=["how many environmental violations did Huangzhong investigate in 2024"]
+    )
     assert ans.passages[0].region == "泰顺县" and ans.answer == "6件"
 
 
 def test_history_formats():
-    assert user_turns(["a", {"role": "assistant", "content": "x"}, {"role": "user", "content": "b"}, ("c", "ans"), ""]) == ["a", "b", "c"]
+    assert user_turns(
+        ["a", {"role": "assistant", "content": "x"}, {"role": "user", "content": "b"}, ("c", "ans"), ""]
+    ) == ["a", "b", "c"]
 
 
 @pytest.mark.parametrize(
     "question, kind",
-    [("罚了多少钱", "amount"), ("几名法律顾问", "count"), ("what percentage of cases", "percent"), ("哪些措施", "list"), ("谈谈普法工作", "open")],
+    [
+        ("罚了多少钱", "amount"),
+        ("几名法律顾问", "count"),
+        ("what percentage of cases", "percent"),
+        ("哪些措施", "list"),
+        ("谈谈普法工作", "open"),
+    ],
 )
 def test_question_types(question, kind):
     assert question_type(question) == kind

@@ -1,4 +1,5 @@
 """End to end on the real seeds and the real model: retrieval, citations, persistence, staleness."""
+
 import json
 import subprocess
 import sys
@@ -16,7 +17,10 @@ EVIDENCE = "共查处环境违法行为25起"
 
 @pytest.mark.parametrize(
     "question",
-    ["湟中区2024年查处了多少起环境违法行为", "how many environmental violations did Huangzhong investigate in 2024"],
+    [
+        "湟中区2024年查处了多少起环境违法行为",
+        "how many environmental violations did Huangzhong investigate in 2024",
+    ],
 )
 def test_huangzhong_paragraph_comes_first(rqa, question):
     ans = rqa.ask(question, k=5)
@@ -28,7 +32,11 @@ def test_huangzhong_paragraph_comes_first(rqa, question):
 
 
 def test_citations_are_verbatim_in_the_source_file(rqa):
-    for q in ["泰顺县PM2.5降幅是多少", "许昌2023年“12369”共接到多少件举报？", "丰泽2023年办成了几起生态损害索赔的案子？"]:
+    for q in [
+        "泰顺县PM2.5降幅是多少",
+        "许昌2023年“12369”共接到多少件举报？",
+        "丰泽2023年办成了几起生态损害索赔的案子？",
+    ]:
         ans = rqa.ask(q, k=5)
         assert ans.passages
         for p in ans.passages:
@@ -58,9 +66,9 @@ def test_stale_index_is_refused_and_rebuild_reembeds_only_changes(seed_copy, tmp
     ReportQA.build(seed_copy, index, embedder=embedder)
     target = seed_copy / HUANGZHONG
     target.write_text(target.read_text(encoding="utf-8").replace("25起", "26起"), encoding="utf-8")
-    with pytest.raises(IndexProblem, match=f"stale: {HUANGZHONG} modified.*qa build"):
+    with pytest.raises(IndexProblem, match=f"stale: {HUANGZHONG} modified.*update the index"):
         ReportQA.open(index, embedder=embedder)
-    with caplog.at_level("INFO", logger="qa.collection"):
+    with caplog.at_level("INFO", logger="qa.index.collection"):
         rebuilt = ReportQA.build(seed_copy, index, embedder=embedder)
     huangzhong_chunks = next(d.chunks for d in rebuilt.documents() if d.doc == HUANGZHONG)
     assert f"embedding {huangzhong_chunks} chunks of 1 reports" in caplog.text
@@ -73,8 +81,9 @@ def test_index_built_with_another_model_is_refused(index_dir, embedder):
 
 
 def test_missing_and_damaged_index(tmp_path, index_dir, embedder):
-    with pytest.raises(IndexProblem, match="qa build"):
+    with pytest.raises(IndexProblem, match="build the index") as missing:
         ReportQA.open(tmp_path / "nothing", embedder=embedder)
+    assert missing.value.action == "build"
     import shutil
 
     broken = tmp_path / "broken"
@@ -104,12 +113,22 @@ def test_trap_year_not_in_collection(rqa):
 
 
 def test_cli_ask_json_and_errors(index_dir):
-    run = lambda *a: subprocess.run([sys.executable, "-m", "qa.cli", *a], capture_output=True, text=True, timeout=300)
+    def run(*a):
+        return subprocess.run(
+            [sys.executable, "-m", "qa.cli", *a], capture_output=True, text=True, timeout=300
+        )
+
     out = run("ask", "湟中区2024年查处了多少起环境违法行为", "--index", str(index_dir), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["answer"] == "25起" and EVIDENCE in data["passages"][0]["text"]
     bad = run("ask", "", "--index", str(index_dir))
-    assert bad.returncode == 2 and bad.stderr.strip().startswith("error:") and len(bad.stderr.strip().splitlines()) == 1
-    missing = run("search", "x", "--index", str(index_dir.parent / "none"), "--sources", str(index_dir.parent / "none"))
+    assert (
+        bad.returncode == 2
+        and bad.stderr.strip().startswith("error:")
+        and len(bad.stderr.strip().splitlines()) == 1
+    )
+    missing = run(
+        "search", "x", "--index", str(index_dir.parent / "none"), "--sources", str(index_dir.parent / "none")
+    )
     assert missing.returncode == 2 and "does not exist" in missing.stderr

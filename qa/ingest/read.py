@@ -5,25 +5,46 @@ GB18030/GBK as often as UTF-8. Each reader returns plain text (Word and HTML hea
 markdown ``#`` lines, so they map to the section hierarchy) and the SHA-256 of the file's bytes.
 For formats other than text, citations point into this extracted text, which the index keeps.
 """
+
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from pathlib import Path
 
-from .errors import QAError
+from ..errors import QAError
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
-MAX_BYTES = {".docx": 50_000_000, ".pdf": 50_000_000}
 MAX_TEXT_BYTES = 5_000_000
+# suffix → (reader, largest file accepted); a format is added by registering its reader here only
+READERS: dict[str, tuple[Callable[[bytes, Path], str], int]] = {}
+
+
+def reader(*suffixes: str, max_bytes: int = MAX_TEXT_BYTES):
+    """Register a function ``(raw bytes, path) -> text`` as the reader of these file suffixes."""
+
+    def register(fn: Callable[[bytes, Path], str]) -> Callable[[bytes, Path], str]:
+        for suffix in suffixes:
+            READERS[suffix] = (fn, max_bytes)
+        return fn
+
+    return register
+
+
+def suffixes() -> tuple[str, ...]:
+    """Every file suffix a reader is registered for (the CLI, the page and ``build`` use this)."""
+    return tuple(READERS)
 
 
 class ReadError(QAError):
     """A file that cannot be used as a report; the message says which file and why."""
 
 
+@reader(".txt", ".md")
 def decode(raw: bytes, path: Path) -> str:
     """UTF-8 when it is; otherwise the encoding charset-normalizer finds (GB18030, GBK, Big5 …)."""
+    if b"\x00" in raw[:4096]:
+        raise ReadError(f"{path} looks binary (NUL bytes), not {path.suffix} text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -32,19 +53,25 @@ def decode(raw: bytes, path: Path) -> str:
 
     best = from_bytes(raw).best()
     if best is None or best.encoding in {"ascii", "utf_8"} or best.chaos > 0.2:
-        raise ReadError(f"{path}: cannot tell its text encoding; save it as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)")
+        raise ReadError(
+            f"{path}: cannot tell its text encoding; save it as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)"
+        )
     return str(best)
 
 
+@reader(".html", ".htm")
 def _html(raw: bytes, path: Path) -> str:
     import trafilatura
 
-    text = trafilatura.extract(decode(raw, path), include_tables=True, favor_recall=True, output_format="markdown")
+    text = trafilatura.extract(
+        decode(raw, path), include_tables=True, favor_recall=True, output_format="markdown"
+    )
     if not text or not text.strip():
         raise ReadError(f"{path}: no report text found in this web page")
     return text
 
 
+@reader(".docx", max_bytes=50_000_000)
 def _docx(raw: bytes, path: Path) -> str:
     import docx
 
@@ -58,7 +85,11 @@ def _docx(raw: bytes, path: Path) -> str:
         if not text:
             continue
         style = (para.style.name or "") if para.style is not None else ""
-        level = next((int(c) for c in style if c.isdigit()), 0) if style.lower().startswith(("heading", "标题")) else 0
+        level = (
+            next((int(c) for c in style if c.isdigit()), 0)
+            if style.lower().startswith(("heading", "标题"))
+            else 0
+        )
         lines.append(f"{'#' * min(level, 6)} {text}" if level else text)
     for table in document.tables:
         for row in table.rows:
@@ -66,6 +97,7 @@ def _docx(raw: bytes, path: Path) -> str:
     return "\n".join(lines)
 
 
+@reader(".pdf", max_bytes=50_000_000)
 def _pdf(raw: bytes, path: Path) -> str:
     from pypdf import PdfReader
 
@@ -76,7 +108,9 @@ def _pdf(raw: bytes, path: Path) -> str:
         raise ReadError(f"{path}: not a readable PDF ({exc})") from exc
     text = "\n".join(pages)
     if len("".join(text.split())) < 20 * max(1, len(pages)) // 4:
-        raise ReadError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first or add a text version")
+        raise ReadError(
+            f"{path}: the PDF has no text layer (a scan?); run OCR on it first or add a text version"
+        )
     return text
 
 
@@ -84,19 +118,17 @@ def read_file(path: str | Path) -> tuple[str, str]:
     """(text, sha256 of the bytes) of a report file; ReadError with a one-line reason otherwise."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ReadError(f"{path}: unsupported file type {suffix or '(none)'}; give one of {' '.join(SUFFIXES)}")
+    if suffix not in READERS:
+        raise ReadError(
+            f"{path}: unsupported file type {suffix or '(none)'}; give one of {' '.join(READERS)}"
+        )
+    read, limit = READERS[suffix]
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if not raw.strip():
         raise ReadError(f"{path} is empty: a report needs text")
-    limit = MAX_BYTES.get(suffix, MAX_TEXT_BYTES)
     if len(raw) > limit:
         raise ReadError(f"{path} is {len(raw):,} bytes; {suffix} reports over {limit:,} bytes are refused")
-    if suffix in (".txt", ".md", ".html", ".htm") and b"\x00" in raw[:4096]:
-        raise ReadError(f"{path} looks binary (NUL bytes), not {suffix} text")
-    reader = {".html": _html, ".htm": _html, ".docx": _docx, ".pdf": _pdf}.get(suffix)
-    text = reader(raw, path) if reader else decode(raw, path)
-    return text, hashlib.sha256(raw).hexdigest()
+    return read(raw, path), hashlib.sha256(raw).hexdigest()

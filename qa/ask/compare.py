@@ -5,16 +5,22 @@ ranked list — each report must be searched on its own, its figure extracted wi
 it came from, and the figures compared. The table keeps every row's cited sentence so a reader
 sees when reports count different things.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from .answer import Answer, candidates, question_terms
-from .search import Passage, QueryInfo, Retriever
-from .store import DocInfo
+from ..text import sentence_at
+from ..types import Answer, DocInfo, Passage, QueryInfo
+from .answer import candidates, question_terms
+from .retrieve import Searcher
 
-CROSS = re.compile(r"哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告|which (?:bureau|report|district|county|city)s?\b|\bcompare", re.I)
+CROSS = re.compile(
+    r"哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告"
+    r"|which (?:bureau|report|district|county|city)s?\b|\bcompare",
+    re.I,
+)
 MOST = re.compile(r"最多|更多|较多|哪个多|谁多|多？|多\?|most|more|higher|largest", re.I)
 LEAST = re.compile(r"最少|更少|较少|哪个少|谁少|少？|少\?|least|fewer|lower|smallest", re.I)
 NONE = re.compile(r"没有|没发生|未发生|零|\bno\b|\bnone\b|zero", re.I)
@@ -26,11 +32,22 @@ def is_cross(question: str, info: QueryInfo) -> bool:
     return len(info.regions) > 1 or bool(CROSS.search(question))
 
 
-def report_figure(question: str, info: QueryInfo, doc: DocInfo, retriever: Retriever, terms: dict[str, float]) -> dict:
+def report_figure(
+    question: str, info: QueryInfo, doc: DocInfo, searcher: Searcher, terms: dict[str, float]
+) -> dict:
     """The figure one report gives for the question, with its passage and sentence."""
     scoped = replace(info, docs=(doc.doc,))
-    passages = retriever.search(question, 3, info=scoped)
-    row = {"doc": doc.doc, "bureau": doc.bureau, "region": doc.region, "year": doc.year, "figure": None, "value": None, "sentence": None, "passage": None}
+    passages = searcher.search(question, scoped, 3)
+    row = {
+        "doc": doc.doc,
+        "bureau": doc.bureau,
+        "region": doc.region,
+        "year": doc.year,
+        "figure": None,
+        "value": None,
+        "sentence": None,
+        "passage": None,
+    }
     found = candidates(question, passages, "count", terms, None, None)
     zero = _zero(passages, terms)
     best = found[0] if found else None
@@ -40,7 +57,12 @@ def report_figure(question: str, info: QueryInfo, doc: DocInfo, retriever: Retri
     elif best is not None:
         p = passages[best.passage]
         number = NUMBER.search(best.text)
-        row.update(figure=best.text, value=float(number.group()) if number else None, sentence=_sentence_of(p.text, best.start), passage=p)
+        row.update(
+            figure=best.text,
+            value=float(number.group()) if number else None,
+            sentence=_sentence_of(p.text, best.start),
+            passage=p,
+        )
     return row
 
 
@@ -56,21 +78,29 @@ def _zero(passages: list[Passage], terms: dict[str, float]):
 
 
 def _sentence_of(text: str, pos: int) -> str:
-    a = max(text.rfind(c, 0, pos) for c in "。；;\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。；;\n") if i >= 0]
-    return text[a : (min(ends) + 1 if ends else len(text))].strip()
+    a, b = sentence_at(text, pos)
+    return text[a:b].strip()
 
 
-def compare(question: str, info: QueryInfo, retriever: Retriever, documents: list[DocInfo], idf, k: int) -> Answer:
+def compare(
+    question: str, info: QueryInfo, searcher: Searcher, documents: list[DocInfo], idf, k: int
+) -> Answer:
     """Answer a cross-report question with the bureau(s) it asks for and a table of figures."""
     docs = [d for d in documents if not info.docs or d.doc in info.docs]
     terms = question_terms(question, info, documents, idf)
-    rows = [report_figure(question, info, d, retriever, terms) for d in docs]
+    rows = [report_figure(question, info, d, searcher, terms) for d in docs]
     known = [r for r in rows if r["value"] is not None]
     table = [{k_: v for k_, v in r.items() if k_ != "passage"} for r in rows]
     passages = [r["passage"] for r in rows if r["passage"] is not None][:k]
     if not known:
-        return Answer(question, None, passages, "各报告中都没有找到这个数字；下列为各报告最相关的段落。", "cross", table=table)
+        return Answer(
+            question,
+            None,
+            passages,
+            "各报告中都没有找到这个数字；下列为各报告最相关的段落。",
+            "cross",
+            table=table,
+        )
     if NONE.search(question) and not MOST.search(question):
         chosen = [r for r in known if r["value"] == 0]
     elif LEAST.search(question):
@@ -82,8 +112,17 @@ def compare(question: str, info: QueryInfo, retriever: Retriever, documents: lis
     else:  # "哪个局当过被告", "which bureaus had …": those with any
         chosen = [r for r in known if r["value"] > 0]
     missing = [r["bureau"] for r in rows if r["value"] is None]
-    note = "各报告的数字见表，统计口径可能不同，请核对引文。" + (f"未找到数字：{'、'.join(missing)}。" if missing else "")
+    note = "各报告的数字见表，统计口径可能不同，请核对引文。" + (
+        f"未找到数字：{'、'.join(missing)}。" if missing else ""
+    )
     first = [r["passage"] for r in chosen]
     ordered = first + [p for p in passages if p not in first]
     answer = "、".join(r["bureau"] for r in chosen) or None
-    return Answer(question, answer, ordered[:k], note if answer else "没有报告符合这个条件。" + note, "cross", table=table)
+    return Answer(
+        question,
+        answer,
+        ordered[:k],
+        note if answer else "没有报告符合这个条件。" + note,
+        "cross",
+        table=table,
+    )

@@ -6,13 +6,14 @@ chrome (breadcrumbs, print/close links, footers, link lists) is left outside the
 Word/PDF artefacts inside the body are blanked in a same-length "shadow" for heading detection
 and removed only from the text that gets embedded or tokenised (``normalize``).
 """
+
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..text import SENTENCE_END
+from ..types import Source
 from .read import ReadError, read_file
 
 # Artefacts of Word/PDF conversion, blanked for structure and removed for embedding.
@@ -30,24 +31,6 @@ PUBLISHED = re.compile(r"(?:发布日期|发布时间)[:：]\s*(\d{4})[-/年.](\
 DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 TRAIL = re.compile(r"[\s|]+$")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}(局|分局|委员会|政府|办公室)$")
-SENTENCE_END = "。！？!?；;"
-
-
-@dataclass(frozen=True)
-class Source:
-    """A report as read: its verbatim text, the title found in it and where its body lies."""
-
-    doc: str
-    path: str
-    text: str
-    sha256: str
-    title_lines: tuple[str, ...]
-    body: tuple[int, int]
-    published: str | None
-
-    @property
-    def body_text(self) -> str:
-        return self.text[self.body[0] : self.body[1]]
 
 
 def read_source(path: str | Path) -> Source:
@@ -78,7 +61,7 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
     for _, _, s in lines:
         m = PUBLISHED.search(s)
         if m:
-            published = "%s-%02d-%02d" % (m.group(1), int(m.group(2)), int(m.group(3)))
+            published = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
             break
     # Footer: from the first footer marker after which only short lines remain.
     end_i = len(lines)
@@ -91,7 +74,7 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
     while lines and (DATE_LINE.match(lines[-1][2]) or ORG_LINE.match(lines[-1][2])):
         m = DATE_LINE.match(lines[-1][2])
         if m and published is None:
-            published = "%s-%02d-%02d" % (m.group(1), int(m.group(2)), int(m.group(3)))
+            published = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         lines.pop()
     # Title: a short line naming a 报告 near the top, with an organisation line just before it.
     title_lines: tuple[str, ...] = ()
@@ -116,7 +99,9 @@ def normalize(text: str) -> str:
     Words broken across a page break ("任\\n\\n务") are rejoined; other line breaks become one space.
     """
     text = MD_HEADING.sub("", ARTEFACT.sub("", text))
-    text = re.sub(r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])", lambda m: "" if _broken(m) else " ", text)
+    text = re.sub(
+        r"(?<=[\u4e00-\u9fff])\s*\n\s*(?=[\u4e00-\u9fff])", lambda m: "" if _broken(m) else " ", text
+    )
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -125,8 +110,3 @@ def _broken(m: re.Match) -> bool:
     before = m.string[: m.start()].rstrip()
     last_line = before.rsplit("\n", 1)[-1]
     return len(last_line) > 30 and before[-1] not in SENTENCE_END + "：:" and "\n\n" in m.group()
-
-
-def nfkc_compact(text: str) -> str:
-    """NFKC without whitespace: how evidence strings and spans are compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

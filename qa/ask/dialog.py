@@ -5,15 +5,20 @@ question about 湟中区 2024 becomes "湟中区 2023年 查处了多少起环�
 so what was searched is never a guess they cannot see. Only the user's own earlier questions are
 used.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from .search import CN_YEAR, find_regions, find_years
-from .store import DocInfo
+from ..text import CN_YEAR, find_years
+from ..types import DocInfo
+from .understand import find_regions
 
-FILLER = re.compile(r"那么|那|呢|吗|它们|它的|它|其|他们|该局|这个局|这个|and|what|about|how|in|for|the|of|then|year|[\s?？!！,，。.、:：()（）]", re.I)
+FILLER = re.compile(
+    r"那么|那|呢|吗|它们|它的|它|其|他们|该局|这个局|这个|and|what|about|how|in|for|the|of|then|year|[\s?？!！,，。.、:：()（）]",
+    re.I,
+)
 
 
 def user_turns(history) -> list[str]:

@@ -5,6 +5,7 @@ characters turns a whole sentence into one "word". ``cut_for_search`` also emits
 words inside long compounds (环境违法行为 → 环境, 违法, 行为), so a question's wording need not
 match the report's compound exactly.
 """
+
 from __future__ import annotations
 
 import math
@@ -42,7 +43,7 @@ class KeywordIndex:
         self.size = size
 
     @classmethod
-    def build(cls, texts: list[str]) -> "KeywordIndex":
+    def build(cls, texts: list[str]) -> KeywordIndex:
         retriever = bm25s.BM25()
         retriever.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
         return cls(retriever, len(texts))
@@ -51,7 +52,7 @@ class KeywordIndex:
         self._bm25.save(str(folder), show_progress=False)
 
     @classmethod
-    def load(cls, folder: Path, size: int) -> "KeywordIndex":
+    def load(cls, folder: Path, size: int) -> KeywordIndex:
         return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
 
     def idf(self, token: str) -> float:
@@ -70,4 +71,4 @@ class KeywordIndex:
         k = min(k, self.size)
         mask = None if allowed is None else allowed.astype(np.float32)
         rows, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, weight_mask=mask, n_threads=0)
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if s > 0]
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if s > 0]

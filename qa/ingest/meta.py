@@ -6,16 +6,17 @@ may be a list of known files or places. The bureau is the organisation name that
 administrative unit in that name, completed from the text (丰泽 → 丰泽区); English/pinyin
 aliases come from pypinyin so that "Huangzhong" finds 湟中区.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 import jieba
 from pypinyin import lazy_pinyin
 
-from .clean import Source
+from ..text import YEAR_NIAN
+from ..types import Meta, Source
 
 jieba.setLogLevel(60)
 
@@ -23,19 +24,10 @@ BUREAU_CORE = re.compile(r"(生态环境局|环境保护局|环保局)([\u4e00-\
 UNIT_SUFFIX = "省市区县州旗盟"
 UNIT = re.compile(r"[\u4e00-\u9fff]{2,}?(?:自治区|自治州|自治县|地区|[省市区县州旗盟])|[\u4e00-\u9fff]县")
 # Words that can sit right before a bureau name but are never part of a place name.
-NOT_PLACE = set("关于 对 和 与 及 的 是 在 向 由 为 将 把 被 了 我 各 全 本 该 原 新 省级 市级 县级 区级".split())
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+NOT_PLACE = set(
+    "关于 对 和 与 及 的 是 在 向 由 为 将 把 被 了 我 各 全 本 该 原 新 省级 市级 县级 区级".split()
+)
 SUFFIX_EN = {"区": "district", "县": "county", "市": "city", "旗": "banner", "州": "prefecture"}
-
-
-@dataclass(frozen=True)
-class Meta:
-    title: str
-    bureau: str
-    region: str
-    aliases: tuple[str, ...]  # lower-case names a question may use for the region
-    year: int | None
-    published: str | None
 
 
 def _place_before(text: str, end: int) -> str:
@@ -104,14 +96,15 @@ def aliases_for(region: str, short: str, parent: str) -> tuple[str, ...]:
 
 def find_year(title: str, body: str) -> int | None:
     """The year reported on: the title's year, else the most named year at the start of the body."""
-    m = YEAR.search(title)
+    m = YEAR_NIAN.search(title)
     if m:
         return int(m.group(1))
-    years = Counter(YEAR.findall(body[:500]))
+    years = Counter(YEAR_NIAN.findall(body[:500]))
     return int(years.most_common(1)[0][0]) if years else None
 
 
-def extract(src: Source) -> Meta:
+def describe(src: Source) -> Meta:
+    """The report's title, bureau, region with its aliases, year and publication date."""
     body = src.body_text
     title = "".join(src.title_lines)
     bureau = find_bureau(title, body)

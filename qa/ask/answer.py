@@ -6,23 +6,28 @@ percentage, an amount, a 《title》, a document number, a date, a year range, a
 are scored by how well the words around them match the question's words; a span is given only
 when enough of the question's content words are really there, so "not stated" stays None.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Callable
 
 import jieba
 import jieba.posseg as pseg
 
-from .keyword import tokenize
-from .search import CJK, Passage, QueryInfo
-from .store import DocInfo
+from ..index.keyword import tokenize
+from ..text import CJK, sentence_at
+from ..types import Answer, DocInfo, Passage, QueryInfo
 from .terms import expand
+from .understand import missing_report_note, unknown_place
 
-UNITS = "个工作日|工作日|人次|家次|余万元|万元|亿元|元|起|件|家|次|个|名|位|人|例|项|份|条|场|批|台|套|户|辆|吨|天|小时|篇|期|所|处|本|公里|亩|座|轮|支|队"
+UNITS = (
+    "个工作日|工作日|人次|家次|余万元|万元|亿元|元|起|件|家|次|个|名|位|人|例|项|份|条|场|批|台|套|户|辆|吨|天|小时|"
+    "篇|期|所|处|本|公里|亩|座|轮|支|队"
+)
 NUM = r"\d+(?:\.\d+)?"
 SPANS = {
     "percent": re.compile(rf"-?{NUM}\s*[%％]"),
@@ -38,13 +43,26 @@ SPANS = {
 QUESTION_TYPES = [  # (kind, pattern), first match wins
     ("docnum", re.compile(r"文号|文件号|document number", re.I)),
     ("range", re.compile(r"哪几年|哪些年|哪一年到|期限|which years|what period", re.I)),
-    ("title", re.compile(r"文件名|什么文件|哪个文件|哪份文件|名称是|title of|name of the (?:plan|document)", re.I)),
+    (
+        "title",
+        re.compile(r"文件名|什么文件|哪个文件|哪份文件|名称是|title of|name of the (?:plan|document)", re.I),
+    ),
     ("list", re.compile(r"哪些|哪几|有哪|是指|which (?:cities|ones|measures)|what are the", re.I)),
     ("percent", re.compile(r"百分之|比例|比率|[^件]率|降幅|增幅|percent|percentage|\brate\b|%", re.I)),
     ("amount", re.compile(r"多少钱|金额|罚款|罚了|费用|资金|how much money|amount|fines?\b|cost", re.I)),
-    ("count", re.compile(r"多少|几[起件家次个名位人例项份条场]?|how many|how much|number of|what was|\bindex\b", re.I)),
+    (
+        "count",
+        re.compile(
+            r"多少|几[起件家次个名位人例项份条场]?|how many|how much|number of|what was|\bindex\b", re.I
+        ),
+    ),
     ("date", re.compile(r"什么时候|何时|哪天|日期|哪一天|\bwhen\b|\bdate\b", re.I)),
-    ("name", re.compile(r"哪家|哪个|哪一个|什么(?:单位|网站|平台|机构|部门)|which|what (?:website|platform|firm)", re.I)),
+    (
+        "name",
+        re.compile(
+            r"哪家|哪个|哪一个|什么(?:单位|网站|平台|机构|部门)|which|what (?:website|platform|firm)", re.I
+        ),
+    ),
 ]
 # A question without a measure word may be answered by any figure; one with 多少家 wants 家.
 FIGURES = ("count", "amount", "percent", "value")
@@ -54,39 +72,15 @@ MEASURE = re.compile(r"(?:几|多少)\s*([起件家次个名位人例项份条�
 # 个 counts anything, so it neither fits nor clashes.
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
 HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|什么)([\u4e00-\u9fff]{1,6}?)(?=[做为来是上在，,？?的]|$)")
-HEAD_VARIANTS = {"网站": ("网站", "网", "平台"), "平台": ("平台", "网"), "单位": ("单位", "公司", "局"), "机构": ("机构", "中心", "所")}
+HEAD_VARIANTS = {
+    "网站": ("网站", "网", "平台"),
+    "平台": ("平台", "网"),
+    "单位": ("单位", "公司", "局"),
+    "机构": ("机构", "中心", "所"),
+}
 LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|包括|即|如|由|经)+")
 NOISE = set("年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the".split())
 MIN_COVER = 0.25  # share of the question's content words that must surround a span
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The reply to one question: a short span when the reports state it, passages, and a note."""
-
-    question: str
-    answer: str | None
-    passages: list[Passage] = field(default_factory=list)
-    note: str | None = None
-    kind: str = "open"  # question type (count, amount, percent, list, name, cross, …)
-    span: tuple[int, int] | None = None  # the answer's offsets in passages[0].text
-    table: list[dict] = field(default_factory=list)  # cross-report questions: one row per report
-    resolved: str | None = None  # the follow-up question as completed from the conversation
-
-    @property
-    def source_span(self) -> tuple[int, int] | None:
-        """The answer's offsets in the source file of ``passages[0]``."""
-        if self.span is None:
-            return None
-        start = self.passages[0].start
-        return start + self.span[0], start + self.span[1]
-
-    def to_dict(self) -> dict:
-        return {
-            "question": self.question, "answer": self.answer, "kind": self.kind, "note": self.note,
-            "span": self.span, "source_span": self.source_span, "table": self.table, "resolved": self.resolved,
-            "passages": [p.to_dict() for p in self.passages],
-        }
 
 
 @dataclass(frozen=True)
@@ -105,7 +99,9 @@ def question_type(question: str) -> str:
     return "open"
 
 
-def question_terms(question: str, info: QueryInfo, documents: list[DocInfo], idf: Callable[[str], float] | None = None) -> dict[str, float]:
+def question_terms(
+    question: str, info: QueryInfo, documents: list[DocInfo], idf: Callable[[str], float] | None = None
+) -> dict[str, float]:
     """Content words of the question, weighted by length and rarity; region names and years left out."""
     text = expand(question) if info.english else f"{question} {expand(question)}"
     drop = {a for d in documents for a in d.aliases} | {str(info.year or "")}
@@ -122,12 +118,6 @@ def _overlap(terms: dict[str, float], text: str) -> float:
     return sum(w for t, w in terms.items() if t in text)
 
 
-def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
-    a = max(text.rfind(c, 0, s) for c in "。；;！？!?\n") + 1
-    ends = [i for i in (text.find(c, e) for c in "。；;！？!?\n") if i >= 0]
-    return a, (min(ends) + 1 if ends else len(text))
-
-
 def _common_substring(a: str, b: str) -> int:
     m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return m.size
@@ -135,7 +125,10 @@ def _common_substring(a: str, b: str) -> int:
 
 def _proper(name: str) -> bool:
     """A name has a place/organisation word or a word jieba's dictionary does not know (君策)."""
-    return any(w.flag in {"ns", "nr", "nt", "nz", "nrt", "nrfg", "eng"} or not jieba.dt.FREQ.get(w.word) for w in pseg.cut(name))
+    return any(
+        w.flag in {"ns", "nr", "nt", "nz", "nrt", "nrfg", "eng"} or not jieba.dt.FREQ.get(w.word)
+        for w in pseg.cut(name)
+    )
 
 
 def _clean_name(text: str) -> str:
@@ -184,7 +177,15 @@ def _spans(kind: str, text: str, head: str | None):
             yield m.start(), m.start() + len(m.group().rstrip()), value
 
 
-def candidates(question: str, passages: list[Passage], kind: str, terms: dict[str, float], measure: str | None, head: str | None, top: int = 3) -> list[Candidate]:
+def candidates(
+    question: str,
+    passages: list[Passage],
+    kind: str,
+    terms: dict[str, float],
+    measure: str | None,
+    head: str | None,
+    top: int = 3,
+) -> list[Candidate]:
     """Scored candidates in the top passages, best first; those without enough support dropped."""
     total = sum(terms.values())
     if not total:
@@ -195,10 +196,22 @@ def candidates(question: str, passages: list[Passage], kind: str, terms: dict[st
         numbers = [m.span() for m in re.finditer(NUM, text)]
         for sub in KINDS.get(kind, (kind,)):
             for s, e, value in _spans(sub, text, head):
-                a, b = _sentence(text, s, e)
-                clause = max([a] + [text.rfind(c, 0, s) + 1 for c in "，,、：:"] + [ne for ns, ne in numbers if ne <= s])
-                stop = min([b] + [ns for ns, ne in numbers if ns >= e] + [i for i in (text.find(c, e) for c in "，,。；;") if i >= 0])
-                before, after, sentence = text[max(clause, s - 25) : s], text[e : min(stop, e + 12)], text[a:b]
+                a, b = sentence_at(text, s, e)
+                clause = max(
+                    [a]
+                    + [text.rfind(c, 0, s) + 1 for c in "，,、：:"]
+                    + [ne for ns, ne in numbers if ne <= s]
+                )
+                stop = min(
+                    [b]
+                    + [ns for ns, ne in numbers if ns >= e]
+                    + [i for i in (text.find(c, e) for c in "，,。；;") if i >= 0]
+                )
+                before, after, sentence = (
+                    text[max(clause, s - 25) : s],
+                    text[e : min(stop, e + 12)],
+                    text[a:b],
+                )
                 cover = _overlap(terms, text[max(0, a - 40) : b]) / total
                 if cover < MIN_COVER:
                     continue
@@ -209,7 +222,10 @@ def candidates(question: str, passages: list[Passage], kind: str, terms: dict[st
                 score = 3 * _overlap(terms, counted) + _overlap(terms, other) + _overlap(terms, sentence)
                 if sub in ("title", "name", "list"):
                     score += 3 * _overlap(terms, value)
-                score += _common_substring(unicodedata.normalize("NFKC", question), unicodedata.normalize("NFKC", text[max(a, s - 25) : s]))
+                score += _common_substring(
+                    unicodedata.normalize("NFKC", question),
+                    unicodedata.normalize("NFKC", text[max(a, s - 25) : s]),
+                )
                 score += 2.0 / (pi + 1)
                 if measure and sub == "count":
                     score += 0.3 * total * _measure_fit(measure, value)
@@ -229,31 +245,9 @@ def _measure_fit(asked: str, value: str) -> float:
     return -1.0 if unit in "".join(MEASURE_GROUPS) else 0.0
 
 
-def unknown_place(question: str, documents: list[DocInfo]) -> str | None:
-    """A place the question names that no report in the collection covers (e.g. Hangzhou)."""
-    known = {a for d in documents for a in d.aliases}
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,4}?)(?:省|市|区|县)(?=生态环境|环保|的|\d|[^\u4e00-\u9fff]|$)", question):
-        name = m.group(1)
-        if not any(name in a or a in name for a in known if CJK.search(a)):
-            return m.group(0)
-    for m in re.finditer(r"\b([A-Z][a-z]{2,})(?=\s+(?:District|County|City|Ecology|Environment|Environmental|Bureau|Branch|Municipal)\b)", question):
-        if m.group(1).lower() not in known:
-            return m.group(1)
-    return None
-
-
-def missing_report_note(info: QueryInfo, documents: list[DocInfo]) -> str | None:
-    """Why the collection cannot answer: the named region has no report on the named year."""
-    if not info.regions or info.year is None:
-        return None
-    have = {r: sorted(d.year for d in documents if d.region == r and d.year) for r in info.regions}
-    if any(info.year in years for years in have.values()):
-        return None
-    closest = "；".join(f"{r}现有 {'、'.join(map(str, ys))} 年报告" for r, ys in have.items())
-    return f"集合中没有 {'、'.join(info.regions)} {info.year} 年的报告（{closest}）；下列为最接近的段落，仅供参考。"
-
-
-def extract(question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, top: int = 3) -> tuple[str, Candidate | None]:
+def extract(
+    question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, top: int = 3
+) -> tuple[str, Candidate | None]:
     """The question's type and its best supported span in the top passages (or None)."""
     kind = question_type(question)
     if kind in ("open",) or not passages:
@@ -268,14 +262,22 @@ def extract(question: str, info: QueryInfo, passages: list[Passage], documents: 
     return kind, (found[0] if found else None)
 
 
-def answer_question(question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None) -> Answer:
+def answer_question(
+    question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None
+) -> Answer:
     """The short answer for a single-report question, or None with a note saying why."""
     note = missing_report_note(info, documents)
     if note:
         return Answer(question, None, passages, note, question_type(question))
     place = None if info.regions else unknown_place(question, documents)
     if place:
-        return Answer(question, None, passages, f"集合中没有关于“{place}”的报告；下列为最接近的段落，仅供参考。", question_type(question))
+        return Answer(
+            question,
+            None,
+            passages,
+            f"集合中没有关于“{place}”的报告；下列为最接近的段落，仅供参考。",
+            question_type(question),
+        )
     kind, best = extract(question, info, passages, documents, idf)
     if best is None:
         note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"

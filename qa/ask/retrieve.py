@@ -1,0 +1,165 @@
+"""Retrieval: retrievers behind one small interface, a fusion object, one passage per section.
+
+Why an interface: dense (FAISS) and keyword (BM25) each turn a question into (row, score) hits,
+optionally restricted to the rows of the reports the question named. A new retriever (another
+engine, a clause index) implements ``hits`` and is added to the list; fusion and the
+per-section cut do not change. Fusion is its own object because how to combine sides is a
+measured choice (docs/EVAL.md), recorded in the index's configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+
+from ..config import Config
+from ..errors import QAError
+from ..index.embed import Embedder
+from ..index.keyword import KeywordIndex
+from ..index.store import Stored
+from ..index.vectors import VectorStore
+from ..types import Passage, QueryInfo
+from .terms import expand
+
+MODES = ("fused", "dense", "keyword")
+Hits = list[tuple[int, float]]
+
+
+class Retriever(Protocol):
+    """One way of finding chunks: ``hits`` gives (row, score) best first, score higher = better."""
+
+    name: str
+
+    def hits(self, query: str, info: QueryInfo, k: int, rows: np.ndarray | None) -> Hits: ...
+
+    def weight(self, info: QueryInfo) -> float: ...
+
+
+class DenseRetriever:
+    """Nearest chunks by cosine of the model's vectors; exact over ``rows`` when reports are named."""
+
+    name = "dense"
+
+    def __init__(self, vectors: VectorStore, embedder: Embedder):
+        self.vectors, self.embedder = vectors, embedder
+
+    def hits(self, query: str, info: QueryInfo, k: int, rows: np.ndarray | None) -> Hits:
+        if len(self.vectors) == 0:
+            return []
+        qv = self.embedder.query(query)
+        return self.vectors.search(qv, k) if rows is None else self.vectors.search_rows(qv, rows, k)
+
+    def weight(self, info: QueryInfo) -> float:
+        return 1.0
+
+
+class KeywordRetriever:
+    """BM25 over jieba tokens, the question put in the reports' words first (``keyword_query``)."""
+
+    name = "keyword"
+
+    def __init__(self, keyword: KeywordIndex, config: Config, size: int):
+        self.keyword, self.config, self.size = keyword, config, size
+
+    def hits(self, query: str, info: QueryInfo, k: int, rows: np.ndarray | None) -> Hits:
+        mask = None
+        if rows is not None:
+            mask = np.zeros(self.size, np.float32)
+            mask[rows] = 1
+        return self.keyword.search(keyword_query(query, info), k, mask)
+
+    def weight(self, info: QueryInfo) -> float:
+        return self.config.english_keyword_weight if info.english else self.config.keyword_weight
+
+
+def keyword_query(query: str, info: QueryInfo) -> str:
+    """The question in the reports' words: English words go through the glossary only (an
+    English word never matches Chinese text), Chinese keeps its words plus formal synonyms."""
+    extra = expand(query)
+    return extra if info.english else f"{query} {extra}"
+
+
+class WeightedFusion:
+    """Sum of weight × score / best score per retriever (each side scaled to [0, 1] by its best hit)."""
+
+    def fuse(self, results: list[tuple[Hits, float]]) -> dict[int, float]:
+        fused: dict[int, float] = {}
+        for hits, weight in results:
+            if not hits:
+                continue
+            top = max(s for _, s in hits) or 1.0
+            for row, score in hits:
+                fused[row] = fused.get(row, 0.0) + weight * max(score, 0.0) / top
+        return fused
+
+
+class RRFusion:
+    """Weighted reciprocal-rank fusion: sum of weight / (k + rank) over the rankings (rank from 1)."""
+
+    def __init__(self, k: int):
+        self.k = k
+
+    def fuse(self, results: list[tuple[Hits, float]]) -> dict[int, float]:
+        fused: dict[int, float] = {}
+        for hits, weight in results:
+            for rank, (row, _) in enumerate(hits, start=1):
+                fused[row] = fused.get(row, 0.0) + weight / (self.k + rank)
+        return fused
+
+
+def make_fusion(config: Config) -> WeightedFusion | RRFusion:
+    """The fusion the configuration names."""
+    if config.fusion == "rrf":
+        return RRFusion(config.rrf_k)
+    if config.fusion == "weighted":
+        return WeightedFusion()
+    raise QAError(f"unknown fusion {config.fusion!r}; valid: weighted, rrf")
+
+
+class Searcher:
+    """The retrievers of one loaded index, fused, one passage per section."""
+
+    def __init__(self, stored: Stored, embedder: Embedder, config: Config):
+        self.stored, self.config = stored, config
+        self.retrievers: list[Retriever] = [
+            DenseRetriever(stored.vectors, embedder),
+            KeywordRetriever(stored.keyword, config, len(stored.chunks)),
+        ]
+        self.fusion = make_fusion(config)
+        rows_of: dict[str, list[int]] = {}
+        for i, c in enumerate(stored.chunks):
+            rows_of.setdefault(c.doc, []).append(i)
+        self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in rows_of.items()}
+
+    def rows_of(self, doc: str) -> np.ndarray:
+        """The chunk rows of one report."""
+        return self._rows_of.get(doc, np.zeros(0, np.int64))
+
+    def search(self, query: str, info: QueryInfo, k: int = 5, mode: str = "fused") -> list[Passage]:
+        """Best k passages for an understood question; ``mode`` dense or keyword runs one side alone."""
+        if mode not in MODES:
+            raise QAError(f"unknown retrieval mode {mode!r}; valid: {', '.join(MODES)}")
+        rows = (
+            np.concatenate([self._rows_of[d] for d in info.docs if d in self._rows_of]) if info.docs else None
+        )
+        n = self.config.candidates
+        results = {
+            r.name: (r.hits(query, info, n, rows), r.weight(info))
+            for r in self.retrievers
+            if mode in ("fused", r.name)
+        }
+        fused = self.fusion.fuse(list(results.values()))
+        scores = {name: dict(hits) for name, (hits, _) in results.items()}
+        passages, sections = [], set()
+        for r in sorted(fused, key=lambda r: (-fused[r], r)):
+            chunk = self.stored.chunks[r]
+            if (chunk.doc, chunk.section) in sections:  # one passage per section: no crowding
+                continue
+            sections.add((chunk.doc, chunk.section))
+            passages.append(
+                Passage(chunk, fused[r], scores.get("dense", {}).get(r), scores.get("keyword", {}).get(r))
+            )
+            if len(passages) == k:
+                break
+        return passages

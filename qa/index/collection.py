@@ -1,0 +1,318 @@
+"""Changing what is indexed: build, add, replace, remove, edit metadata — safely.
+
+Why one module: every change follows the same path. Take the index lock (one writer at a time),
+prepare each report (read → metadata → chunks), reuse the vectors of every report whose bytes
+are unchanged (SHA-256), embed only the rest, and write a complete new index beside the old one
+that is swapped in by rename. A crash or Ctrl-C at any moment leaves the previous index whole.
+A change starts from the index the caller already has open (read again only when another
+process changed it meanwhile) and hands back the index it wrote, so nothing is loaded twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from ..config import Config
+from ..errors import QAError
+from ..ingest import ingest
+from ..ingest.chunk import embed_text
+from ..ingest.meta import aliases_for
+from ..ingest.read import ReadError, suffixes
+from ..types import Chunk, DocInfo, Update
+from .embed import Embedder
+from .lock import IndexLock
+from .store import FORMAT_VERSION, Stored, load_index, read_manifest, write_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Entry:
+    """One report ready to be written: its listing, chunks, vectors (None: to embed) and text."""
+
+    info: DocInfo
+    chunks: list[Chunk]
+    vectors: np.ndarray | None
+    text: str
+
+
+def list_sources(sources) -> list[Path]:
+    """Report files from a folder (its supported files, sorted) or a list of files and folders."""
+    items = sources if isinstance(sources, (list, tuple)) else [sources]
+    known = suffixes()
+    files: list[Path] = []
+    for item in map(Path, items):
+        if item.is_dir():
+            files += sorted(p for p in item.iterdir() if p.suffix.lower() in known and p.is_file())
+        elif item.is_file():
+            files.append(item)
+        else:
+            raise ReadError(
+                f"{item} does not exist; give a report file or a folder of reports ({' '.join(known)})"
+            )
+    if not files:
+        raise ReadError(f"no reports ({' '.join(known)}) in {', '.join(map(str, items))}")
+    names = [f.name for f in files]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise ReadError(f"two reports share the file name {dup[0]}; file names identify reports, rename one")
+    return files
+
+
+def prepare(path: Path, config: Config, reuse: dict[str, np.ndarray], added: dict[str, str]) -> Entry:
+    """Read, describe and chunk one report; its vectors come from ``reuse`` when the bytes are unchanged."""
+    src, meta, chunks = ingest(path, config.max_chars, config.min_chars)
+    vectors = reuse.get(src.sha256)
+    if vectors is not None and len(vectors) != len(chunks):
+        vectors = None
+    stamp = added.get(src.sha256) or time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    info = DocInfo(
+        src.doc,
+        str(path.resolve()),
+        src.sha256,
+        meta.title,
+        meta.bureau,
+        meta.region,
+        meta.aliases,
+        meta.year,
+        meta.published,
+        len(chunks),
+        stamp,
+    )
+    return Entry(info, chunks, vectors, src.text)
+
+
+def entries_of(stored: Stored) -> list[Entry]:
+    """The reports of a loaded index as entries (with their vectors), in index order."""
+    vectors = stored.vectors.all()
+    out, row = [], 0
+    for d in stored.documents:
+        out.append(
+            Entry(d, stored.chunks[row : row + d.chunks], vectors[row : row + d.chunks], stored.texts[d.doc])
+        )
+        row += d.chunks
+    return out
+
+
+def current(stored: Stored | None, index_dir: Path, config: Config) -> Stored | None:
+    """The index to change: the caller's copy while it is the one on disk, else the disk's
+    (another process changed it) when it was built the same way; None when there is none."""
+    try:
+        manifest = read_manifest(index_dir)
+    except QAError:
+        return None
+    if manifest.get("params") != config.index_params():
+        return None
+    if stored is not None and stored.manifest.get("written") == manifest.get("written"):
+        return stored
+    try:
+        return load_index(index_dir)
+    except QAError:
+        return None
+
+
+def write(
+    index_dir: Path,
+    entries: list[Entry],
+    embedder: Embedder,
+    config: Config,
+    sources: list[str],
+    removed: list[str],
+    progress: bool,
+) -> tuple[int, Stored]:
+    """Embed what has no vectors yet and write the whole index atomically; (chunks embedded, index)."""
+    todo = [e for e in entries if e.vectors is None]
+    texts = [embed_text(c) for e in todo for c in e.chunks]
+    if texts:
+        log.info("embedding %d chunks of %d reports", len(texts), len(todo))
+    fresh = embedder.passages(texts, config.batch_size, progress)
+    pos = 0
+    for e in todo:
+        e.vectors = fresh[pos : pos + len(e.chunks)]
+        pos += len(e.chunks)
+    chunks = [c for e in entries for c in e.chunks]
+    matrix = (
+        np.concatenate([e.vectors for e in entries]) if entries else np.zeros((0, embedder.dim), np.float32)
+    )
+    manifest = {
+        "format": FORMAT_VERSION,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "written": time.time_ns(),
+        "model": config.model,
+        "dimension": embedder.dim,
+        "params": config.index_params(),
+        "config": config.to_dict(),
+        "sources": sources,
+        "removed": removed,
+    }
+    texts_of = {e.info.doc: e.text for e in entries}
+    stored = write_index(index_dir, manifest, [e.info for e in entries], chunks, matrix, texts_of)
+    return len(texts), stored
+
+
+def build(
+    sources, index_dir: Path, config: Config, embedder: Embedder, progress: bool
+) -> tuple[Update, Stored]:
+    """Index ``sources`` (files or folders) from scratch, reusing the vectors of unchanged files."""
+    files = list_sources(sources)
+    with IndexLock(index_dir):
+        old = current(None, index_dir, config)
+        olds = entries_of(old) if old else []
+        reuse = {e.info.sha256: e.vectors for e in olds}
+        added = {e.info.sha256: e.info.added for e in olds}
+        entries = [prepare(f, config, reuse, added) for f in files]
+        given = [
+            str(Path(s).resolve()) for s in (sources if isinstance(sources, (list, tuple)) else [sources])
+        ]
+        embedded, stored = write(index_dir, entries, embedder, config, given, [], progress)
+    return Update(added=[e.info.doc for e in entries], embedded=embedded, warnings=_warnings(entries)), stored
+
+
+def add(
+    stored: Stored | None, paths, index_dir: Path, config: Config, embedder: Embedder, progress: bool
+) -> tuple[Update, Stored]:
+    """Add or replace reports; identical files under another name are skipped as duplicates."""
+    files = list_sources(paths)
+    with IndexLock(index_dir):
+        stored = _require(current(stored, index_dir, config), index_dir, config)
+        entries = entries_of(stored)
+        added, replaced, skipped = [], [], {}
+        by_sha = {e.info.sha256: e.info.doc for e in entries}
+        reuse = {e.info.sha256: e.vectors for e in entries}
+        added_at = {e.info.sha256: e.info.added for e in entries}
+        new_entries = []
+        for f in files:
+            try:
+                entry = prepare(f, config, reuse, added_at)
+            except ReadError as exc:
+                skipped[f.name] = str(exc)
+                continue
+            same = by_sha.get(entry.info.sha256)
+            if same is not None:
+                skipped[f.name] = (
+                    "unchanged"
+                    if same == entry.info.doc
+                    else f"identical to {same}, already in the collection"
+                )
+                continue
+            names = [e.info.doc for e in entries]
+            if entry.info.doc in names:
+                entries[names.index(entry.info.doc)] = entry
+                replaced.append(entry.info.doc)
+            else:
+                entries.append(entry)
+                added.append(entry.info.doc)
+            by_sha[entry.info.sha256] = entry.info.doc
+            new_entries.append(entry)
+        embedded = 0
+        if new_entries:
+            manifest = stored.manifest
+            sources = list(dict.fromkeys(manifest.get("sources", []) + [str(f.resolve()) for f in files]))
+            removed = [r for r in manifest.get("removed", []) if r not in {e.info.doc for e in new_entries}]
+            embedded, stored = write(index_dir, entries, embedder, config, sources, removed, progress)
+    return Update(added, replaced, [], skipped, _warnings(new_entries), embedded), stored
+
+
+def remove(
+    stored: Stored | None, docs: list[str], index_dir: Path, config: Config, embedder: Embedder
+) -> tuple[Update, Stored]:
+    """Remove reports by file name; the names are remembered so that a rebuild does not bring them back."""
+    with IndexLock(index_dir):
+        stored = _require(current(stored, index_dir, config), index_dir, config)
+        entries = entries_of(stored)
+        names = {e.info.doc for e in entries}
+        unknown = [d for d in docs if d not in names]
+        if unknown:
+            raise QAError(f"no report named {unknown[0]} in {index_dir}", action="list")
+        kept = [e for e in entries if e.info.doc not in docs]
+        manifest = stored.manifest
+        removed = sorted(set(manifest.get("removed", [])) | set(docs))
+        _, stored = write(index_dir, kept, embedder, config, manifest.get("sources", []), removed, False)
+    return Update(removed=list(docs)), stored
+
+
+def set_metadata(
+    stored: Stored | None,
+    doc: str,
+    index_dir: Path,
+    config: Config,
+    embedder: Embedder,
+    region: str | None = None,
+    year: int | None = None,
+    bureau: str | None = None,
+) -> tuple[Update, Stored]:
+    """Correct a report's region, year or bureau (when the text did not say); no re-embedding."""
+    with IndexLock(index_dir):
+        stored = _require(current(stored, index_dir, config), index_dir, config)
+        entries = entries_of(stored)
+        match = [e for e in entries if e.info.doc == doc]
+        if not match:
+            raise QAError(f"no report named {doc} in {index_dir}", action="list")
+        e = match[0]
+        info = e.info
+        if region:
+            short = region[:-1] if len(region) >= 3 and region[-1] in "省市区县州旗盟" else region
+            info = replace(info, region=region, aliases=aliases_for(region, short, ""))
+        if year:
+            info = replace(info, year=int(year))
+        if bureau:
+            info = replace(info, bureau=bureau)
+        e.info = info
+        e.chunks = [replace(c, region=info.region, year=info.year) for c in e.chunks]
+        manifest = stored.manifest
+        _, stored = write(
+            index_dir,
+            entries,
+            embedder,
+            config,
+            manifest.get("sources", []),
+            manifest.get("removed", []),
+            False,
+        )
+    return Update(replaced=[doc]), stored
+
+
+def _require(stored: Stored | None, index_dir: Path, config: Config) -> Stored:
+    if stored is None:
+        raise QAError(
+            f"no index at {index_dir} built with {config.model}", action="build", index=str(index_dir)
+        )
+    return stored
+
+
+def _warnings(entries: list[Entry]) -> list[str]:
+    out = []
+    for e in entries:
+        missing = [name for name, value in (("region", e.info.region), ("year", e.info.year)) if not value]
+        if missing:
+            out.append(
+                f"{e.info.doc}: no {' or '.join(missing)} found in the text; "
+                "set it by editing the report's metadata"
+            )
+    return out
+
+
+def stale_files(manifest: dict) -> list[str]:
+    """What changed on disk since the index was written ('x.txt modified', 'y.txt new')."""
+    changed = []
+    indexed = {d["doc"]: d for d in manifest.get("documents", [])}
+    for d in indexed.values():
+        path = Path(d["path"])
+        if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() != d["sha256"]:
+            changed.append(f"{d['doc']} modified")
+    skip = set(manifest.get("removed", [])) | set(indexed)
+    known = suffixes()
+    for source in map(Path, manifest.get("sources", [])):
+        if source.is_dir():
+            changed += [
+                f"{p.name} new"
+                for p in sorted(source.iterdir())
+                if p.suffix.lower() in known and p.is_file() and p.name not in skip
+            ]
+    return changed

@@ -1,0 +1,1 @@
+"""Stage 4, answers → people and programs: the chat page and the web server around it."""

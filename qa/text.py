@@ -1,0 +1,71 @@
+"""Text helpers every stage shares: Chinese characters, numerals, years, sentences, comparison form.
+
+Why one module: the reports mix Arabic, full-width and Chinese digits, and several stages need
+to read a year or cut out a sentence. Each of those is done here once, so that the chunker, the
+question reader and the answer extractor agree on what a year or a sentence is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year anywhere (questions, filters)
+YEAR_NIAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")  # a year written as one (2024年), in report text
+CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")  # 二〇二四年
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+SENTENCE_END = "。！？!?；;"
+SENTENCE_STOPS = SENTENCE_END + "\n"
+
+
+def chinese_number(s: str) -> int:
+    """1–99 written as 一, 十, 十二, 二十三 or in Arabic/full-width digits; 0 when it is none."""
+    s = unicodedata.normalize("NFKC", s)
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
+    return CN_DIGITS.get(s, 0)
+
+
+def find_years(text: str) -> list[int]:
+    """Years named in the text, in order and once each: 2024, ２０２４ and 二〇二四年 alike."""
+    text = unicodedata.normalize("NFKC", text)
+    found = [(m.start(), int(m.group(1))) for m in YEAR.finditer(text)]
+    found += [
+        (m.start(), int("".join(str(CN_DIGITS[c]) for c in m.group(1)))) for m in CN_YEAR.finditer(text)
+    ]
+    years: list[int] = []
+    for _, y in sorted(found):
+        if y not in years:
+            years.append(y)
+    return years
+
+
+def sentence_at(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Offsets of the sentence holding ``text[start:end]``: from after the previous stop to the
+    next one, inclusive (。！？； or a line break)."""
+    end = start if end is None else end
+    a = max(text.rfind(c, 0, start) for c in SENTENCE_STOPS) + 1
+    ends = [i for i in (text.find(c, end) for c in SENTENCE_STOPS) if i >= 0]
+    return a, (min(ends) + 1 if ends else len(text))
+
+
+def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Every sentence span of ``text`` (offsets plus ``base``), each ending after its stop."""
+    spans, start = [], 0
+    for m in re.finditer(rf"[{SENTENCE_END}]+|\n+", text):
+        spans.append((base + start, base + m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((base + start, base + len(text)))
+    return spans
+
+
+def nfkc_compact(text: str) -> str:
+    """NFKC without whitespace: how evidence strings and spans are compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
