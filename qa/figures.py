@@ -53,7 +53,7 @@ class Figure:
 # else (起 v, 项 n, 人 n); multi-character entries let "个百分点" or "万千瓦" win over 个 or 千.
 SEED_UNITS = """
 起 件 项 人 家 次 个 名 位 例 宗 份 条 场 批 台 套 户 辆 艘 架 头 只 匹 株 棵 本 册 部 篇 期 届 轮 支 队
-组 所 处 座 栋 间 幢 个 种 类 门 首 幅 块 张 枚 颗 根 片 段 口 级 元 美元 欧元 港元 日元 吨 斤 公斤 千克
+组 所 处 座 栋 间 幢 个 种 类 门 首 幅 块 张 枚 颗 根 片 段 口 级 元 美元 欧元 港元 日元 人民币 吨 斤 公斤 千克
 克 毫克 微克 米 公里 千米 厘米 毫米 平方米 平方公里 平方千米 立方米 立方 亩 公顷 千公顷 瓦 千瓦 千瓦时
 度 升 毫升 标准煤 吨标准煤 吨标煤 年 个月 天 日 小时 个小时 分钟 秒 周 个星期 季度 个季度 工作日 个工作日
 自然日 个自然日 岁 周岁 周年 倍 百分点 个百分点 人次 户次 家次 件次 车次 架次 班次 批次 场次
@@ -165,7 +165,7 @@ def _kind(base: str) -> str:
         return "points"
     if base == "倍":
         return "multiple"
-    if base.split("/")[0].endswith("元"):
+    if base.split("/")[0].endswith(("元", "人民币")):
         return "money"
     if "/" in base or base in TIME or any(c in METRIC for c in base):
         return "measure"
@@ -179,17 +179,26 @@ def _skip_space(t: str, i: int) -> int:
 
 
 def _unit_at(t: str, i: int) -> str:
-    """The longest unit starting at ``i``: the lexicon first, else one character jieba calls q/m."""
+    """The longest unit starting at ``i``: the lexicon first, else one character jieba calls q/m.
+
+    A one-character unit that jieba reads as the start of a noun is no unit: 13亿人民 counts 人民, and
+    1亿人口 is 1亿 of 人口, while 25起违法行为 segments as 起 + 违法行为 and keeps 起."""
     lex = _lexicon()
+    unit = ""
     for k in range(min(6, len(t) - i), 0, -1):
         if t[i : i + k] in lex:
-            return t[i : i + k]
+            unit = t[i : i + k]
+            break
     ch = t[i : i + 1]
     if ch in ("%", "‰"):
         return ch
-    if ch and CJK.match(ch) and ch not in NOT_UNITS and pseg.dt.word_tag_tab.get(ch) in ("q", "m"):
-        return ch
-    return ""
+    if not unit and ch and CJK.match(ch) and ch not in NOT_UNITS and pseg.dt.word_tag_tab.get(ch) in ("q", "m"):
+        unit = ch
+    if len(unit) == 1 and unit not in TIME and CJK.match(t[i + 1 : i + 2] or "x"):
+        first = jieba.lcut(t[i : i + 6], HMM=False)[0]
+        if len(first) > 1 and pseg.dt.word_tag_tab.get(first, "").startswith("n") and first not in lex:
+            return ""
+    return unit
 
 
 def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | None]:
@@ -230,12 +239,15 @@ def _number(s: str) -> tuple[float, bool] | None:
 
 
 def _chinese_ok(s: str, t: str, end: int) -> bool:
-    """A Chinese numeral counts when it has a digit other than a lone 一 (一批, 一项 read as "a"), or is
-    十/百/千/万 with 多/余 (百余家); a run of bare digits (二〇二四) only as a year."""
+    """A Chinese numeral counts when it has a digit, or is 十/百/千/万 with 多/余 (百余家); a run of
+    bare digits (二〇二四) only as a year; a lone 一 only where jieba does not read it as part of a word."""
     if all(c in CN_DIGITS for c in s) and len(s) > 1:
         return len(s) == 4 and t[end : end + 1] == "年"
-    if s == "一" or not any(c in CN_DIGITS for c in s):
+    if not any(c in CN_DIGITS for c in s):
         return s in ("十", "百", "千", "万") and t[end : end + 1] in APPROX
+    if s == "一":  # 一批, 一项, 一度 read as "a", "once"; 一个百分点, 一倍 are figures
+        word = jieba.lcut(t[end - 1 : end + 4], HMM=False)[0]
+        return len(word) == 1 or pseg.dt.word_tag_tab.get(word, "m") == "m"
     return True
 
 
@@ -271,7 +283,7 @@ def _tags(text: str) -> list[tuple[str, str]]:
 
 
 def _nounish(tag: str) -> bool:
-    return tag.startswith(("n", "l", "j", "b", "vn", "an", "g")) or tag in ("a", "s", "i")
+    return tag.startswith(("n", "l", "j", "b", "vn", "an"))
 
 
 def _noun(t: str, start: int, end: int, kind: str, floor: int) -> str | None:
@@ -407,7 +419,7 @@ def find_figures(text: str) -> list[Figure]:
             if base2 and (not base or base == base2) and lo < hi and spans.covering(m2.start()) is None:
                 value, low, high, mult = lo, lo, hi, 1.0
                 end, unit, base, approx = end2, unit2, base2, approx or approx2
-        if (chinese and not base) or base == "届":
+        if (chinese and not base) or base == "届" or (m.group() == "一" and _kind(base) == "count"):
             continue  # 十四五, 三农: a Chinese numeral needs a unit; 十九届 is the Nth session, an ordinal
         value = float(f"{value * mult:.12g}")  # 4.1亿 is 410000000, not 409999999.99999994
         kind = _kind(base) if base or not unit else "count"  # 510万沼气用户: a magnitude alone counts
