@@ -413,6 +413,11 @@ def find_figures(text: str) -> list[Figure]:
             continue
         end, mult, unit, base, approx = _tail(t, e, chinese)
         low = high = None
+        # a minus sign of its own (降幅-17.3%), not a hyphen between digits or after a name (COVID-19)
+        negative = (not chinese and s > pos and t[s - 1 : s] in ("-", "−")
+                    and not re.match(r"[\dA-Za-z.\-]", t[s - 2 : s - 1] or " "))
+        if negative:
+            value, s = -value, s - 1
         if (rng := _range(t, end, chinese)) is not None:
             m2, value2, (end2, mult2, unit2, base2, approx2) = rng
             lo, hi = value * (mult if unit else mult2), value2 * mult2
