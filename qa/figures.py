@@ -101,6 +101,8 @@ FRACTION = re.compile(
     r"(?P<den>\d+|[〇零一二两三四五六七八九十百千万]+)分之(?P<num>\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"
     r"|(?<![\d./])(?P<num2>\d{1,2})/(?P<den2>\d{1,2})(?![\d./])"  # 1/3
 )
+LETTER_BEFORE = re.compile(r"[A-Za-z]-?[\s\u200b]*$")
+MAGNITUDES_CHARS = set("万亿千百")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -178,11 +180,12 @@ def _skip_space(t: str, i: int) -> int:
     return i
 
 
-def _unit_at(t: str, i: int) -> str:
+def _unit_at(t: str, i: int, after_magnitude: bool) -> str:
     """The longest unit starting at ``i``: the lexicon first, else one character jieba calls q/m.
 
-    A one-character unit that jieba reads as the start of a noun is no unit: 13亿人民 counts 人民, and
-    1亿人口 is 1亿 of 人口, while 25起违法行为 segments as 起 + 违法行为 and keeps 起."""
+    After a magnitude, a one-character unit that jieba reads as the start of a noun is no unit: 13亿人民
+    counts 人民, 1亿人口 is 1亿 of 人口 (25起违法行为 segments as 起 + 违法行为 anyway). Only after a
+    magnitude, where the number is whole without a unit: 1100余人参训 keeps 人 though jieba reads 人参."""
     lex = _lexicon()
     unit = ""
     for k in range(min(6, len(t) - i), 0, -1):
@@ -194,11 +197,24 @@ def _unit_at(t: str, i: int) -> str:
         return ch
     if not unit and ch and CJK.match(ch) and ch not in NOT_UNITS and pseg.dt.word_tag_tab.get(ch) in ("q", "m"):
         unit = ch
-    if len(unit) == 1 and unit not in TIME and CJK.match(t[i + 1 : i + 2] or "x"):
+    if after_magnitude and len(unit) == 1 and unit not in TIME and CJK.match(t[i + 1 : i + 2] or "x"):
         first = jieba.lcut(t[i : i + 6], HMM=False)[0]
         if len(first) > 1 and pseg.dt.word_tag_tab.get(first, "").startswith("n") and first not in lex:
             return ""
     return unit
+
+
+def _gap(t: str, i: int) -> int:
+    """Past spaces, and a line break when the next line goes on with 多/余, a magnitude or a unit (PDF
+    text: "74.4\n\u200b\n万亿元")."""
+    j = _skip_space(t, i)
+    if t[j : j + 1] not in ("\n", "\r"):
+        return j
+    k = j
+    while t[k : k + 1] in ("\n", "\r") and k + 1 < len(t):
+        k = _skip_space(t, k + 1)
+    goes_on = t[k : k + 1] in APPROX or t[k : k + 1] in MAGNITUDES_CHARS or _unit_at(t, k, False)
+    return k if goes_on else j
 
 
 def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | None]:
@@ -206,7 +222,7 @@ def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | No
 
     Every reading (no magnitude, or one of 万亿/亿/万/千…, each with 多/余 around it) is tried; the one
     that consumes the most text wins, a tie going to the longer unit (千瓦 is a unit, not 千 + 瓦)."""
-    j = _skip_space(t, i)
+    j = _gap(t, i)
     approx = APPROX.get(t[j : j + 1])
     if approx:
         j += 1
@@ -218,12 +234,12 @@ def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | No
             readings.append((k + 1 if after else k, mult, mag, approx or after))
     best = None
     for k, mult, mag, q in readings:
-        unit = _unit_at(t, _skip_space(t, k) if not mag else k)
+        unit = _unit_at(t, _skip_space(t, k) if not mag else k, bool(mag))
         end = (_skip_space(t, k) if not mag else k) + len(unit) if unit else k
         if best is None or (end, len(unit)) > (best[0], len(best[3])):
             best = (end, mult, mag, unit, q)
     end, mult, mag, unit, q = best
-    if unit and t[end : end + 1] in ("/", "每") and (per := _unit_at(t, end + 1)):  # 微克/立方米, 元/吨
+    if unit and t[end : end + 1] in ("/", "每") and (per := _unit_at(t, end + 1, False)):  # 微克/立方米, 元/吨
         end, unit = end + 1 + len(per), f"{unit}/{per}"
     if not unit and not mag and not q:
         end = i  # a bare number keeps no trailing spaces
@@ -313,9 +329,9 @@ def _noun(t: str, start: int, end: int, kind: str, floor: int) -> str | None:
 
 
 def _letters_around(t: str, s: int, e: int) -> bool:
-    """PM2.5, C919, 5G, COVID-19: a number glued to Latin letters is part of a name."""
-    return bool(re.match(r"[A-Za-z]", t[s - 1 : s]) or re.match(r"[A-Za-z]-", t[max(0, s - 2) : s])
-                or re.match(r"[A-Za-z]", t[e : e + 1]))
+    """PM2.5, C919, 5G, COVID-19: a number glued to Latin letters is part of a name (also across the
+    line breaks of PDF text: "PM\n2.5\n")."""
+    return bool(LETTER_BEFORE.search(t, max(0, s - 4), s) or re.match(r"[A-Za-z]", t[e : e + 1]))
 
 
 def _range(t: str, end: int, chinese: bool) -> tuple[re.Match, float, tuple] | None:
@@ -424,8 +440,10 @@ def find_figures(text: str) -> list[Figure]:
             if base2 and (not base or base == base2) and lo < hi and spans.covering(m2.start()) is None:
                 value, low, high, mult = lo, lo, hi, 1.0
                 end, unit, base, approx = end2, unit2, base2, approx or approx2
-        if (chinese and not base) or base == "届" or (m.group() == "一" and _kind(base) == "count"):
-            continue  # 十四五, 三农: a Chinese numeral needs a unit; 十九届 is the Nth session, an ordinal
+        if (chinese and not base) or base == "届" or (m.group() == "一" and (_kind(base) == "count" or base in TIME)):
+            # 十四五, 三农: a Chinese numeral needs a unit; 十九届 is the Nth session, an ordinal;
+            # 一个, 一次, 一年 are "a", "once", "a/the year" far more often than the figure 1
+            continue
         value = float(f"{value * mult:.12g}")  # 4.1亿 is 410000000, not 409999999.99999994
         kind = _kind(base) if base or not unit else "count"  # 510万沼气用户: a magnitude alone counts
         start, qual, per = s, None, ""
