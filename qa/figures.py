@@ -52,7 +52,7 @@ class Figure:
 # Units reports print that jieba's dictionary does not tag as measure words (q), or tags as something
 # else (起 v, 项 n, 人 n); multi-character entries let "个百分点" or "万千瓦" win over 个 or 千.
 SEED_UNITS = """
-起 件 项 人 家 次 个 名 位 例 宗 份 条 场 批 台 套 户 辆 艘 架 头 只 匹 株 棵 本 册 部 篇 期 届 轮 支 队
+起 件 项 人 家 次 名 位 例 宗 份 条 场 批 台 套 户 辆 艘 架 头 只 匹 株 棵 本 册 部 篇 期 届 轮 支 队
 组 所 处 座 栋 间 幢 个 种 类 门 首 幅 块 张 枚 颗 根 片 段 口 级 元 美元 欧元 港元 日元 人民币 吨 斤 公斤 千克
 克 毫克 微克 米 公里 千米 厘米 毫米 平方米 平方公里 平方千米 立方米 立方 亩 公顷 千公顷 瓦 千瓦 千瓦时
 度 升 毫升 标准煤 吨标准煤 吨标煤 年 个月 天 日 小时 个小时 分钟 秒 周 个星期 季度 个季度 工作日 个工作日
@@ -383,7 +383,7 @@ def _fixed(t: str, text: str, spans: _Spans) -> list[Figure]:
             y, mo, d = 0, int(m.group("dm")), int(m.group("dd"))
         else:
             y, mo, d = int(m.group("y") or 0), int(m.group("m")), int(m.group("d") or 0)
-        if not (1 <= mo <= 12 and d <= 31) or t[m.start() - 1 : m.start()] == "个" or not spans.add(*m.span()):
+        if not (1 <= mo <= 12 and d <= 31) or not spans.add(*m.span()):
             continue
         value = float(y * 10000 + mo * 100 + d)
         low, high = (value, float(y * 10000 + int(m.group("m2")) * 100)) if m.group("m2") else (None, None)
