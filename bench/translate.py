@@ -9,6 +9,7 @@ contains an evidence string (qa.evaluate.first_hit). "all" searches every chunk;
 narrows to the reports of the question's year and region, as the retriever does. Also times the
 reverse dictionary (built from the package, then loaded from its cache) and one translation.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,11 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-DEFAULT_QUESTIONS = [SHARED / "eval" / "dev.jsonl", SHARED / "eval" / "national_dev.jsonl",
-                     ROOT / "bench" / "translate_questions.jsonl"]
+DEFAULT_QUESTIONS = [
+    SHARED / "eval" / "dev.jsonl",
+    SHARED / "eval" / "national_dev.jsonl",
+    ROOT / "bench" / "translate_questions.jsonl",
+]
 
 
 def main() -> int:
@@ -34,22 +38,24 @@ def main() -> int:
     ap.add_argument("questions", nargs="*", type=Path, default=DEFAULT_QUESTIONS)
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--national", type=Path, default=SHARED / "corpora" / "national")
-    ap.add_argument("-v", "--verbose", action="store_true", help="per question: the queries and the hit ranks")
+    ap.add_argument(
+        "-v", "--verbose", action="store_true", help="per question: the queries and the hit ranks"
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     sys.path.insert(0, str(ROOT))
     os.environ["QA_CACHE"] = tempfile.mkdtemp(prefix="bench-translate-")  # time a cold build first
     import jieba
 
-    from qa import translate as tr
-    from qa.chunk import chunk_source
-    from qa.clean import read_source
-    from qa.evaluate import _gold_pairs, first_hit
-    from qa.keyword import KeywordIndex
-    from qa.meta import extract
-    from qa.search import understand
-    from qa.store import DocInfo
-    from qa.terms import expand
+    from qa.ask import translate as tr
+    from qa.ask.terms import expand
+    from qa.ask.understand import understand
+    from qa.evaluate import first_hit, gold_pairs
+    from qa.index.keyword import KeywordIndex
+    from qa.ingest.chunk import chunk_source, embed_text
+    from qa.ingest.clean import read_source
+    from qa.ingest.meta import describe as extract
+    from qa.types import DocInfo
 
     jieba.dt.check_initialized()  # jieba's own dictionary load is not the reverse index's cost
     t0 = time.perf_counter()
@@ -67,9 +73,21 @@ def main() -> int:
         meta = extract(src)
         cs = chunk_source(src, meta, max_chars=400, min_chars=40)
         chunks += cs
-        documents.append(DocInfo(src.doc, str(path), src.sha256, meta.title, meta.bureau, meta.region,
-                                 meta.aliases, meta.year, meta.published, len(cs)))
-    index = KeywordIndex.build([c.embed_text() for c in chunks])
+        documents.append(
+            DocInfo(
+                src.doc,
+                str(path),
+                src.sha256,
+                meta.title,
+                meta.bureau,
+                meta.region,
+                meta.aliases,
+                meta.year,
+                meta.published,
+                len(cs),
+            )
+        )
+    index = KeywordIndex.build([embed_text(c) for c in chunks])
     rows_of: dict[str, list[int]] = {}
     for i, c in enumerate(chunks):
         rows_of.setdefault(c.doc, []).append(i)
@@ -84,13 +102,15 @@ def main() -> int:
         t0 = time.perf_counter()
         tr.translate(q)
         latencies.append((time.perf_counter() - t0) * 1000)
-    print(f"{len(paths)} reports, {len(chunks)} chunks; reverse dictionary: built {build_s:.2f} s, "
-          f"loaded from cache {load_s:.2f} s; translate() median {statistics.median(latencies):.2f} ms\n")
+    print(
+        f"{len(paths)} reports, {len(chunks)} chunks; reverse dictionary: built {build_s:.2f} s, "
+        f"loaded from cache {load_s:.2f} s; translate() median {statistics.median(latencies):.2f} ms\n"
+    )
     print("| questions | n | scope | method | recall@5 | recall@10 |")
     print("|---|---|---|---|---|---|")
     for qfile in args.questions:
         rows = [json.loads(line) for line in qfile.read_text(encoding="utf-8").splitlines() if line.strip()]
-        rows = [r for r in rows if r.get("lang") == "en" and _gold_pairs(r)]
+        rows = [r for r in rows if r.get("lang") == "en" and gold_pairs(r)]
         for scope in ("all", "scoped"):
             for name, make in methods.items():
                 ranks = []
@@ -102,7 +122,7 @@ def main() -> int:
                         mask[[i for d in info.docs for i in rows_of.get(d, [])]] = 1
                     query = make(r["question"])
                     hits = index.search(query, 10, mask) if query.strip() else []
-                    rank = first_hit([chunks[i] for i, _ in hits], _gold_pairs(r))
+                    rank = first_hit([chunks[i] for i, _ in hits], gold_pairs(r))
                     ranks.append(rank or 0)
                     if args.verbose and scope == "all":
                         print(f"  {r['id']} {name}: rank {rank} ← {query[:150]}")

@@ -33,7 +33,7 @@ def load_questions(path: str | Path) -> list[dict]:
     return rows
 
 
-def _gold_pairs(q: dict) -> list[tuple[str, str]]:
+def gold_pairs(q: dict) -> list[tuple[str, str]]:
     docs = q.get("doc")
     ev = q.get("evidence") or []
     if not docs or not ev:
@@ -62,7 +62,7 @@ def evaluate(rqa: ReportQA, questions: list[dict]) -> dict:
     """Per-retriever retrieval metrics (overall and by difficulty) and answer metrics by type."""
     retrieval: dict[str, dict[str, list[float]]] = {m: defaultdict(list) for m in MODES}
     for q in questions:
-        pairs = _gold_pairs(q)
+        pairs = gold_pairs(q)
         if not pairs:
             continue
         for mode in MODES:

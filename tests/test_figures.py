@@ -1,12 +1,13 @@
 """Figures found and parsed in real report sentences (quoted verbatim from seeds/ and the State Council
 reports), plus the traps: years, dates, document numbers, section numbers, ordinals, names with digits."""
+
 import time
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from qa.figures import cn_number, find_figures
+from qa.ask.figures import cn_number, find_figures
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -180,7 +181,13 @@ def test_chinese_numerals():
 def test_brief_forms():
     """Constructed from the forms reports use (these exact strings are not in the bundled reports)."""
     f = find_figures("细颗粒物平均浓度低于每立方米25微克")[0]
-    assert (f.text, f.value, f.unit, f.kind, f.qualifier) == ("低于每立方米25微克", 25, "微克/立方米", "measure", "under")
+    assert (f.text, f.value, f.unit, f.kind, f.qualifier) == (
+        "低于每立方米25微克",
+        25,
+        "微克/立方米",
+        "measure",
+        "under",
+    )
     f = find_figures("年均浓度为30微克/立方米")[0]
     assert (f.text, f.unit, f.base) == ("30微克/立方米", "微克/立方米", "微克/立方米")
     f = find_figures("增长4%—4.5%")[0]
@@ -206,7 +213,7 @@ def test_seed_reports_offsets_and_speed():
     found = [find_figures(t) for t in texts]
     per_10k = (time.perf_counter() - t0) / sum(map(len, texts)) * 1e4
     assert sum(map(len, found)) > 150
-    for text, figures in zip(texts, found):
+    for text, figures in zip(texts, found, strict=True):
         assert all(text[f.start : f.end] == f.text for f in figures)
         assert [f.start for f in figures] == sorted(f.start for f in figures)
         assert all(a.end <= b.start for a, b in pairwise(figures))

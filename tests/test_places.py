@@ -1,5 +1,6 @@
 """The gazetteer on real strings: the seeds' titles, lines of the State Council reports, English
 names, and paragraphs of ordinary words that must not turn into places."""
+
 from __future__ import annotations
 
 import time
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qa import places
-from qa.places import NATIONAL, descendants, find_places, is_within, issuer_place, lookup
+from qa.ingest import places
+from qa.ingest.places import NATIONAL, descendants, find_places, is_within, issuer_place, lookup
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -108,15 +109,31 @@ def test_seed_texts_name_their_places():
 
 def test_national_report_lines():
     # Verbatim lines of the State Council reports (2000-2025).
-    assert names("胜利完成四川汶川特大地震灾后恢复重建任务，积极推进青海玉树、甘肃舟曲、云南盈江抗灾救灾"
-                 "和恢复重建工作。") == [
-        ("四川", "四川省"), ("汶川", "汶川县"), ("青海", "青海省"), ("玉树", "玉树藏族自治州"),
-        ("甘肃", "甘肃省"), ("舟曲", "舟曲县"), ("云南", "云南省"), ("盈江", "盈江县")]
+    assert names(
+        "胜利完成四川汶川特大地震灾后恢复重建任务，积极推进青海玉树、甘肃舟曲、云南盈江抗灾救灾"
+        "和恢复重建工作。"
+    ) == [
+        ("四川", "四川省"),
+        ("汶川", "汶川县"),
+        ("青海", "青海省"),
+        ("玉树", "玉树藏族自治州"),
+        ("甘肃", "甘肃省"),
+        ("舟曲", "舟曲县"),
+        ("云南", "云南省"),
+        ("盈江", "盈江县"),
+    ]
     assert names("支持香港特别行政区政府、澳门特别行政区政府依法施政，维护香港、澳门的繁荣和稳定。") == [
-        ("香港特别行政区", "香港特别行政区"), ("澳门特别行政区", "澳门特别行政区"),
-        ("香港", "香港特别行政区"), ("澳门", "澳门特别行政区")]
+        ("香港特别行政区", "香港特别行政区"),
+        ("澳门特别行政区", "澳门特别行政区"),
+        ("香港", "香港特别行政区"),
+        ("澳门", "澳门特别行政区"),
+    ]
     assert names("继续发挥经济特区、上海浦东新区的作用，推进天津滨海新区开发开放。") == [
-        ("上海", "上海市"), ("浦东新区", "浦东新区"), ("天津", "天津市"), ("滨海新区", "滨海新区")]
+        ("上海", "上海市"),
+        ("浦东新区", "浦东新区"),
+        ("天津", "天津市"),
+        ("滨海新区", "滨海新区"),
+    ]
     assert names("2024年中华人民共和国国务院政府工作报告") == [("国务院", "全国")]
 
 
@@ -140,17 +157,27 @@ def test_short_common_names_count_when_qualified():
     assert names("泉州市丰泽生态环境局") == [("泉州市", "泉州市"), ("丰泽", "丰泽区")]
     assert names("阳泉市城区") == [("阳泉市", "阳泉市"), ("城区", "城区")]
     assert names("北京朝阳区和长春朝阳区") == [
-        ("北京", "北京市"), ("朝阳区", "朝阳区"), ("长春", "长春市"), ("朝阳区", "朝阳区")]
+        ("北京", "北京市"),
+        ("朝阳区", "朝阳区"),
+        ("长春", "长春市"),
+        ("朝阳区", "朝阳区"),
+    ]
     assert [p.parents for _, _, p in find_places("长春朝阳区")][1] == ("吉林省", "长春市")
 
 
 def test_english_whole_words():
     q = "How many violations did Huangzhong District investigate? Compare Shaanxi with Shanxi."
     assert [(q[s:e], p.name) for s, e, p in find_places(q)] == [
-        ("Huangzhong District", "湟中区"), ("Shaanxi", "陕西省"), ("Shanxi", "山西省")]
+        ("Huangzhong District", "湟中区"),
+        ("Shaanxi", "陕西省"),
+        ("Shanxi", "山西省"),
+    ]
     assert find_places("the xiningese shaanxian") == []
     assert names("Inner Mongolia and Guangxi, China") == [
-        ("Inner Mongolia", "内蒙古自治区"), ("Guangxi", "广西壮族自治区"), ("China", "全国")]
+        ("Inner Mongolia", "内蒙古自治区"),
+        ("Guangxi", "广西壮族自治区"),
+        ("China", "全国"),
+    ]
 
 
 def test_find_places_is_fast():

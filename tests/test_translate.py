@@ -1,4 +1,5 @@
 """English questions → the reports' Chinese keywords through CC-CEDICT (qa.translate); no model needed."""
+
 from __future__ import annotations
 
 import json
@@ -6,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from qa import translate as tr
-from qa.chunk import chunk_source
-from qa.clean import read_source
-from qa.keyword import KeywordIndex
-from qa.meta import extract
-from qa.terms import expand
+from qa.ask import translate as tr
+from qa.ask.terms import expand
+from qa.index.keyword import KeywordIndex
+from qa.ingest.chunk import chunk_source, embed_text
+from qa.ingest.clean import read_source
+from qa.ingest.meta import describe as extract
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 # Verbatim sentences from the State Council's 政府工作报告 (2011, 2022, 2007, 2004).
@@ -36,7 +37,7 @@ def index() -> tuple[KeywordIndex, list[str]]:
     texts = list(NATIONAL)
     for path in sorted(SEEDS.glob("*.txt")):
         src = read_source(path)
-        texts += [c.embed_text() for c in chunk_source(src, extract(src), max_chars=400, min_chars=40)]
+        texts += [embed_text(c) for c in chunk_source(src, extract(src), max_chars=400, min_chars=40)]
     return KeywordIndex.build(texts), texts
 
 

@@ -12,6 +12,7 @@ when jieba's dictionary tags it as a measure word or numeral-unit (q/m), with co
 Offsets always point into the text as given: full-width digits and signs (９５, ％, ．) are folded to
 ASCII one character for one character (their NFKC forms), so the folded text has the original's length.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -53,33 +54,92 @@ class Figure:
 # else (起 v, 项 n, 人 n); multi-character entries let "个百分点" or "万千瓦" win over 个 or 千.
 SEED_UNITS = """
 起 件 项 人 家 次 名 位 例 宗 份 条 场 批 台 套 户 辆 艘 架 头 只 匹 株 棵 本 册 部 篇 期 届 轮 支 队
-组 所 处 座 栋 间 幢 个 种 类 门 首 幅 块 张 枚 颗 根 片 段 口 级 元 美元 欧元 港元 日元 人民币 吨 斤 公斤 千克
+组 所 处 座 栋 间 幢 个 种 类 门 首 幅 块 张 枚 颗 根 片 段 口 级 元 美元 欧元 港元 日元 人民币
+吨 斤 公斤 千克
 克 毫克 微克 米 公里 千米 厘米 毫米 平方米 平方公里 平方千米 立方米 立方 亩 公顷 千公顷 瓦 千瓦 千瓦时
 度 升 毫升 标准煤 吨标准煤 吨标煤 年 个月 天 日 小时 个小时 分钟 秒 周 个星期 季度 个季度 工作日 个工作日
 自然日 个自然日 岁 周岁 周年 倍 百分点 个百分点 人次 户次 家次 件次 车次 架次 班次 批次 场次
 """
 UNIT_MORPHEMES = set("米克瓦升吨顷亩斤里秒时元")  # jieba q words kept: metric or money (平方公里, 千瓦时)
 METRIC = set("米克瓦升吨顷亩斤里度煤伏焦帕")
-TIME = {"年", "个月", "天", "日", "小时", "个小时", "分钟", "秒", "周", "个星期", "季度", "个季度", "工作日",
-        "个工作日", "自然日", "个自然日"}
+TIME = {
+    "年",
+    "个月",
+    "天",
+    "日",
+    "小时",
+    "个小时",
+    "分钟",
+    "秒",
+    "周",
+    "个星期",
+    "季度",
+    "个季度",
+    "工作日",
+    "个工作日",
+    "自然日",
+    "个自然日",
+}
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3, "百": 1e2}
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-             "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 # Qualifier words, longest first so 不超过 wins over 超过, normalised to five meanings.
 PRE_QUALIFIERS = {
-    "不低于": "at least", "不少于": "at least", "至少": "at least", "最少": "at least",
-    "不超过": "at most", "不高于": "at most", "最多": "at most", "至多": "at most",
-    "超过": "over", "高于": "over", "大于": "over", "多于": "over", "逾": "over", "超": "over",
-    "不到": "under", "不足": "under", "低于": "under", "少于": "under", "小于": "under",
-    "大约": "about", "约为": "about", "将近": "about", "接近": "about", "约": "about", "近": "about",
+    "不低于": "at least",
+    "不少于": "at least",
+    "至少": "at least",
+    "最少": "at least",
+    "不超过": "at most",
+    "不高于": "at most",
+    "最多": "at most",
+    "至多": "at most",
+    "超过": "over",
+    "高于": "over",
+    "大于": "over",
+    "多于": "over",
+    "逾": "over",
+    "超": "over",
+    "不到": "under",
+    "不足": "under",
+    "低于": "under",
+    "少于": "under",
+    "小于": "under",
+    "大约": "about",
+    "约为": "about",
+    "将近": "about",
+    "接近": "about",
+    "约": "about",
+    "近": "about",
 }
-POST_QUALIFIERS = {"左右": "about", "上下": "about", "前后": "about", "以上": "at least", "以下": "at most",
-                   "以内": "at most", "之内": "at most", "内": "at most"}
+POST_QUALIFIERS = {
+    "左右": "about",
+    "上下": "about",
+    "前后": "about",
+    "以上": "at least",
+    "以下": "at most",
+    "以内": "at most",
+    "之内": "at most",
+    "内": "at most",
+}
 APPROX = {"多": "over", "余": "over"}  # 300多万人, 25余起, 两千多人
 RANGE_SEPARATORS = "—–-~～至到"  # 到 only between two numbers: 提高9到23元
 SPACE = " \u3000\t\xa0\u200b"
-NOT_UNITS = set("些丝毫许左半第几多余仟佰叁肆伍陆柒捌玖贰壹廿仨俩兆号点壬") | set(CN_DIGITS) | set("十百千万亿")
+NOT_UNITS = (
+    set("些丝毫许左半第几多余仟佰叁肆伍陆柒捌玖贰壹廿仨俩兆号点壬") | set(CN_DIGITS) | set("十百千万亿")
+)
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万亿]+")
 DATE = re.compile(
@@ -110,14 +170,22 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 def _lexicon() -> frozenset[str]:
     """Seed units plus jieba's measure words (q) that name a metric or money unit (平方千米, 千瓦时)."""
     tags = pseg.dt.word_tag_tab
-    jieba_units = {w for w, t in tags.items() if t == "q" and 1 < len(w) <= 5 and w[-1] in UNIT_MORPHEMES
-                   and w[0] in "公千平立毫微厘分兆英海吨美澳加"}
+    jieba_units = {
+        w
+        for w, t in tags.items()
+        if t == "q"
+        and 1 < len(w) <= 5
+        and w[-1] in UNIT_MORPHEMES
+        and w[0] in "公千平立毫微厘分兆英海吨美澳加"
+    }
     return frozenset(SEED_UNITS.split()) | jieba_units
 
 
 # Full-width forms (０-９, ％, ．, Ａ-Ｚ, （）) and the ideographic space, folded as NFKC folds them. Only
 # this block: NFKC elsewhere would turn list markers such as ① into numbers, or change lengths (Ⅱ → II).
-FOLD = str.maketrans({c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)} | {0x3000: " "})
+FOLD = str.maketrans(
+    {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+)
 
 
 def _fold(text: str) -> str:
@@ -195,7 +263,13 @@ def _unit_at(t: str, i: int, after_magnitude: bool) -> str:
     ch = t[i : i + 1]
     if ch in ("%", "‰"):
         return ch
-    if not unit and ch and CJK.match(ch) and ch not in NOT_UNITS and pseg.dt.word_tag_tab.get(ch) in ("q", "m"):
+    if (
+        not unit
+        and ch
+        and CJK.match(ch)
+        and ch not in NOT_UNITS
+        and pseg.dt.word_tag_tab.get(ch) in ("q", "m")
+    ):
         unit = ch
     if after_magnitude and len(unit) == 1 and unit not in TIME and CJK.match(t[i + 1 : i + 2] or "x"):
         first = jieba.lcut(t[i : i + 6], HMM=False)[0]
@@ -227,7 +301,7 @@ def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | No
     if approx:
         j += 1
     readings = [(j, 1.0, "", approx)]
-    for mag, mult in (() if chinese else MAGNITUDES.items()):
+    for mag, mult in () if chinese else MAGNITUDES.items():
         if t.startswith(mag, j):
             k = j + len(mag)
             after = APPROX.get(t[k : k + 1])
@@ -239,7 +313,9 @@ def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | No
         if best is None or (end, len(unit)) > (best[0], len(best[3])):
             best = (end, mult, mag, unit, q)
     end, mult, mag, unit, q = best
-    if unit and t[end : end + 1] in ("/", "每") and (per := _unit_at(t, end + 1, False)):  # 微克/立方米, 元/吨
+    if (
+        unit and t[end : end + 1] in ("/", "每") and (per := _unit_at(t, end + 1, False))
+    ):  # 微克/立方米, 元/吨
         end, unit = end + 1 + len(per), f"{unit}/{per}"
     if not unit and not mag and not q:
         end = i  # a bare number keeps no trailing spaces
@@ -399,15 +475,26 @@ def _fixed(t: str, text: str, spans: _Spans) -> list[Figure]:
             continue
         value = parts[1][0] if pct else parts[1][0] / parts[0][0]
         unit = "%" if pct else ""
-        out.append(Figure(m.start(), end, text[m.start() : end], value, unit, unit, "percent" if pct else "ratio",
-                          qualifier=qual))
+        out.append(
+            Figure(
+                m.start(),
+                end,
+                text[m.start() : end],
+                value,
+                unit,
+                unit,
+                "percent" if pct else "ratio",
+                qualifier=qual,
+            )
+        )
     return out
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in ``text`` in order of position, with exact offsets into ``text``.
 
-    >>> [(f.text, f.value, f.unit, f.qualifier) for f in find_figures("国内生产总值超过126万亿元，增长5.2%左右")]
+    >>> figures = find_figures("国内生产总值超过126万亿元，增长5.2%左右")
+    >>> [(f.text, f.value, f.unit, f.qualifier) for f in figures]
     [('超过126万亿元', 126000000000000.0, '万亿元', 'over'), ('5.2%左右', 5.2, '%', 'about')]
     """
     t = _fold(text)
@@ -430,8 +517,12 @@ def find_figures(text: str) -> list[Figure]:
         end, mult, unit, base, approx = _tail(t, e, chinese)
         low = high = None
         # a minus sign of its own (降幅-17.3%), not a hyphen between digits or after a name (COVID-19)
-        negative = (not chinese and s > pos and t[s - 1 : s] in ("-", "−")
-                    and not re.match(r"[\dA-Za-z.\-]", t[s - 2 : s - 1] or " "))
+        negative = (
+            not chinese
+            and s > pos
+            and t[s - 1 : s] in ("-", "−")
+            and not re.match(r"[\dA-Za-z.\-]", t[s - 2 : s - 1] or " ")
+        )
         if negative:
             value, s = -value, s - 1
         if (rng := _range(t, end, chinese)) is not None:
@@ -440,7 +531,11 @@ def find_figures(text: str) -> list[Figure]:
             if base2 and (not base or base == base2) and lo < hi and spans.covering(m2.start()) is None:
                 value, low, high, mult = lo, lo, hi, 1.0
                 end, unit, base, approx = end2, unit2, base2, approx or approx2
-        if (chinese and not base) or base == "届" or (m.group() == "一" and (_kind(base) == "count" or base in TIME)):
+        if (
+            (chinese and not base)
+            or base == "届"
+            or (m.group() == "一" and (_kind(base) == "count" or base in TIME))
+        ):
             # 十四五, 三农: a Chinese numeral needs a unit; 十九届 is the Nth session, an ordinal;
             # 一个, 一次, 一年 are "a", "once", "a/the year" far more often than the figure 1
             continue

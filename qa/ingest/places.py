@@ -27,6 +27,7 @@ national reports, see tests/test_places.py):
   province, not the city); a full name still ambiguous after that (朝阳区 of Beijing and of
   Changchun) yields every candidate, a short or latin name still ambiguous is dropped.
 """
+
 from __future__ import annotations
 
 import csv
@@ -59,29 +60,67 @@ LATIN = re.compile(r"[a-z]")
 # Upper-case and full-width latin letters to ASCII lower case, one character to one, so that
 # offsets in the folded text are offsets in the original text.
 _FOLD = str.maketrans(
-    {**{chr(c): chr(c + 32) for c in range(65, 91)},
-     **{chr(c): chr(c - 0xFF21 + 97) for c in range(0xFF21, 0xFF3B)},
-     **{chr(c): chr(c - 0xFF41 + 97) for c in range(0xFF41, 0xFF5B)}}
+    {
+        **{chr(c): chr(c + 32) for c in range(65, 91)},
+        **{chr(c): chr(c - 0xFF21 + 97) for c in range(0xFF21, 0xFF3B)},
+        **{chr(c): chr(c - 0xFF41 + 97) for c in range(0xFF41, 0xFF5B)},
+    }
 )
 
 # Suffixes stripped for the short form, longest first, with their English word.
 SUFFIXES = (
-    ("特别行政区", "sar"), ("自治区", "autonomous region"), ("自治州", "autonomous prefecture"),
-    ("自治县", "autonomous county"), ("自治旗", "autonomous banner"), ("行政区", "district"),
-    ("新区", "new area"), ("林区", "forestry district"), ("特区", "special district"),
-    ("地区", "prefecture"), ("省", "province"), ("市", "city"), ("区", "district"),
-    ("县", "county"), ("旗", "banner"), ("盟", "league"),
+    ("特别行政区", "sar"),
+    ("自治区", "autonomous region"),
+    ("自治州", "autonomous prefecture"),
+    ("自治县", "autonomous county"),
+    ("自治旗", "autonomous banner"),
+    ("行政区", "district"),
+    ("新区", "new area"),
+    ("林区", "forestry district"),
+    ("特区", "special district"),
+    ("地区", "prefecture"),
+    ("省", "province"),
+    ("市", "city"),
+    ("区", "district"),
+    ("县", "county"),
+    ("旗", "banner"),
+    ("盟", "league"),
 )
 # Official English names of the provinces (by the first two code digits); pinyin is not enough.
 PROVINCE_EN = {
-    "11": ("beijing",), "12": ("tianjin",), "13": ("hebei",), "14": ("shanxi",),
-    "15": ("inner mongolia", "nei mongol", "neimenggu"), "21": ("liaoning",), "22": ("jilin",),
-    "23": ("heilongjiang",), "31": ("shanghai",), "32": ("jiangsu",), "33": ("zhejiang",),
-    "34": ("anhui",), "35": ("fujian",), "36": ("jiangxi",), "37": ("shandong",), "41": ("henan",),
-    "42": ("hubei",), "43": ("hunan",), "44": ("guangdong",), "45": ("guangxi",), "46": ("hainan",),
-    "50": ("chongqing",), "51": ("sichuan",), "52": ("guizhou",), "53": ("yunnan",),
-    "54": ("tibet", "xizang"), "61": ("shaanxi",), "62": ("gansu",), "63": ("qinghai",),
-    "64": ("ningxia",), "65": ("xinjiang",), "71": ("taiwan",), "81": ("hong kong", "hongkong"),
+    "11": ("beijing",),
+    "12": ("tianjin",),
+    "13": ("hebei",),
+    "14": ("shanxi",),
+    "15": ("inner mongolia", "nei mongol", "neimenggu"),
+    "21": ("liaoning",),
+    "22": ("jilin",),
+    "23": ("heilongjiang",),
+    "31": ("shanghai",),
+    "32": ("jiangsu",),
+    "33": ("zhejiang",),
+    "34": ("anhui",),
+    "35": ("fujian",),
+    "36": ("jiangxi",),
+    "37": ("shandong",),
+    "41": ("henan",),
+    "42": ("hubei",),
+    "43": ("hunan",),
+    "44": ("guangdong",),
+    "45": ("guangxi",),
+    "46": ("hainan",),
+    "50": ("chongqing",),
+    "51": ("sichuan",),
+    "52": ("guizhou",),
+    "53": ("yunnan",),
+    "54": ("tibet", "xizang"),
+    "61": ("shaanxi",),
+    "62": ("gansu",),
+    "63": ("qinghai",),
+    "64": ("ningxia",),
+    "65": ("xinjiang",),
+    "71": ("taiwan",),
+    "81": ("hong kong", "hongkong"),
     "82": ("macao", "macau"),
 }
 MUNICIPALITIES = ("11", "12", "31", "50")
@@ -104,7 +143,10 @@ class Place:
 
 
 NATIONAL = Place(
-    "100000", "全国", "national", (),
+    "100000",
+    "全国",
+    "national",
+    (),
     ("全国", "中国", "国家", "国务院", "china", "national", "nationwide", "the state council"),
 )
 
@@ -146,7 +188,7 @@ def _jieba_words() -> tuple[dict[str, int], set[str]]:
 def _short_forms(name: str, ethnic: tuple[str, ...]) -> tuple[list[str], str]:
     """Short forms of a full name (湟中区 → 湟中; 黔南布依族苗族自治州 → 黔南, 黔南州) and the
     English word of its suffix. A short form needs at least two characters."""
-    for suffix, english in SUFFIXES:
+    for suffix, english in SUFFIXES:  # noqa: B007 (both are used after the loop)
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = name[: -len(suffix)]
             break
@@ -237,10 +279,19 @@ def _gazetteer() -> _Gazetteer:
         full.add((p.name, p.code))
         for a in p.aliases:
             by_alias[a].append(p)
-    weak = {a for a, ps in by_alias.items() if not LATIN.search(a)
-            and any(p.level in ("prefecture", "county") and (a != p.name or len(a) == 2) for p in ps)}
-    common = {a for a in weak if len(a) == 2 and all(p.level == "county" for p in by_alias[a])
-              and words.get(a, 0) >= (COMMON_FREQ if a in place_words else RARE_FREQ)}
+    weak = {
+        a
+        for a, ps in by_alias.items()
+        if not LATIN.search(a)
+        and any(p.level in ("prefecture", "county") and (a != p.name or len(a) == 2) for p in ps)
+    }
+    common = {
+        a
+        for a in weak
+        if len(a) == 2
+        and all(p.level == "county" for p in by_alias[a])
+        and words.get(a, 0) >= (COMMON_FREQ if a in place_words else RARE_FREQ)
+    }
     # The whole country is a place for lookup() and issuer_place(), but in running text only its
     # unmistakable names count: 国家 and 中国 are parts of far too many phrases.
     in_text = {a: ps for a, ps in by_alias.items() if a not in ("国家", "中国", "national")}
@@ -248,9 +299,16 @@ def _gazetteer() -> _Gazetteer:
     for alias in in_text:
         automaton.add_word(alias, alias)
     automaton.make_automaton()
-    return _Gazetteer(tuple(places), {p.code: p for p in places},
-                      {a: tuple(ps) for a, ps in by_alias.items()}, frozenset(full),
-                      frozenset(weak), frozenset(common), words, automaton)
+    return _Gazetteer(
+        tuple(places),
+        {p.code: p for p in places},
+        {a: tuple(ps) for a, ps in by_alias.items()},
+        frozenset(full),
+        frozenset(weak),
+        frozenset(common),
+        words,
+        automaton,
+    )
 
 
 def _normal(name: str) -> str:
@@ -264,8 +322,11 @@ def is_within(place: Place, ancestor: Place) -> bool:
     if place.level == "national":
         return False
     depth = {"province": 2, "prefecture": 4}.get(ancestor.level)
-    return depth is not None and LEVELS.index(place.level) > LEVELS.index(ancestor.level) \
+    return (
+        depth is not None
+        and LEVELS.index(place.level) > LEVELS.index(ancestor.level)
         and place.code[:depth] == ancestor.code[:depth]
+    )
 
 
 def descendants(place: Place) -> tuple[Place, ...]:
@@ -341,8 +402,10 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
         inner = [c for c in cands if prev and any(is_within(c, p) and c != p for p in prev[3])]
         if inner:  # 温州市泰顺, 西宁市湟中区: inside the place just named
             cands = inner
-        elif not LATIN.search(alias) and not ORGAN.match(text, stop) and (
-            alias in g.common or _split(g, text, start, stop, alias) or (prev and alias in g.weak)
+        elif (
+            not LATIN.search(alias)
+            and not ORGAN.match(text, stop)
+            and (alias in g.common or _split(g, text, start, stop, alias) or (prev and alias in g.weak))
         ):
             continue  # an ordinary word, parts of other words, or part of a name (湟中区江源公司)
         resolved.append((start, stop, alias, cands))

@@ -20,6 +20,7 @@ The weighting keeps the keyword side from being flooded by them:
 ``qa.terms.ENGLISH`` stays as an override: where it names a word or phrase, its terms replace the
 dictionary's (the field's usage over a general dictionary's).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -40,7 +41,7 @@ from pathlib import Path
 
 import jieba
 
-from .config import cache_dir
+from ..config import cache_dir
 from .terms import ENGLISH
 
 log = logging.getLogger(__name__)
@@ -78,20 +79,67 @@ STOP = frozenset(
 )
 # Irregular English forms: the suffix rules below cannot undo them.
 IRREGULAR = {
-    "built": "build", "grew": "grow", "grown": "grow", "spent": "spend", "made": "make", "took": "take",
-    "taken": "take", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "held": "hold",
-    "paid": "pay", "sold": "sell", "bought": "buy", "brought": "bring", "gave": "give", "given": "give",
-    "went": "go", "gone": "go", "kept": "keep", "met": "meet", "led": "lead", "won": "win", "lost": "lose",
-    "began": "begin", "begun": "begin", "became": "become", "children": "child", "women": "woman",
-    "men": "man", "people": "people", "countries": "country", "cities": "city", "data": "data",
-    "better": "good", "best": "good", "worse": "bad", "worst": "bad", "saw": "see", "seen": "see",
-    "wrote": "write", "written": "write", "set": "set", "cut": "cut", "put": "put", "hit": "hit",
+    "built": "build",
+    "grew": "grow",
+    "grown": "grow",
+    "spent": "spend",
+    "made": "make",
+    "took": "take",
+    "taken": "take",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "held": "hold",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "brought": "bring",
+    "gave": "give",
+    "given": "give",
+    "went": "go",
+    "gone": "go",
+    "kept": "keep",
+    "met": "meet",
+    "led": "lead",
+    "won": "win",
+    "lost": "lose",
+    "began": "begin",
+    "begun": "begin",
+    "became": "become",
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "people": "people",
+    "countries": "country",
+    "cities": "city",
+    "data": "data",
+    "better": "good",
+    "best": "good",
+    "worse": "bad",
+    "worst": "bad",
+    "saw": "see",
+    "seen": "see",
+    "wrote": "write",
+    "written": "write",
+    "set": "set",
+    "cut": "cut",
+    "put": "put",
+    "hit": "hit",
 }
 # British spellings → CC-CEDICT's American ones (kilometre, labour, organise, licence, programme).
-BRITISH = ((r"(?<=\w\w)tre$", "ter"), (r"(?<=\w\w\w)our$", "or"), (r"(?<=\w\w)is(e|ation)$", r"iz\1"),
-           (r"(?<=\w)yse$", "yze"), (r"(?<=\w\w)ence$", "ense"), (r"(?<=\w\w)mme$", "m"))
+BRITISH = (
+    (r"(?<=\w\w)tre$", "ter"),
+    (r"(?<=\w\w\w)our$", "or"),
+    (r"(?<=\w\w)is(e|ation)$", r"iz\1"),
+    (r"(?<=\w)yse$", "yze"),
+    (r"(?<=\w\w)ence$", "ense"),
+    (r"(?<=\w\w)mme$", "m"),
+)
 WORD = re.compile(r"[a-z0-9]+(?:[&.'][a-z0-9]+)*")
-CODE = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{2,}[A-Za-z0-9.]*|[A-Za-z]+\d[A-Za-z0-9.]*|\d+[A-Za-z]+)(?![A-Za-z0-9])")
+CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{2,}[A-Za-z0-9.]*|[A-Za-z]+\d[A-Za-z0-9.]*|\d+[A-Za-z]+)(?![A-Za-z0-9])"
+)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9 .&-]*[A-Z0-9]$")
 PAREN = re.compile(r"\([^()]*\)")
 LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
@@ -100,7 +148,9 @@ SKIP_SENSE = re.compile(
     r"^(surname |(old |archaic |erroneous |japanese )?variant of|used in |see |see also |cl:|abbr\. (for|of) "
     r"|lit\. |taiwan pr\.|also (written|pr\.)|pr\. )"
 )
-SKIP_LABEL = re.compile(r"\((tw|old|archaic|dialect|cantonese|classical|literary|buddhism|taoism|loanword)\)", re.IGNORECASE)
+SKIP_LABEL = re.compile(
+    r"\((tw|old|archaic|dialect|cantonese|classical|literary|buddhism|taoism|loanword)\)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
