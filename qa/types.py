@@ -36,8 +36,12 @@ class Meta:
     bureau: str
     region: str
     aliases: tuple[str, ...]  # lower-case names a question may use for the region
-    year: int | None
+    year: int | None  # the year in the title (the year reported on)
     published: str | None
+    level: str = ""  # national, province, prefecture, county; "" when no place was found
+    parents: tuple[str, ...] = ()  # the region's parents, province first: 湟中区 → (青海省, 西宁市)
+    code: str = ""  # the region's 6-digit division code (100000: national)
+    years: tuple[int, ...] = ()  # every year the report covers (title year, reviewed, planned)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,14 @@ class DocInfo:
     published: str | None
     chunks: int
     added: str = ""  # when the report entered the collection
+    level: str = ""  # national, province, prefecture, county; "" when no place was found
+    parents: tuple[str, ...] = ()  # the region's parents, province first
+    code: str = ""  # the region's 6-digit division code (100000: national)
+    years: tuple[int, ...] = ()  # every year the report covers; scoping by year uses these
+
+    def covers(self, year: int) -> bool:
+        """Whether the report speaks of ``year`` (reports without a years list: their title year)."""
+        return year in self.years or (not self.years and year == self.year)
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,8 @@ class QueryInfo:
     english: bool = False
     docs: tuple[str, ...] = ()  # reports to search; empty means all
     years: tuple[int, ...] = ()  # every year named, for questions across reports
+    missing: str | None = None  # why the named place has no report on the named year
+    unknown: str | None = None  # a place named that no report of the collection is at or under
 
 
 @dataclass(frozen=True)

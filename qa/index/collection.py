@@ -22,7 +22,7 @@ from ..config import Config
 from ..errors import QAError
 from ..ingest import ingest
 from ..ingest.chunk import embed_text
-from ..ingest.meta import aliases_for
+from ..ingest.meta import place_fields
 from ..ingest.read import ReadError, suffixes
 from ..types import Chunk, DocInfo, Update
 from .embed import Embedder
@@ -84,6 +84,10 @@ def prepare(path: Path, config: Config, reuse: dict[str, np.ndarray], added: dic
         meta.published,
         len(chunks),
         stamp,
+        meta.level,
+        meta.parents,
+        meta.code,
+        meta.years,
     )
     return Entry(info, chunks, vectors, src.text)
 
@@ -257,8 +261,7 @@ def set_metadata(
         e = match[0]
         info = e.info
         if region:
-            short = region[:-1] if len(region) >= 3 and region[-1] in "省市区县州旗盟" else region
-            info = replace(info, region=region, aliases=aliases_for(region, short, ""))
+            info = replace(info, **place_fields(region))
         if year:
             info = replace(info, year=int(year))
         if bureau:

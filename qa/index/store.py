@@ -162,4 +162,7 @@ def load_index(folder: Path) -> Stored:
 
 def doc_infos(manifest: dict) -> list[DocInfo]:
     """The reports a manifest lists."""
-    return [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest.get("documents", [])]
+    tuples = ("aliases", "parents", "years")
+    return [
+        DocInfo(**{**d, **{k: tuple(d.get(k, ())) for k in tuples}}) for d in manifest.get("documents", [])
+    ]
