@@ -290,15 +290,16 @@ def _require(stored: Stored | None, index_dir: Path, config: Config) -> Stored:
 
 
 def _warnings(entries: list[Entry]) -> list[str]:
-    out = []
-    for e in entries:
-        missing = [name for name, value in (("region", e.info.region), ("year", e.info.year)) if not value]
-        if missing:
-            out.append(
-                f"{e.info.doc}: no {' or '.join(missing)} found in the text; "
-                "set it by editing the report's metadata"
-            )
-    return out
+    """One summary line for the reports whose text named no region or year (a collection of
+    laws or encyclopedia pages has hundreds: one line each would bury everything else)."""
+    missing = [e.info.doc for e in entries if not (e.info.region and e.info.year)]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    return [
+        f"{len(missing)} report(s) with no region or year found in the text ({shown}); "
+        "they are searched but never scoped by place or year until their metadata is set"
+    ]
 
 
 def stale_files(manifest: dict) -> list[str]:
