@@ -270,3 +270,17 @@ def test_speed(tmp_path):
     for text in texts:
         parse_source("x.txt", "x.txt", text, "0")
     assert (time.perf_counter() - t) / len(texts) < 0.02
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        f"{TITLE}\n2025-01-21 09:00 来源：湟中区生态环境局 浏览次数：88\n",  # date before any key
+        f"标题：{TITLE}\n发布时间：2025-01-21\n{TITLE} ",  # the one-line body opens with the title
+    ],
+)
+def test_page_date_line_and_title_glued_to_the_body(top):
+    text = top + ONE_LINE + "\n【打印】【关闭】\n"
+    src = parse_source("a.txt", "a.txt", text, "0")
+    assert src.body_text == ONE_LINE
+    assert src.published == "2025-01-21" and src.title_lines == (TITLE,)

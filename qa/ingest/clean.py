@@ -64,6 +64,7 @@ PAGE_NO = re.compile(
     re.I,
 )
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
+TIME = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
 
 # ---- the wrapper's fields ----------------------------------------------------------------------
 # key: value — a short key (Chinese or English) before a full- or half-width colon.
@@ -104,7 +105,7 @@ FIELD_KEYS = {  # field → header keys that state it, most specific first (Engl
     ),
 }
 DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?P<y>(?:19|20)\d{2})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})(?:\s*日)?"
     r"|(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月(?P<cd>[一二三四五六七八九十]{1,3})日"
 )
 # Organisations that issue reports, as a signature or a line above the title names them.
@@ -168,11 +169,13 @@ def iso_date(s: str) -> str | None:
 
 def _key_values(line: Line) -> list[tuple[str, str, int, int]]:
     """(key, value, value start, value end) of a header line; several when known keys share it."""
-    if len(line.s) > 300 or not any(c in line.s[:30] for c in ":："):
+    if len(line.s) > 300 or not any(c in line.s[:40] for c in ":："):
         return []  # a key comes first and a header line is short: most lines are neither
     keys = list(INLINE_KEY.finditer(line.s))
-    if keys and keys[0].start() <= 1:
-        out = []
+    lead = line.s[: keys[0].start()].strip(" 【[|｜") if keys else ""
+    if keys and (not lead or DATE.fullmatch(TIME.sub("", lead))):
+        # "2024-03-01 09:00 来源：…": a page's date line may put the date before any key
+        out = [("date", lead, line.start, line.start + len(lead))] if lead else []
         for n, m in enumerate(keys):
             stop = keys[n + 1].start() if n + 1 < len(keys) else len(line.s)
             value = line.s[m.end() : stop].strip()
@@ -300,6 +303,10 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
     header = _header(lines, kinds, a, b, facts)
     a, title_lines = _title(lines, kinds, a, core, facts)
     body_start, body_end = lines[a].start, _signature(lines, kinds, a, b, facts)
+    title = next((f for f in facts if f.name == "title"), None)
+    if title and title.start < body_start and lines[a].s.startswith(title.value):
+        body_start += len(title.value)  # the body's first line opens with the title
+        body_start += len(text[body_start:body_end]) - len(text[body_start:body_end].lstrip())
     gaps = tuple(
         (ln.start, ln.end)
         for ln, k in zip(lines[a:b], kinds[a:b], strict=False)
