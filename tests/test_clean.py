@@ -89,6 +89,17 @@ def archiver(english: bool) -> Doc:
     )
 
 
+def glued() -> Doc:
+    """Everything of the page on the body's own line: date and source before it, the signature
+    and the page footer after it (a flattened page)."""
+    d = Doc().lines(TITLE)
+    d.add("发布时间：2025-01-21 10:30:00  来源：湟中区生态环境局  ")
+    d.add(ONE_LINE, body=True)
+    return d.add(
+        f" {ISSUER} 2025年1月20日 分享到： 微信 微博 【打印本页】 主办单位：西宁市湟中区人民政府 青ICP备12345678号\n"
+    )
+
+
 def web_page() -> Doc:
     """A web page saved as text: site name, menu, breadcrumb, title, date line, body, footer."""
     d = Doc().lines(
@@ -160,6 +171,7 @@ SHAPES = {
         {"published": "2025-01-21", "signed": "2025-01-20", "docnum": "湟环〔2025〕3号"},
     ),
     "archiver-en": (lambda: archiver(True), {"published": "2025-01-21", "signed": "2025-01-20"}),
+    "glued": (glued, {"published": "2025-01-21", "signed": "2025-01-20"}),
     "web-page": (web_page, {"published": "2025-01-21", "signed": "2025-01-20", "issuer": "湟中区生态环境局"}),
     "pdf": (pdf_text, {"signed": "2025-01-20"}),
     "plain": (plain_report, {"signed": "2025-01-20", "title": "2024年法治政府建设情况报告"}),

@@ -57,6 +57,12 @@ LICENCE = re.compile(r"公有领域|Public domain|Creative Commons|知识共享|
 # A breadcrumb: 首页 > 政务公开 > …
 CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
 CRUMB_START = re.compile(r"^(首页|网站首页|主页|Home)\b", re.I)
+# Footer words that may be glued onto the end of a one-line body.
+GLUED_FOOTER = re.compile(
+    r"分享到|打印本页|关闭窗口|【打印|【关闭|【字体|字体[:：]|字号[:：]|主办单位|承办单位|主办[:：]|版权所有|"
+    r"Copyright|©|ICP备|公网安备|网站标识码|上一篇|下一篇|责任编辑|扫一扫|返回顶部",
+    re.I,
+)
 # Page furniture of PDFs: "- 3 -", "— 3 —", "第 3 页", "第3页 共12页", "3/12", "Page 3 of 12".
 PAGE_NO = re.compile(
     r"^(?:[-－—–]+\s*\d{1,4}\s*[-－—–]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -65,6 +71,7 @@ PAGE_NO = re.compile(
 )
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
 TIME = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
+TIME_AT = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?")
 
 # ---- the wrapper's fields ----------------------------------------------------------------------
 # key: value — a short key (Chinese or English) before a full- or half-width colon.
@@ -300,9 +307,17 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
     ):
         b += 1
     facts: list[Fact] = []
-    header = _header(lines, kinds, a, b, facts)
+    header = [
+        kv for i, ln in enumerate(lines) if not a <= i < b and kinds[i] != "prose" for kv in _key_values(ln)
+    ]
+    glued = _glued_head(lines[core])  # "发布时间：… 来源：… 2023年，我局…" on the body's own line
+    header += glued
+    _header_facts(header, facts)
     a, title_lines = _title(lines, kinds, a, core, facts)
     body_start, body_end = lines[a].start, _signature(lines, kinds, a, b, facts)
+    if glued and a == core:
+        body_start = glued[-1][3]
+        body_start += len(text[body_start:body_end]) - len(text[body_start:body_end].lstrip())
     title = next((f for f in facts if f.name == "title"), None)
     if title and title.start < body_start and lines[a].s.startswith(title.value):
         body_start += len(title.value)  # the body's first line opens with the title
@@ -334,20 +349,39 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
     )
 
 
-def _header(
-    lines: list[Line], kinds: list[str], a: int, b: int, facts: list[Fact]
-) -> list[tuple[str, str, int, int]]:
-    """Every key: value of the wrapper (outside the body), and the facts its known keys state."""
-    header = [
-        kv for i, ln in enumerate(lines) if not a <= i < b and kinds[i] != "prose" for kv in _key_values(ln)
-    ]
+def _header_facts(header: list[tuple[str, str, int, int]], facts: list[Fact]) -> None:
+    """The facts the wrapper's known keys state, the most specific key of each first."""
     for name, keys in FIELD_KEYS.items():
         for key in keys:
             fact = next((_header_fact(name, v, s) for k, v, s, _ in header if k.lower() == key), None)
             if fact:
                 facts.append(fact)
                 break
-    return header
+
+
+def _glued_head(line: Line) -> list[tuple[str, str, int, int]]:
+    """Known header fields glued before the body on its own line: each value runs to the next
+    key; the last one is a date (and time) or runs to the first space, where the body begins."""
+    keys = []
+    for m in INLINE_KEY.finditer(line.s[:300]):
+        if m.start() > (keys[-1].end() + 120 if keys else 1):
+            break
+        keys.append(m)
+    out = []
+    for n, m in enumerate(keys):
+        if n + 1 < len(keys):
+            value = line.s[m.end() : keys[n + 1].start()].strip()
+        else:  # the last field ends where the body begins
+            at = len(line.s) - len(line.s[m.end() :].lstrip())
+            d = DATE.match(line.s, at)
+            t = TIME_AT.match(line.s, d.end()) if d else None
+            value = line.s[at : (t or d).end()] if d else (line.s[at:].split() or [""])[0]
+            if len(value) > 40:
+                break  # no clear end: leave it in the body
+        if value:
+            v0 = line.s.index(value, m.end())
+            out.append((m.group(1), value, line.start + v0, line.start + v0 + len(value)))
+    return out
 
 
 def _header_fact(name: str, value: str, start: int) -> Fact | None:
@@ -413,16 +447,29 @@ def _signature(lines: list[Line], kinds: list[str], a: int, b: int, facts: list[
             found += _sign_facts(m, lines[i].start)
         end = lines[i - 1].end
         i -= 1
-    if not found:
+    if not found:  # the tail of the last line: its last sentence, a signature, a glued footer
         ln = lines[b - 1]
-        cut = max(ln.s.rfind(c) for c in SENTENCE_END) + 1
-        tail = ln.s[cut:]
-        m = SIGNATURE.search(tail) if cut > 0 and 0 < len(tail.strip()) <= 60 else None
+        stop = _glued_footer(ln.s)
+        cut = max(ln.s.rfind(c, 0, stop) for c in SENTENCE_END) + 1
+        tail = ln.s[cut:stop]
+        m = SIGNATURE.search(tail.rstrip()) if cut > 0 and 0 < len(tail.strip()) <= 60 else None
         if m and not tail[: m.start()].strip():
             found += _sign_facts(m, ln.start + cut)
             end = ln.start + cut
+        elif stop < len(ln.s):
+            end = ln.start + len(ln.s[:stop].rstrip())
     facts += found
     return end
+
+
+def _glued_footer(s: str) -> int:
+    """Where a page footer glued onto the body's last line begins ("…氛围。 分享到： 微信 … 版权所有
+    …ICP备…"): the first footer word that follows the last sentence closely; len(s) if none."""
+    for m in GLUED_FOOTER.finditer(s, max(0, len(s) - 600)):
+        last = max(s.rfind(c, 0, m.start()) for c in SENTENCE_END)
+        if last >= 0 and m.start() - last <= 60:
+            return m.start()
+    return len(s)
 
 
 def _sign_facts(m: re.Match, base: int) -> list[Fact]:
