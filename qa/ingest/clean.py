@@ -34,6 +34,7 @@ from .read import ReadError, read_file
 ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]|\*\*")
 MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)  # Word/HTML headings as the readers write them
 SENTENCE = re.compile(f"[{SENTENCE_END}]")
+CLAUSE = re.compile(f"[{SENTENCE_END}，,]")
 
 # ---- what wrapper lines look like ---------------------------------------------------------------
 # Lines of the web page around a report: navigation, print/close/share buttons, footers. Words
@@ -70,8 +71,8 @@ PAGE_NO = re.compile(
     re.I,
 )
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
-TIME = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?$")
-TIME_AT = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?")
+TIME_AT = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?")  # the time after a date
+TIME = re.compile(TIME_AT.pattern + "$")
 
 # ---- the wrapper's fields ----------------------------------------------------------------------
 # key: value — a short key (Chinese or English) before a full- or half-width colon.
@@ -208,7 +209,7 @@ def _page_furniture(lines: list[Line]) -> set[int]:
     pages = {i for i, ln in enumerate(lines) if PAGE_NO.match(ln.s)}
     bare = [i for i, ln in enumerate(lines) if BARE_NUMBER.match(ln.s)]
     numbers = [int(lines[i].s) for i in bare]
-    if len(bare) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False)):
+    if len(bare) >= 2 and all(b == a + 1 for a, b in zip(numbers[:-1], numbers[1:], strict=True)):
         pages.update(bare)  # bare numbers counting up one by one: page numbers
     if not pages:
         return pages
@@ -286,9 +287,12 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
     lines = _lines(text)
     kinds = _kinds(lines, _page_furniture(lines))
     weight = {"page": 0.0, "wrapper": HARD, "weak": WEAK, "short": SHORT}
-    a, b = _heaviest_run([weight.get(k, float(len(ln.s))) for k, ln in zip(kinds, lines, strict=False)])
-    while a < b and not (kinds[a] == "prose" and any(c in lines[a].s for c in SENTENCE_END + "，,")):
-        a += 1  # the core starts at a sentence: a title or a heading above it is not yet the body
+    a, b = _heaviest_run([weight.get(k, float(len(ln.s))) for k, ln in zip(kinds, lines, strict=True)])
+    if "prose" not in kinds:  # a note of a few short lines: all that is not wrapper
+        kept = [i for i, k in enumerate(kinds) if k in ("short", "weak")]
+        a, b = (kept[0], kept[-1] + 1) if kept else (0, 0)
+    # the core starts at a sentence: a title or a heading above it is not yet the body
+    a = next((i for i in range(a, b) if kinds[i] == "prose" and CLAUSE.search(lines[i].s)), a)
     while b > a and kinds[b - 1] == "page":
         b -= 1
     if b <= a:
@@ -324,7 +328,7 @@ def parse_source(doc: str, path: str, text: str, sha256: str) -> Source:
         body_start += len(text[body_start:body_end]) - len(text[body_start:body_end].lstrip())
     gaps = tuple(
         (ln.start, ln.end)
-        for ln, k in zip(lines[a:b], kinds[a:b], strict=False)
+        for ln, k in zip(lines[a:b], kinds[a:b], strict=True)
         if k in ("page", "wrapper") and body_start < ln.start and ln.end < body_end
     )
     facts.sort(key=lambda f: f.start)
