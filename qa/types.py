@@ -12,8 +12,20 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One fact a report states about itself (title, dates, issuer, document number), with the
+    offsets of the words that state it in the source text, so that an answer can cite it."""
+
+    name: str  # "title" | "published" | "signed" | "issuer" | "docnum"
+    value: str  # normalised value: ISO date for dates, the words as written otherwise
+    start: int
+    end: int  # text[start:end] are the words as written
+
+
+@dataclass(frozen=True)
 class Source:
-    """A report as read: its verbatim text, the title found in it and where its body lies."""
+    """A report as read: its verbatim text, the title found in it, where its body lies, and what
+    the wrapper around the body (page header, signature block) says about the report."""
 
     doc: str
     path: str
@@ -21,11 +33,21 @@ class Source:
     sha256: str
     title_lines: tuple[str, ...]
     body: tuple[int, int]
-    published: str | None
+    published: str | None  # ISO date the page or header says it was published
+    signed: str | None = None  # ISO date of the signature block (落款) or the header's 成文日期
+    issuer: str | None = None  # issuing body: header 发布机构/来源, else the signature, else above the title
+    docnum: str | None = None  # document number (文号), from the header or the line under the title
+    header: tuple[tuple[str, str], ...] = ()  # every key: value line of the wrapper, as written
+    facts: tuple[Fact, ...] = ()  # the above with their offsets in ``text``, for citations
+    gaps: tuple[tuple[int, int], ...] = ()  # wrapper lines inside the body (PDF page furniture)
 
     @property
     def body_text(self) -> str:
         return self.text[self.body[0] : self.body[1]]
+
+    def fact(self, name: str) -> Fact | None:
+        """The first fact of that name, or None."""
+        return next((f for f in self.facts if f.name == name), None)
 
 
 @dataclass(frozen=True)
