@@ -104,6 +104,10 @@ class DocInfo:
     parents: tuple[str, ...] = ()  # the region's parents, province first
     code: str = ""  # the region's 6-digit division code (100000: national)
     years: tuple[int, ...] = ()  # every year the report covers; scoping by year uses these
+    signed: str | None = None  # ISO date of the signature block (落款)
+    issuer: str | None = None  # the issuing body as the report or its page names it
+    docnum: str | None = None  # document number (文号)
+    facts: tuple[Fact, ...] = ()  # title, dates, issuer, docnum with their offsets in the source text
 
     def covers(self, year: int) -> bool:
         """Whether the report speaks of ``year`` (reports without a years list: their title year)."""

@@ -88,6 +88,10 @@ def prepare(path: Path, config: Config, reuse: dict[str, np.ndarray], added: dic
         meta.parents,
         meta.code,
         meta.years,
+        src.signed,
+        src.issuer,
+        src.docnum,
+        src.facts,
     )
     return Entry(info, chunks, vectors, src.text)
 

@@ -182,7 +182,7 @@ def describe(src: Source) -> Meta:
     """The report's title, bureau, place (region, level, parents, aliases), years and publication date."""
     body = src.body_text
     title = "".join(src.title_lines)
-    bureau = find_bureau(title, body)
+    bureau = find_bureau(title, body) or src.issuer or ""
     issued = bool(ISSUED.search(f"{title}\n{bureau}"))
     year = find_year(title, body, issued)
     place, extra = find_place(title, bureau, body, src.text)
@@ -194,5 +194,14 @@ def describe(src: Source) -> Meta:
         level, parents, code, aliases = "", (), "", aliases_for(region, short, parent) if region else ()
     title = title or untitled(src, bureau, year)
     return Meta(
-        title, bureau, region, aliases, year, src.published, level, parents, code, covered_years(year, body)
+        title,
+        bureau,
+        region,
+        aliases,
+        year,
+        src.published or src.signed,
+        level,
+        parents,
+        code,
+        covered_years(year, body),
     )
