@@ -9,6 +9,7 @@ measured choice (docs/EVAL.md), recorded in the index's configuration.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
@@ -68,18 +69,18 @@ class KeywordRetriever:
         if rows is not None:
             mask = np.zeros(self.size, np.float32)
             mask[rows] = 1
-        return self.keyword.search(keyword_query(query, info), k, mask)
+        return self.keyword.search(keyword_query(query, info, self.keyword.df), k, mask)
 
     def weight(self, info: QueryInfo) -> float:
         return self.config.english_keyword_weight if info.english else self.config.keyword_weight
 
 
-def keyword_query(query: str, info: QueryInfo) -> str:
+def keyword_query(query: str, info: QueryInfo, df: Callable[[str], int] | None = None) -> str:
     """The question in the reports' words: an English question through the bilingual dictionary
     (an English word never matches Chinese text; the glossary overrides what the dictionary gets
     wrong), a Chinese one keeps its words plus formal synonyms for colloquial ones."""
     if info.english:
-        return translate.keyword_query(query)
+        return translate.keyword_query(query, df=df)
     return f"{query} {expand(query)}"
 
 

@@ -32,7 +32,7 @@ import re
 import tempfile
 import time
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -54,6 +54,7 @@ FORMAT = 2  # bump when the derived index's layout or rules change: the cache na
 MAX_PHRASE = 4  # words in the longest gloss used as a phrase key
 PER_KEY = 12  # headwords kept per English key in the reverse index
 PER_WORD = 3  # headwords one English word or phrase brings to the query
+USE_RATIO = 0.05  # a sense the collection uses 20× less than the word's commonest one is dropped
 KEEP_RATIO = 0.3  # a headword under this share of its word's best one is dropped
 SENSE_DECAY = 0.5  # sense i of an entry weighs 1 / (1 + SENSE_DECAY * i)
 PREFIX_FACTOR = 0.5  # a gloss that only starts with the word ("urban area" for "urban")
@@ -341,12 +342,28 @@ def _candidates(words: tuple[str, ...], rev: Reverse, glossary: Mapping[str, str
     return [(h, s / best) for h, s in ranked if s >= KEEP_RATIO * best]
 
 
-def translate(question: str, glossary: Mapping[str, str] | None = None) -> list[tuple[str, float]]:
+def in_use(found: list[tuple[str, float]], df: Callable[[str], int] | None) -> list[tuple[str, float]]:
+    """The senses the collection itself uses: of a word's translations, those its texts contain,
+    weighted by how widely (report → 报告, not 报道 or 汇报; work → 工作, not 作品). A word none of
+    whose translations occurs keeps them all (the keyword index ignores them anyway)."""
+    if df is None:
+        return found
+    counts = {t: df(t) for t, _ in found}
+    top = max(counts.values(), default=0)
+    if not top:
+        return found
+    return [(t, w * math.sqrt(counts[t] / top)) for t, w in found if counts[t] >= USE_RATIO * top]
+
+
+def translate(
+    question: str, glossary: Mapping[str, str] | None = None, df: Callable[[str], int] | None = None
+) -> list[tuple[str, float]]:
     """Weighted Chinese keyword terms for an English question, heaviest first.
 
     Acronyms and codes (GDP, PM2.5, C919, 5G) are kept as written too, since Chinese reports write
     them in Latin letters. ``glossary`` (default ``qa.terms.ENGLISH``) overrides the dictionary for
-    the words and phrases it names; pass ``{}`` for the dictionary alone.
+    the words and phrases it names; pass ``{}`` for the dictionary alone. ``df`` (how many chunks
+    contain a term) lets the collection pick the senses it uses (``in_use``).
     """
     glossary = ENGLISH if glossary is None else glossary
     jieba.dt.check_initialized()
@@ -369,7 +386,7 @@ def translate(question: str, glossary: Mapping[str, str] | None = None) -> list[
             span = tuple(words[i : i + n])
             if n > 1 and (span[-1] in STOP or any(w.isdigit() for w in span)):
                 continue
-            found = _candidates(span, rev, glossary)
+            found = in_use(_candidates(span, rev, glossary), df)
             if found:
                 unit = 1.0 + PHRASE_BONUS * (n - 1)
                 for term, share in found:
@@ -381,11 +398,16 @@ def translate(question: str, glossary: Mapping[str, str] | None = None) -> list[
     return sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))
 
 
-def keyword_query(question: str, glossary: Mapping[str, str] | None = None, max_repeat: int = 4) -> str:
+def keyword_query(
+    question: str,
+    glossary: Mapping[str, str] | None = None,
+    max_repeat: int = 4,
+    df: Callable[[str], int] | None = None,
+) -> str:
     """The translation as a keyword-index query string. BM25 adds a token's score once per
     occurrence in the query, so a term's weight becomes how often it is written (at least once,
     twice for a full word's best headword, more for phrases)."""
     parts: list[str] = []
-    for term, weight in translate(question, glossary):
+    for term, weight in translate(question, glossary, df):
         parts += [term] * max(1, min(max_repeat, round(2 * weight)))
     return " ".join(parts)

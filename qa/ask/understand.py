@@ -18,6 +18,12 @@ from ..text import CJK, find_years
 from ..types import DocInfo, QueryInfo
 
 MAX_QUERY_CHARS = 500
+# a year that names a report: 2016年报告, 2021年和2022年政府工作报告 (no sentence break between)
+REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?=(?:[^，。；？！,;?!]{0,14}?)(?:工作)?报告)")
+REPORT_YEAR_EN = re.compile(
+    r"\b((?:19|20)\d{2})(?:\s+[a-z'-]+){0,3}\s+reports?\b|\breports?\s+(?:of|for|from|in)\s+((?:19|20)\d{2})\b",
+    re.I,
+)
 
 
 def check_query(query: str) -> str:
@@ -94,6 +100,9 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     else:
         named = _named(query, documents)
     years = [int(filters["year"])] if filters.get("year") else find_years(query)
+    titled = set() if filters.get("year") else report_years(query)
+    if titled:  # "the 2018 report": that report itself, not every report that speaks of 2018
+        years = [y for y in years if y in titled] + [y for y in years if y not in titled]
     groups = [(p, _docs_of(p, documents)) for p in named]
     groups = [(p, docs) for p, docs in groups if docs]
     docs = list(documents)
@@ -101,12 +110,12 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
         docs = []
         for place, own in groups:  # per place: its reports on the named years if it has any
             top = [d for d in own if isinstance(place, str) or d.code == place.code]
-            chosen = _on_years(top, years) if top else []
-            if not top or (years and not any(_covers(d, years) for d in top)):
-                chosen = _on_years(own, years)
+            chosen = _on_years(top, years, titled) if top else []
+            if not top or (years and not any(_covers(d, years, titled) for d in top)):
+                chosen = _on_years(own, years, titled)
             docs += [d for d in chosen if d not in docs]
     elif years:
-        docs = _on_years(docs, years)
+        docs = _on_years(docs, years, titled)
     regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
     scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
     missing = _missing(regions, years, documents) if groups else None
@@ -116,13 +125,22 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     )
 
 
-def _covers(d: DocInfo, years: list[int]) -> bool:
-    return any(d.covers(y) for y in years)
+def report_years(text: str) -> set[int]:
+    """Years the question uses to name a report (2016年报告, 2021年和2022年政府工作报告, "the 2018
+    government work report"): those select the report of that year, not every report covering it."""
+    text = unicodedata.normalize("NFKC", text)
+    found = {int(m.group(1)) for m in REPORT_YEAR.finditer(text)}
+    return found | {int(m.group(1) or m.group(2)) for m in REPORT_YEAR_EN.finditer(text)}
 
 
-def _on_years(docs: list[DocInfo], years: list[int]) -> list[DocInfo]:
-    """The reports covering one of ``years``, or all of ``docs`` when none does (the answer says so)."""
-    return [d for d in docs if _covers(d, years)] or docs
+def _covers(d: DocInfo, years: list[int], titled: set[int]) -> bool:
+    return any(d.year == y if y in titled else d.covers(y) for y in years)
+
+
+def _on_years(docs: list[DocInfo], years: list[int], titled: set[int]) -> list[DocInfo]:
+    """The reports covering one of ``years`` (or titled with it, for a year that names a report),
+    or all of ``docs`` when none does (the answer step says so)."""
+    return [d for d in docs if _covers(d, years, titled)] or docs
 
 
 def _missing(regions: tuple[str, ...], years: list[int], documents: list[DocInfo]) -> str | None:

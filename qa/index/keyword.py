@@ -55,6 +55,17 @@ class KeywordIndex:
     def load(cls, folder: Path, size: int) -> KeywordIndex:
         return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
 
+    def df(self, text: str) -> int:
+        """In how many chunks a term occurs: as one token when the index has it, else its rarest
+        part (a compound jieba splits); 0 when the collection never uses it."""
+        tokens = [text] if text in self._bm25.vocab_dict else tokenize(text)
+        indptr = self._bm25.scores["indptr"]
+        counts = []
+        for token in tokens:
+            tid = self._bm25.vocab_dict.get(token)
+            counts.append(0 if tid is None or tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid]))
+        return min(counts, default=0)
+
     def idf(self, token: str) -> float:
         """How rare a token is across the chunks (a word found everywhere tells little); 0 for a
         word no chunk contains, since it cannot be matched anyway."""
