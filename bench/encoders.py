@@ -58,6 +58,24 @@ def recall_at_5(rqa, questions: list[tuple[str, list[tuple[str, str]]]], mode: s
     return hits / len(questions)
 
 
+def measure_recall(
+    config, work: Path, asked: dict, reports_in: list[Path], contexts: Path
+) -> tuple[dict, float]:
+    """Recall@5 per question set and retriever, and the seconds to build (or reuse) both indexes."""
+    from qa import ReportQA
+
+    t0 = time.perf_counter()
+    reports = ReportQA.open_or_build(reports_in, work / "reports", config)
+    cmrc = ReportQA.open_or_build(contexts, work / "cmrc", config)
+    build_s = time.perf_counter() - t0
+    recalls = {}
+    for name, qs in asked.items():
+        rqa = cmrc if name == "CMRC trial" else reports
+        for mode in ("dense", "fused"):
+            recalls[name, mode] = recall_at_5(rqa, qs, mode, doc_only=name == "CMRC trial")
+    return recalls, build_s
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", type=Path, required=True)
@@ -65,10 +83,16 @@ def main() -> int:
     ap.add_argument("--national", type=Path, required=True, help="folder of the national reports")
     ap.add_argument("--cmrc", type=Path, required=True, help="cmrc2018_trial.jsonl")
     ap.add_argument("--work", type=Path, default=Path("bench/.work/encoders"))
+    ap.add_argument(
+        "--recall",
+        nargs="+",
+        default=None,
+        help="backends whose indexes are built for recall (default: all; torch's equal fp32's when cosine ≥ 0.99999)",
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
-    from qa import Config, ReportQA
+    from qa import Config
     from qa.evaluate import gold_pairs, load_questions
     from qa.index.embed import BACKENDS, Embedder
     from qa.ingest import ingest
@@ -101,26 +125,23 @@ def main() -> int:
             reference = (vecs, qvecs)
         cos_p = float((vecs * reference[0]).sum(1).min())
         cos_q = min(float(a @ b) for a, b in zip(qvecs, reference[1], strict=True))
-        cfg = Config(backend=backend)
-        recalls = {}
-        t0 = time.perf_counter()
-        reports = ReportQA.open_or_build(
-            [ROOT / "seeds", args.national], args.work / backend / "reports", cfg
-        )
-        cmrc = ReportQA.open_or_build(contexts, args.work / backend / "cmrc", cfg)
-        build_s = time.perf_counter() - t0
-        for name, qs in asked.items():
-            rqa = cmrc if name == "CMRC trial" else reports
-            for mode in ("dense", "fused"):
-                recalls[name, mode] = recall_at_5(rqa, qs, mode, doc_only=name == "CMRC trial")
+        recalls, build_s = {}, 0.0
+        if args.recall is None or backend in args.recall:
+            reports_in = [ROOT / "seeds", args.national]
+            recalls, build_s = measure_recall(
+                Config(backend=backend), args.work / backend, asked, reports_in, contexts
+            )
         rows.append(
             f"| {backend} | {start_s:.1f} s{' (torch)' if torch_loaded else ''} | {peak_mb:.0f} MiB "
             f"| {p50(times):.1f} ms | {len(chunks) / ms * 1000:.1f} | {cos_p:.6f} / {cos_q:.6f} | "
-            + " | ".join(f"{recalls[n, 'dense']:.3f} / {recalls[n, 'fused']:.3f}" for n in asked)
+            + " | ".join(
+                f"{recalls[n, 'dense']:.3f} / {recalls[n, 'fused']:.3f}" if recalls else "not built"
+                for n in asked
+            )
             + f" | {build_s:.0f} s |"
         )
         print(rows[-1], flush=True)
-        del embedder, reports, cmrc
+        del embedder
 
     lines = [
         f"`python bench/encoders.py` — {len(chunks)} seed chunks, {len(questions)} dev + national_dev questions, "

@@ -68,7 +68,7 @@ def onnx_model(name: str) -> Path:
 
         log.info("exporting %s to ONNX fp32 + int8 into %s (once)", name, dest)
         try:
-            export(path, dest)
+            export(TorchEncoder(path, name).model, path, dest)
         except (OSError, ValueError) as exc:
             raise ModelError(
                 f"cannot export model {name!r} to ONNX ({exc}); the torch backend loads it"

@@ -37,19 +37,18 @@ INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
 
 
-def export(model_dir: str | os.PathLike, dest: str | os.PathLike) -> Path:
-    """Export the sentence-transformers folder ``model_dir`` to ONNX fp32 + int8 in ``dest``, atomically.
+def export(st, model_dir: str | os.PathLike, dest: str | os.PathLike) -> Path:
+    """Export ``st`` (the SentenceTransformer loaded from ``model_dir``) to ONNX fp32 + int8 in ``dest``.
 
-    Needs torch (and sentence-transformers) once; serving the result needs neither. Only the
-    architecture this project ships is accepted (mean pooling, then normalisation): another
-    pooling would be silently wrong in numpy, so it is refused instead.
+    Written into a temporary sibling folder and renamed, so an interrupted export never leaves a
+    half-written graph that would later load. Needs torch once; serving the result needs neither
+    torch nor sentence-transformers. Only the architecture this project ships is accepted (mean
+    pooling, then normalisation): another pooling would be silently wrong in numpy, so it is refused.
     """
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from sentence_transformers import SentenceTransformer
 
     model_dir, dest = Path(model_dir), Path(dest)
-    st = SentenceTransformer(str(model_dir), device="cpu")
     modules = [type(m).__name__ for m in st]
     pooling = st[1] if len(st) > 1 else None
     if modules[1:] != ["Pooling", "Normalize"] or pooling.get_config_dict().get("pooling_mode") != "mean":
