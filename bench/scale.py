@@ -140,7 +140,7 @@ def main() -> int:
     config = Config()
     laws(args.file, args.work / "docs", args.chars)
     start_rss = rss_mb()
-    embedder = Embedder(config.model)
+    embedder = Embedder(config.model, config.backend)
     index_dir = args.work / "index"
     stats_file = args.work / "build.json"
     stats = (

@@ -48,7 +48,7 @@ def main() -> int:
     from qa.ingest.chunk import embed_text
 
     config = Config()
-    embedder = Embedder(config.model)
+    embedder = Embedder(config.model, config.backend)
     model_s = time.perf_counter() - t0
     model_rss = rss_mb()
 

@@ -62,7 +62,7 @@ class ReportQA:
     ) -> ReportQA:
         """Index the reports in ``sources`` into ``index_dir``, re-embedding only changed files."""
         config = config or Config()
-        embedder = embedder or Embedder(config.model)
+        embedder = embedder or Embedder(config.model, config.backend)
         update, stored = collection.build(sources, Path(index_dir), config, embedder, progress)
         log.info("%d reports indexed, %d chunks embedded", len(update.added), update.embedded)
         for warning in update.warnings:
@@ -98,7 +98,7 @@ class ReportQA:
                     sources=manifest.get("sources", []),
                 )
         stored = load_index(index_dir)
-        embedder = embedder or Embedder(config.model)
+        embedder = embedder or Embedder(config.model, config.backend)
         if embedder.dim != manifest["dimension"]:
             raise IndexProblem(
                 f"model {config.model} gives {embedder.dim}-d vectors, "

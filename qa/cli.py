@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from .ask.understand import check_query
-from .config import DEFAULT_MODEL, Config
+from .config import DEFAULT_BACKEND, DEFAULT_MODEL, Config
 from .errors import ACTIONS, QAError
+from .index.embed import BACKENDS
 from .ingest.read import suffixes
 
 log = logging.getLogger("qa")
@@ -36,8 +37,13 @@ def phrase(exc: QAError, args) -> str:
     return " ".join(line.split())  # one line, whatever the message held
 
 
+def _chosen(args) -> dict:
+    """The model settings given on the command line (none: the index's own, or the defaults)."""
+    return {k: v for k in ("model", "backend") if (v := getattr(args, k, None))}
+
+
 def _config(args) -> Config:
-    return Config(model=args.model) if getattr(args, "model", None) else Config()
+    return Config(**_chosen(args))
 
 
 def open_index(args, rebuild_stale: bool = False):
@@ -54,10 +60,10 @@ def open_index(args, rebuild_stale: bool = False):
         return ReportQA.open_or_build(
             manifest.get("sources") or args.sources,
             index,
-            _config(args) if args.model else None,
+            _config(args) if _chosen(args) else None,
             progress=True,
         )
-    return ReportQA.open(index, _config(args) if args.model else None)
+    return ReportQA.open(index, _config(args) if _chosen(args) else None)
 
 
 def _filters(args) -> dict:
@@ -187,8 +193,16 @@ def cmd_eval(args) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one line and exit code 2, like every other error here."""
+
+    def error(self, message: str):
+        print(f"error: {self.prog}: {message}; see {self.prog} --help", file=sys.stderr)
+        sys.exit(2)
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
+    top = Parser(
         prog="qa",
         description="Cited question answering over Chinese government annual reports, fully offline.",
         epilog='Example: qa ask "湟中区2024年查处了多少起环境违法行为"  '
@@ -209,6 +223,12 @@ def parser() -> argparse.ArgumentParser:
             )
         p.add_argument(
             "--model", default=None, help=f"sentence-transformers name or folder (default: {DEFAULT_MODEL})"
+        )
+        p.add_argument(
+            "--backend",
+            choices=BACKENDS,
+            default=None,
+            help=f"how the model runs (default: {DEFAULT_BACKEND}; torch is sentence-transformers itself)",
         )
 
     p = sub.add_parser(
@@ -310,9 +330,6 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("qa").setLevel(logging.INFO)
         for noisy in ("sentence_transformers", "transformers", "faiss", "bm25s", "httpx"):
             logging.getLogger(noisy).setLevel(logging.ERROR)
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
     try:
         return args.func(args)
     except QAError as exc:

