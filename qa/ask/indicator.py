@@ -57,7 +57,8 @@ CLAUSE_STOPS = "，,；;：:。！？!?\n"
 CONTEXT_STOPS = "。！？!?\n"
 MIN_COVER = 0.3  # share of the question's weighted words that the figure's clause and sentence hold
 NEAR = 8  # characters before a figure that say what it counts
-PASSAGES = 4  # passages searched per report
+PASSAGES = 6  # passages searched per report
+NEIGHBOURS = 2  # chunks either side of a hit, in its section, also read
 CSV_FIELDS = (
     "doc title region level year years figure value low high unit base kind qualifier noun "
     "sentence start end sentence_start sentence_end section matched score"
@@ -266,19 +267,22 @@ def _fits(fig: Figure, kind: str | None, word: str | None) -> bool:
 
 
 def _best(
-    passages: list[Passage], terms: dict[str, float], kind: str | None, word: str | None
-) -> tuple[Passage, Figure, float] | None:
+    passages: list[tuple[int, Passage]],
+    terms: dict[str, float],
+    total: float,
+    kind: str | None,
+    word: str | None,
+) -> tuple[float, Passage, Figure, str] | None:
     """The figure in the passages whose own clause and sentence best hold the question's words.
 
     The clause (from the previous comma or figure up to the figure) and the counted noun weigh
     most, then the sentence, then the passage and its section path (a list under a heading that
     names the measure, as in 主要预期目标是：… ); figures whose clause and sentence hold too few of
     the question's words are no answer, which is how "not stated" rows arise."""
-    total = sum(terms.values())
     if not total:
         return None
     best = None
-    for rank, p in enumerate(passages):
+    for rank, p in passages:
         text = p.text
         figs = find_figures(text)
         wide = _overlap(terms, f"{p.section} {text}")
@@ -288,16 +292,33 @@ def _best(
             if not _fits(fig, kind, word):
                 continue
             clause = text[_after(text, CLAUSE_STOPS, fig.start, floor) : fig.start] + (fig.noun or "")
-            a, b = sentence_at(text, fig.start, fig.end)
-            context = text[_after(text, CONTEXT_STOPS, fig.start) : b]
-            near = _overlap(terms, clause) + _overlap(terms, context)
+            context = text[_after(text, CONTEXT_STOPS, fig.start) : sentence_at(text, fig.start, fig.end)[1]]
             if _overlap(terms, f"{clause} {context}") < MIN_COVER * total:
                 continue
-            score = 3 * _overlap(terms, clause) * (0.5 + _precision(clause, terms)) + near
+            own = _overlap(terms, clause)
+            score = 3 * own * (0.5 + _precision(clause, terms)) + own + _overlap(terms, context)
             score += 0.3 * wide + 1.0 / (rank + 1)
-            if best is None or score > best[2]:
-                best = (p, fig, score)
+            if best is None or score > best[0]:
+                best = (score, p, fig, clause)
     return best
+
+
+def _with_neighbours(searcher: Searcher, passages: list[Passage]) -> list[tuple[int, Passage]]:
+    """Each hit, with its rank, followed by the chunks around it in its section (with the hit's rank).
+
+    The searcher keeps one passage per section so that answers are not crowded out; a figure, though,
+    is often in the chunk next to the one that matched best (a list of targets split across chunks)."""
+    out: list[tuple[int, Passage]] = []
+    seen: set[str] = set()
+    for rank, p in enumerate(passages):
+        rows = searcher.rows_of(p.doc).tolist()
+        chunks = [searcher.stored.chunks[r] for r in rows]
+        at = next(i for i, c in enumerate(chunks) if c.id == p.id)
+        for c in chunks[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1]:
+            if c.section == p.chunk.section and c.id not in seen:
+                seen.add(c.id)
+                out.append((rank, p if c.id == p.id else Passage(c, p.score)))
+    return out
 
 
 def report_row(
@@ -309,15 +330,17 @@ def report_row(
     kind: str | None,
 ) -> Row:
     """One report's row: its best-matching figure of the asked kind, or "not stated"."""
-    passages = searcher.search(question, replace(info, docs=(doc.doc,)), PASSAGES)
+    passages = _with_neighbours(searcher, searcher.search(question, replace(info, docs=(doc.doc,)), PASSAGES))
     m = MEASURE_WORD.search(question)
     word = (m.group(1) or m.group(2)) if m and kind == "count" else None
     row = Row(doc.doc, doc.title, doc.region, doc.level, doc.year, doc.years)
-    found = _best(passages, terms, kind, word)
+    # the share needed is of the question's own words: synonyms added for matching (提出 → 诉讼) are
+    # alternatives, not more words a sentence must hold
+    total = sum(w for t, w in terms.items() if t in question)
+    found = _best(passages, terms, total, kind, word)
     if found is None:
         return row
-    p, fig, score = found
-    clause = p.text[_after(p.text, CLAUSE_STOPS, fig.start) : fig.start] + (fig.noun or "")
+    score, p, fig, clause = found
     a, b = sentence_at(p.text, fig.start, fig.end)
     while a < b and p.text[a].isspace():
         a += 1
