@@ -370,13 +370,14 @@ def report_row(
 
 def _same_thing(a: Row, b: Row) -> bool:
     """Two rows count the same thing: their counted nouns are equal, one ends the other (环境违法行为,
-    违法行为) or their last words agree; or, where a noun is missing or they differ, the figures'
-    clauses hold the same question words (处罚金额 and 处罚金额; 查处…行为 but not 查处…投诉件)."""
+    违法行为) or their last words agree; where a noun is missing, the figures' clauses hold the same
+    question words (累计罚款 57万元 and 罚款316.79万元)."""
     if a.noun and b.noun:
-        if a.noun.endswith(b.noun) or b.noun.endswith(a.noun):
-            return True
-        if jieba.lcut(a.noun, HMM=False)[-1] == jieba.lcut(b.noun, HMM=False)[-1]:
-            return True
+        return (
+            a.noun.endswith(b.noun)
+            or b.noun.endswith(a.noun)
+            or jieba.lcut(a.noun, HMM=False)[-1] == jieba.lcut(b.noun, HMM=False)[-1]
+        )
     return bool(a.matched) and set(a.matched) == set(b.matched)
 
 
