@@ -17,6 +17,7 @@ from pathlib import Path
 from .ask.answer import answer_question
 from .ask.compare import compare, is_cross
 from .ask.dialog import resolve
+from .ask.indicator import Indicator, indicator
 from .ask.retrieve import Searcher
 from .ask.understand import check_query, missing_report_note, understand
 from .config import Config
@@ -246,3 +247,12 @@ class ReportQA:
         else:
             answer = answer_question(query, info, self._searcher.search(query, info, k), documents, idf)
         return replace(answer, question=asked, resolved=query if query != asked else None)
+
+    def indicator(self, question: str, filters: dict | None = None) -> Indicator:
+        """One figure across every report in scope (各地…, 历年…): a cited row per report, "not
+        stated" rows included, comparable groups, ``.chart()`` and ``.to_csv()``."""
+        query = check_query(question)
+        self.refresh()
+        documents = self._stored.documents
+        info = understand(query, documents, filters)
+        return indicator(query, info, self._searcher, documents, self._stored.keyword.idf)

@@ -169,6 +169,27 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_indicator(args) -> int:
+    check_query(args.question)
+    rqa = open_index(args)
+    ind = rqa.indicator(args.question, filters=_filters(args))
+    if args.csv:
+        Path(args.csv).write_text(ind.to_csv(), encoding="utf-8-sig")  # -sig: spreadsheets read it as UTF-8
+    if args.json:
+        print(json.dumps(ind.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    for r in ind.rows:
+        figure = f"{r.figure}  [{r.citation()}]" if r.stated else "未提及 / not stated"
+        print(f"{r.region or '?'}\t{r.year or '?'}\t{figure}")
+        if r.stated:
+            print(f"    {r.noun or '—'} · {r.sentence}")
+    if ind.note:
+        print(ind.note)
+    if args.csv:
+        print(f"CSV: {args.csv} ({len(ind.rows)} rows)")
+    return 0
+
+
 def cmd_serve(args) -> int:
     import uvicorn
 
@@ -253,6 +274,20 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print JSON instead of text")
         common(p)
         p.set_defaults(func=func)
+
+    p = sub.add_parser(
+        "indicator",
+        help="one figure across every report: a cited table, CSV",
+        description="One row per report in scope (各地…, 历年…): the figure as printed, its value and unit, "
+        "what it counts, the cited sentence and offsets, or 'not stated'.",
+    )
+    p.add_argument("question", help="e.g. 各地查处环境违法案件数")
+    p.add_argument("--region", help="only reports of this region (or places under it)")
+    p.add_argument("--year", type=int, help="only reports on this year")
+    p.add_argument("--csv", metavar="FILE", help="also write the rows as CSV (UTF-8) to FILE")
+    p.add_argument("--json", action="store_true", help="print JSON (rows, groups, chart) instead of text")
+    common(p)
+    p.set_defaults(func=cmd_indicator)
 
     p = sub.add_parser(
         "add",

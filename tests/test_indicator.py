@@ -1,0 +1,197 @@
+"""One figure across every report: cited rows, "not stated" rows, comparable groups, chart, CSV.
+
+Fast: the seeds indexed with the hash embedder (``fast_rqa``), and small collections made of real
+report text (the Huangzhong seed, excerpts of the State Council's reports quoted below)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from qa import ReportQA
+from qa.ask.indicator import UNIT_CLASSES, is_indicator, measure, rows_from_csv
+from tests.conftest import HUANGZHONG, SEEDS
+
+QUESTION = "各地查处环境违法案件数"
+
+# Excerpts of 政府工作报告 (2013, 2016, 2024): the target sentence and, as a distractor, the review
+# of the year before, which states the growth achieved in the same words.
+NATIONAL = {
+    2013: "2013年国务院政府工作报告\n一、过去五年工作回顾\n国内生产总值从26.6万亿元增加到51.9万亿元，"
+    "年均增长9.3%。\n二、对今年政府工作的建议\n今年经济社会发展的主要预期目标是：国内生产总值增长7.5%"
+    "左右，发展的协调性进一步增强；居民消费价格涨幅3.5%左右；城镇新增就业900万人以上。\n",
+    2016: "2016年中华人民共和国国务院政府工作报告\n一、2015年工作回顾\n——经济运行保持在合理区间。国内生产"
+    "总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。\n三、2016年重点工作\n今年发展的主要预期"
+    "目标是：国内生产总值增长6.5%－7%，居民消费价格涨幅3%左右，城镇新增就业1000万人以上，城镇登记失业率"
+    "4.5%以内。\n",
+    2024: "2024年国务院政府工作报告\n一、2023年工作回顾\n国内生产总值超过126万亿元，增长5.2%，增速居世界主要"
+    "经济体前列。\n二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：国内生产总值增长5%左右；"
+    "城镇新增就业1200万人以上；城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def cases(fast_rqa):
+    return fast_rqa.indicator(QUESTION)
+
+
+def _row(ind, region):
+    return next(r for r in ind.rows if r.region == region)
+
+
+def _checkable(rqa, row):
+    text = rqa.source_text(row.doc)
+    return (
+        text[row.start : row.end] == row.figure
+        and text[row.sentence_start : row.sentence_end] == row.sentence
+        and row.sentence_start <= row.start < row.end <= row.sentence_end
+    )
+
+
+def test_one_row_per_report_with_checkable_citations(fast_rqa, cases):
+    assert sorted(r.doc for r in cases.rows) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    hz = _row(cases, "湟中区")
+    assert hz.doc == HUANGZHONG and hz.year == 2024 and hz.level
+    assert (hz.figure, hz.value, hz.unit, hz.base, hz.kind) == ("25起", 25.0, "起", "起", "count")
+    assert "违法行为" in hz.noun and "共查处环境违法行为25起" in hz.sentence
+    ts = _row(cases, "泰顺县")
+    assert (ts.figure, ts.value) == ("6件", 6.0) and "立案查处环境违法行为6件" in ts.sentence
+    for r in cases.stated:
+        assert _checkable(fast_rqa, r), r
+        assert r.figure in r.sentence and r.kind == "count"
+    for r in cases.rows:
+        if not r.stated:  # "not stated" rows carry the report but nothing made up
+            assert r.value is None and r.sentence is None and r.start is None and r.title
+
+
+def test_groups_never_mix_units_or_counted_things(cases):
+    hz, ts = _row(cases, "湟中区"), _row(cases, "泰顺县")
+    group = next(g for g in cases.groups if hz in g.rows)
+    assert ts in group.rows  # 6件 and 25起 环境违法行为: one series
+    for g in cases.groups:
+        assert len({r.kind for r in g.rows}) == 1
+        assert len({next((c for c in UNIT_CLASSES if r.base in c), r.base) for r in g.rows}) == 1
+    complaints = [r for r in cases.stated if "投诉" in r.sentence and "违法行为" not in (r.noun or "")]
+    assert not any(r in group.rows for r in complaints)  # 160件群众投诉件 is not 25起违法行为
+    if len(cases.groups) > 1:
+        assert "不宜直接比较" in cases.note
+
+
+def test_csv_round_trips(cases):
+    text = cases.to_csv()
+    assert rows_from_csv(text) == cases.rows
+    read = list(csv.DictReader(io.StringIO(text)))
+    assert len(read) == 5 and {r["figure"] for r in read} >= {"25起", "6件"}
+    assert all(r["value"] == "" for r in read if r["figure"] == "")
+
+
+def test_bars_across_places_each_point_cited(cases):
+    chart = cases.chart()
+    assert chart["type"] == "bar" and chart["x"] == "region"
+    points = [p for s in chart["series"] for p in s["points"]]
+    assert len(points) == len(cases.stated)
+    hz = next(p for p in points if p["x"] == "湟中区")
+    assert hz["y"] == 25.0 and hz["doc"] == HUANGZHONG and "字符" in hz["citation"]
+    json.dumps(cases.to_dict(), ensure_ascii=False)  # JSON-ready for the page and the CLI
+
+
+def test_money_is_normalised(fast_rqa):
+    ind = fast_rqa.indicator("各地罚款金额")
+    hz = _row(ind, "湟中区")
+    assert (hz.figure, hz.value, hz.base, hz.kind) == ("65.2256万元", 652256.0, "元", "money")
+    assert all(r.kind == "money" for r in ind.stated)
+
+
+def test_honest_when_one_report_states_it(fast_rqa):
+    ind = fast_rqa.indicator(QUESTION, filters={"region": "湟中区"})
+    assert [r.figure for r in ind.rows] == ["25起"] and "无从比较" in ind.note
+    nothing = fast_rqa.indicator("各地核电站机组装机容量")
+    assert not nothing.stated and len(nothing.rows) == 5 and "都没有找到" in nothing.note
+    assert nothing.chart()["series"] == []
+
+
+@pytest.fixture(scope="module")
+def huangzhong_years(tmp_path_factory, fake_embedder, fake_config):
+    """The Huangzhong report and a 2023 version of it (other year, other count): one place, two years."""
+    folder = tmp_path_factory.mktemp("hz")
+    text = (SEEDS / HUANGZHONG).read_text(encoding="utf-8")
+    (folder / "2024.txt").write_text(text, encoding="utf-8")
+    (folder / "2023.txt").write_text(
+        text.replace("2024", "2023").replace("环境违法行为25起", "环境违法行为18起"), encoding="utf-8"
+    )
+    return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
+
+
+def test_line_across_years_for_one_place(huangzhong_years):
+    ind = huangzhong_years.indicator("湟中区历年查处环境违法行为数")
+    chart = ind.chart()
+    assert chart["type"] == "line" and chart["x"] == "year" and len(chart["series"]) == 1
+    assert [(p["x"], p["y"]) for p in chart["series"][0]["points"]] == [(2023, 18.0), (2024, 25.0)]
+    assert ind.note is None
+
+
+def test_national_growth_targets(tmp_path, fake_embedder, fake_config):
+    for year, text in NATIONAL.items():
+        (tmp_path / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
+    rqa = ReportQA.build(tmp_path, tmp_path / "index", fake_config, embedder=fake_embedder)
+    ind = rqa.indicator("历年政府工作报告提出的国内生产总值增长预期目标")
+    got = {r.year: (r.figure, r.value, r.low, r.high, r.qualifier) for r in ind.rows}
+    assert got == {
+        2013: ("7.5%左右", 7.5, None, None, "about"),
+        2016: ("6.5%－7%", 6.5, 6.5, 7.0, None),
+        2024: ("5%左右", 5.0, None, None, "about"),
+    }
+    assert ind.chart()["type"] == "line" and all(_checkable(rqa, r) for r in ind.rows)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "各地2024年查处了多少起环境违法案件",
+        "历年政府工作报告的GDP增长目标",
+        "每年罚款多少",
+        "各省的经济增长目标",
+        "how many cases did each county investigate",
+        "GDP growth target every year",
+    ],
+)
+def test_indicator_questions_are_recognised(question):
+    assert is_indicator(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "湟中区2024年查处了多少起环境违法行为",
+        "江津区和丰泽区哪个罚款多",
+        "法律顾问",
+        "what was the fine in Huangzhong",
+    ],
+)
+def test_other_questions_are_not(question):
+    assert not is_indicator(question)
+
+
+def test_measure_of_the_question():
+    assert measure("国内生产总值增长预期目标") == "percent"
+    assert measure("罚款金额") == "money"
+    assert measure("查处环境违法案件数") == "count"
+    assert measure("法律顾问") is None
+
+
+def test_cli_prints_rows_and_writes_csv(fast_rqa, tmp_path, monkeypatch, capsys):
+    from qa import cli
+
+    monkeypatch.setattr(cli, "open_index", lambda args: fast_rqa)
+    out = tmp_path / "rows.csv"
+    assert cli.main(["indicator", QUESTION, "--csv", str(out)]) == 0
+    printed = capsys.readouterr().out
+    rows = fast_rqa.indicator(QUESTION).rows
+    assert "25起" in printed and printed.count("not stated") == sum(not r.stated for r in rows)
+    assert rows_from_csv(out.read_text(encoding="utf-8-sig")) == rows
+    assert cli.main(["indicator", QUESTION, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["rows"]) == 5 and data["chart"]["type"] == "bar"
