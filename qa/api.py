@@ -17,7 +17,7 @@ from pathlib import Path
 from .ask.answer import answer_question
 from .ask.compare import compare, is_cross
 from .ask.dialog import resolve
-from .ask.indicator import Indicator, indicator
+from .ask.indicator import Indicator, indicator, is_indicator
 from .ask.retrieve import Searcher
 from .ask.understand import check_query, missing_report_note, understand
 from .config import Config
@@ -242,11 +242,26 @@ class ReportQA:
         query = resolve(asked, history, documents)
         info = understand(query, documents, filters)
         idf = self._stored.keyword.idf
-        if is_cross(query, info) and missing_report_note(info, documents) is None:
+        if is_indicator(query) and missing_report_note(info, documents) is None:
+            answer = self._indicator_answer(indicator(query, info, self._searcher, documents, idf), k)
+        elif is_cross(query, info) and missing_report_note(info, documents) is None:
             answer = compare(query, info, self._searcher, documents, idf, k)
         else:
             answer = answer_question(query, info, self._searcher.search(query, info, k), documents, idf)
         return replace(answer, question=asked, resolved=query if query != asked else None)
+
+    def _indicator_answer(self, ind: Indicator, k: int) -> Answer:
+        """An indicator as a chat reply: its rows as the table, the passage of each stated figure."""
+        passages = []
+        for row in ind.stated:
+            chunks = (self._stored.chunks[i] for i in self._searcher.rows_of(row.doc))
+            chunk = next((c for c in chunks if c.start <= row.start < c.end), None)
+            if chunk is not None:
+                passages.append(Passage(chunk, row.score))
+        table = ind.to_dict()["rows"]
+        stated = len(ind.stated)
+        note = ind.note or f"{stated} 份报告给出了这个数字，{len(ind.rows) - stated} 份未写明；见表。"
+        return Answer(ind.question, None, passages[:k], note, "indicator", table=table)
 
     def indicator(self, question: str, filters: dict | None = None) -> Indicator:
         """One figure across every report in scope (各地…, 历年…): a cited row per report, "not
