@@ -37,7 +37,13 @@ def phrase(exc: QAError, args) -> str:
 
 
 def _config(args) -> Config:
-    return Config(model=args.model) if getattr(args, "model", None) else Config()
+    """The configuration the flags ask for (model, vector store), defaults for the rest."""
+    from .index.milvus_store import normalise
+
+    given = {"model": getattr(args, "model", None), "store": getattr(args, "store", None)}
+    if given["store"]:
+        given["store"] = normalise(given["store"])
+    return Config(**{k: v for k, v in given.items() if v})
 
 
 def open_index(args, rebuild_stale: bool = False):
@@ -54,10 +60,10 @@ def open_index(args, rebuild_stale: bool = False):
         return ReportQA.open_or_build(
             manifest.get("sources") or args.sources,
             index,
-            _config(args) if args.model else None,
+            _config(args) if args.model or args.store else None,
             progress=True,
         )
-    return ReportQA.open(index, _config(args) if args.model else None)
+    return ReportQA.open(index, _config(args) if args.model or args.store else None)
 
 
 def _filters(args) -> dict:
@@ -207,6 +213,12 @@ def parser() -> argparse.ArgumentParser:
             )
         p.add_argument(
             "--model", default=None, help=f"sentence-transformers name or folder (default: {DEFAULT_MODEL})"
+        )
+        p.add_argument(
+            "--store",
+            default=None,
+            help="where the vectors live: faiss (default), milvus:PATH.db (embedded Milvus Lite) "
+            "or http://host:19530 (Milvus server)",
         )
 
     p = sub.add_parser(
