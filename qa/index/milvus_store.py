@@ -58,10 +58,21 @@ def client_uri(store: str) -> str:
     return store[len(EMBEDDED) :] if store.startswith(EMBEDDED) else store
 
 
+def _pymilvus():
+    """pymilvus, imported on first use (it takes over a second) and only by Milvus users."""
+    try:
+        import pymilvus
+    except ImportError as exc:
+        raise QAError(
+            "the Milvus store needs pymilvus and milvus-lite", hint='pip install "report-qa[milvus]"'
+        ) from exc
+    return pymilvus
+
+
 @cache
 def _client(uri: str):
     """One client per URI and process (Milvus Lite allows one process per file)."""
-    from pymilvus import MilvusClient
+    MilvusClient = _pymilvus().MilvusClient  # noqa: N806
 
     try:
         return MilvusClient(uri)
@@ -93,16 +104,14 @@ class MilvusStore:
         cls, store: str, folder: Path, dim: int, vectors: np.ndarray, chunks: list[Chunk]
     ) -> MilvusStore:
         """A new collection for index ``folder`` holding ``vectors`` (row i = ``chunks[i]``)."""
-        from pymilvus import DataType
-
         uri = client_uri(store)
-        if Path(uri).resolve().is_relative_to(Path(folder).resolve()):
+        if not uri.startswith(SERVERS) and Path(uri).resolve().is_relative_to(Path(folder).resolve()):
             raise QAError(
                 f"the embedded Milvus file {uri} is inside the index folder {folder}, "
                 "which every change replaces",
                 hint="put it beside the index, e.g. --store milvus:./milvus.db",
             )
-        client = _client(uri)
+        client, DataType = _client(uri), _pymilvus().DataType  # noqa: N806
         name = f"{namespace(folder)}_{time.time_ns()}"
         schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
         schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=1024)
@@ -188,6 +197,12 @@ class MilvusStore:
         unused: the vectors live in the engine, the manifest records where)."""
         self._client.flush(self.collection)
 
+    def collections(self, folder: Path) -> list[str]:
+        """The engine's collections of index ``folder``: this one, a superseded one not dropped
+        yet, and any that a killed update left behind."""
+        prefix = namespace(folder) + "_"
+        return sorted(n for n in self._client.list_collections() if n.startswith(prefix))
+
     def drop_superseded(self, folder: Path) -> None:
         """After the manifest swap: point the index's alias here and drop its other collections
         (the previous one, and any left by a killed update)."""
@@ -196,7 +211,7 @@ class MilvusStore:
             client.alter_alias(self.collection, alias)
         else:
             client.create_alias(self.collection, alias)
-        for name in client.list_collections():
-            if name.startswith(alias + "_") and name != self.collection:
+        for name in self.collections(folder):
+            if name != self.collection:
                 client.drop_collection(name)
                 log.info("dropped superseded Milvus collection %s", name)
