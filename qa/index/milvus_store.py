@@ -123,7 +123,11 @@ class MilvusStore:
         params.add_index("vector", index_type="FLAT", metric_type="IP")
         for field in FIELDS:
             params.add_index(field, index_type="INVERTED")
-        client.create_collection(name, schema=schema, index_params=params)
+        client.create_collection(name, schema=schema)
+        # sync=False: pymilvus's wait for the index asks for a timestamp that Milvus Lite does not
+        # serve (an error logged per index, and 0.5 s each); loading waits for the index anyway
+        client.create_index(name, params, sync=False)
+        client.load_collection(name)
         vectors = np.asarray(vectors, dtype=np.float32)
         for start in range(0, len(chunks), BATCH):
             rows = [
