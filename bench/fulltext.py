@@ -64,7 +64,9 @@ class MilvusBM25Retriever(KeywordRetriever):
         params.add_index("doc", index_type="INVERTED")
         if self.client.has_collection(self.collection):
             self.client.drop_collection(self.collection)
-        self.client.create_collection(self.collection, schema=schema, index_params=params)
+        self.client.create_collection(self.collection, schema=schema)
+        self.client.create_index(self.collection, params, sync=False)  # as qa/index/milvus_store.py
+        self.client.load_collection(self.collection)
         rows = [{"row": i, "doc": c.doc, "text": normal(embed_text(c))} for i, c in enumerate(rqa.chunks())]
         for start in range(0, len(rows), 1000):
             self.client.insert(self.collection, rows[start : start + 1000])
