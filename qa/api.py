@@ -113,13 +113,18 @@ class ReportQA:
     def open_or_build(
         cls, sources, index_dir, config: Config | None = None, progress: bool = False
     ) -> ReportQA:
-        """Open the index if it is current, else (re)build it from ``sources``: the page's first run."""
-        config = config or Config()
+        """Open the index if it is current, else (re)build it from ``sources``: the page's first run.
+        Without a ``config``, the index's own store and model are kept (a Milvus index stays one)."""
         try:
             manifest = read_manifest(index_dir)
-            current = manifest.get("params") == config.index_params() and not stale_files(manifest)
         except IndexProblem:
-            current = False
+            manifest = None
+        if config is None:
+            given = (manifest or {}).get("config", {})
+            store = given.get("store", "faiss")
+            config = Config(store=store) if store != "faiss" else Config()
+        current = manifest is not None and manifest.get("params") == config.index_params()
+        current = current and not stale_files(manifest)
         if current:
             return cls.open(index_dir, config, check_sources=False)
         log.info("building the index at %s from %s", index_dir, sources)

@@ -39,11 +39,17 @@ def phrase(exc: QAError, args) -> str:
 
 def _chosen(args) -> dict:
     """The model settings given on the command line (none: the index's own, or the defaults)."""
-    return {k: v for k in ("model", "backend") if (v := getattr(args, k, None))}
+    return {k: v for k in ("model", "backend", "store") if (v := getattr(args, k, None))}
 
 
 def _config(args) -> Config:
-    return Config(**_chosen(args))
+    """The configuration the flags ask for (model, backend, vector store), defaults for the rest."""
+    given = _chosen(args)
+    if given.get("store"):
+        from .index.milvus_store import normalise
+
+        given["store"] = normalise(given["store"])
+    return Config(**given)
 
 
 def open_index(args, rebuild_stale: bool = False):
@@ -250,6 +256,12 @@ def parser() -> argparse.ArgumentParser:
             choices=BACKENDS,
             default=None,
             help=f"how the model runs (default: {DEFAULT_BACKEND}; torch is sentence-transformers itself)",
+        )
+        p.add_argument(
+            "--store",
+            default=None,
+            help="where the vectors live: faiss (default), milvus:PATH.db (embedded Milvus Lite) "
+            "or http://host:19530 (Milvus server)",
         )
 
     p = sub.add_parser(

@@ -33,15 +33,20 @@ class Config:
     keyword_weight: float = 1.0  # keyword side's weight for Chinese questions (dense is 1.0)
     english_keyword_weight: float = 0.5  # English questions reach the keyword side via the glossary only
     candidates: int = 50  # hits taken from each retriever before fusion
+    # Where the vectors live: "faiss" (a file in the index folder), "milvus:PATH.db" (embedded
+    # Milvus Lite) or "http://host:19530" (a Milvus server or cluster); see qa/index/milvus_store.py.
+    store: str = "faiss"
 
     def index_params(self) -> dict:
-        """The values that decide the index's contents: a change means a rebuild."""
-        return {
+        """The values that decide the index's contents: a change means a rebuild. The store is
+        named only when it is not FAISS, so indexes built before stores were selectable stay valid."""
+        params = {
             "model": self.model,
             "backend": self.backend,
             "max_chars": self.max_chars,
             "min_chars": self.min_chars,
         }
+        return params if self.store == "faiss" else {**params, "store": self.store}
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -19,7 +19,7 @@ from ..errors import QAError
 from ..index.embed import Embedder
 from ..index.keyword import KeywordIndex
 from ..index.store import Stored
-from ..index.vectors import VectorStore
+from ..index.vectors import Vectors
 from ..types import Passage, QueryInfo
 from . import translate
 from .terms import expand
@@ -39,18 +39,23 @@ class Retriever(Protocol):
 
 
 class DenseRetriever:
-    """Nearest chunks by cosine of the model's vectors; exact over ``rows`` when reports are named."""
+    """Nearest chunks by cosine of the model's vectors; when reports are named, exact over their
+    ``rows``, or a filter in the engine when the store has one (Milvus: the named ``docs``)."""
 
     name = "dense"
 
-    def __init__(self, vectors: VectorStore, embedder: Embedder):
+    def __init__(self, vectors: Vectors, embedder: Embedder):
         self.vectors, self.embedder = vectors, embedder
 
     def hits(self, query: str, info: QueryInfo, k: int, rows: np.ndarray | None) -> Hits:
         if len(self.vectors) == 0:
             return []
         qv = self.embedder.query(query)
-        return self.vectors.search(qv, k) if rows is None else self.vectors.search_rows(qv, rows, k)
+        if rows is None:
+            return self.vectors.search(qv, k)
+        if self.vectors.filters:
+            return self.vectors.search(qv, k, docs=list(info.docs))
+        return self.vectors.search_rows(qv, rows, k)
 
     def weight(self, info: QueryInfo) -> float:
         return 1.0

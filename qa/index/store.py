@@ -25,7 +25,7 @@ from ..errors import IndexProblem
 from ..ingest.chunk import embed_text
 from ..types import Chunk, DocInfo, Fact
 from .keyword import KeywordIndex
-from .vectors import VectorStore
+from .vectors import Vectors, create_store, load_store
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class Stored:
     manifest: dict
     documents: list[DocInfo]
     chunks: list[Chunk]
-    vectors: VectorStore
+    vectors: Vectors
     keyword: KeywordIndex
     texts: dict[str, str]
 
@@ -69,7 +69,7 @@ def write_index(
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
     try:
-        store = VectorStore.create(int(manifest["dimension"]), vectors)
+        store = create_store(manifest, folder, vectors, chunks)
         store.save(tmp / VECTORS)
         with open(tmp / CHUNKS, "w", encoding="utf-8") as f:
             for c in chunks:
@@ -82,6 +82,7 @@ def write_index(
         manifest = {
             **manifest,
             "vector_index": store.kind,
+            "vector_store": store.location(),
             "documents": [asdict(d) for d in documents],
             "counts": {"documents": len(documents), "chunks": len(chunks)},
         }
@@ -90,6 +91,7 @@ def write_index(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    store.drop_superseded(folder)
     return Stored(manifest, list(documents), list(chunks), store, keyword, dict(texts))
 
 
@@ -133,7 +135,7 @@ def load_index(folder: Path) -> Stored:
             chunk_from_row(json.loads(line))
             for line in (folder / CHUNKS).read_text(encoding="utf-8").splitlines()
         ]
-        vectors = VectorStore.load(folder / VECTORS)
+        vectors = load_store(manifest, folder / VECTORS, chunks)
         keyword = KeywordIndex.load(folder / KEYWORD, len(chunks))
         texts = {}
         for line in (folder / SOURCES).read_text(encoding="utf-8").splitlines():

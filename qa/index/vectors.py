@@ -1,8 +1,8 @@
-"""The vectors behind a small interface, implemented with FAISS.
+"""The vectors behind a small interface: FAISS in the index folder, or a Milvus collection.
 
 Why an interface: retrieval only needs add, top-k search, exact scores over given rows, all
-vectors back, save and load. A distributed vector store can take FAISS's place without touching
-retrieval (docs/SCALING.md).
+vectors back, save and load. A distributed vector store (Milvus, ``milvus_store``) takes FAISS's
+place without touching retrieval; ``Config.store`` picks one (docs/SCALING.md).
 """
 
 from __future__ import annotations
@@ -12,11 +12,16 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from ..types import Chunk
+from .milvus_store import MilvusStore
+
 HNSW_ABOVE = 200_000  # vectors; below this exact search is fast enough (see docs/BENCHMARKS.md)
 
 
 class VectorStore:
     """Normalised vectors searched by inner product (= cosine); row i is chunk i."""
+
+    filters = False  # scoping by report is exact search over the report's rows (``search_rows``)
 
     def __init__(self, index: faiss.Index):
         self._index = index
@@ -65,6 +70,32 @@ class VectorStore:
     @classmethod
     def load(cls, path: Path) -> VectorStore:
         return cls(faiss.read_index(str(path)))
+
+    def location(self) -> dict:
+        return {"store": "faiss"}
+
+    def drop_superseded(self, folder: Path) -> None:
+        """Nothing to do: the previous vectors went with the previous index folder."""
+
+
+Vectors = VectorStore | MilvusStore  # both: search, all, save, location, drop_superseded, kind, dim, len
+
+
+def create_store(manifest: dict, folder: Path, vectors: np.ndarray, chunks: list[Chunk]) -> Vectors:
+    """The vectors of index ``folder`` in the store its configuration names (FAISS by default)."""
+    store = manifest.get("config", {}).get("store", "faiss")
+    dim = int(manifest["dimension"])
+    if store == "faiss":
+        return VectorStore.create(dim, vectors)
+    return MilvusStore.create(store, folder, dim, vectors, chunks)
+
+
+def load_store(manifest: dict, path: Path, chunks: list[Chunk]) -> Vectors:
+    """The vectors a manifest names: the FAISS file at ``path`` or its Milvus collection."""
+    location = manifest.get("vector_store", {"store": "faiss"})
+    if location["store"] == "faiss":
+        return VectorStore.load(path)
+    return MilvusStore.open(location, [c.id for c in chunks], int(manifest["dimension"]))
 
 
 def make_vector_index(dim: int, n: int, kind: str | None = None) -> faiss.Index:
