@@ -242,7 +242,9 @@ class ReportQA:
         info = understand(query, documents, filters)
         idf = self._stored.keyword.idf
         if is_cross(query, info) and missing_report_note(info, documents) is None:
-            answer = compare(query, info, self._searcher, documents, idf, k)
+            answer = compare(query, info, self._searcher, documents, idf, k, self.embedder)
         else:
-            answer = answer_question(query, info, self._searcher.search(query, info, k), documents, idf)
+            answer = answer_question(
+                query, info, self._searcher.search(query, info, k), documents, idf, self.embedder
+            )
         return replace(answer, question=asked, resolved=query if query != asked else None)
