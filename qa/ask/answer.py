@@ -63,8 +63,8 @@ NOISE = set(
 )
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
-ABSTAIN = 0.35  # below this confidence the answer is withheld
-CLAUSE_ONLY = 0.6  # confidence factor for an answer that is a whole clause, not a tight span
+ABSTAIN = 0.5  # below this confidence the answer is withheld
+CLAUSE_ONLY = 0.75  # confidence factor for an answer that is a whole clause, not a tight span
 
 
 @dataclass(frozen=True)
@@ -180,11 +180,15 @@ def _support(ctx: Context, pi: int, text: str, s: int, e: int) -> tuple[float, f
     return cover, sim, score
 
 
-def _confidence(cover: float, sim: float, has_model: bool) -> float:
+def _confidence(cover: float, sim: float, has_model: bool, local: float = 1.0) -> float:
+    """0–1 from the question's words around the span (``cover`` in the sentence, ``local`` right at
+    the span) and the clause's similarity; a span whose own words share nothing with the question
+    (a figure that counts something else in a relevant sentence) stays below ``ABSTAIN``."""
     lexical = min(1.0, cover / 0.6)
+    near = min(1.0, local / 0.3)
     if not has_model:
-        return 0.25 + 0.75 * lexical
-    return 0.15 + 0.5 * lexical + 0.35 * sim
+        return 0.25 + 0.5 * lexical + 0.25 * near
+    return 0.15 + 0.35 * lexical + 0.2 * near + 0.3 * sim
 
 
 def _measure_fit(asked: str, unit: str) -> float:
@@ -210,14 +214,17 @@ def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         before = text[max(a, f.start - 25) : f.start]
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
         counted = f.noun or before
+        local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
+        # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
         score += 0.6 if f.kind in ctx.prefs[:1] else 0.3 if f.kind in ctx.prefs else -0.6
+        score -= 1.5 if f.kind not in ctx.prefs and len(ctx.prefs) < 3 else 0.0
         clash = False
         if ctx.measure:
             fit = _measure_fit(ctx.measure, f.base)
             score += 0.8 * fit
             clash = fit < 0
-        conf = _confidence(cover, sim, bool(ctx.sims)) - (0.4 if clash else 0.0)
+        conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.4 if clash else 0.0)
         out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
     return out
 
@@ -299,6 +306,9 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
 def _trim_first(first: str, others: list[str]) -> str:
     """Drop the words that lead into a list from its first item (大力发展科技金融 → 科技金融)."""
     first = LEAD.sub("", first) or first
+    lengths = {len(o) for o in others}
+    if len(lengths) == 1 and len(first) > min(lengths) and all(first[-1] == o[-1] for o in others):
+        return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
     shortest = min(len(o) for o in others)
     verbs = 0
     while len(first) > shortest + 1:
