@@ -59,7 +59,8 @@ NUMBERED = re.compile(
     r"(?:^|[；;。\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
 )
 NOISE = set(
-    "年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the 政府 工作 政府工作 政府工作报告".split()
+    "年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the "
+    "政府 工作 政府工作 政府工作报告".split()
 )
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
@@ -234,8 +235,8 @@ def _proper(word: str, flag: str) -> bool:
 
 
 def _noun_phrase_before(text: str, end: int, floor: int) -> int:
-    """Start of the noun phrase that ends at ``end`` (第十四届全国人民代表大会第一次会议, 君策律师事务所): words
-    are taken back while they are nouns, numerals, measure words or names; a verb, preposition,
+    """Start of the noun phrase that ends at ``end`` (第十四届全国人民代表大会第一次会议, 君策律师事务所):
+    words are taken back while they are nouns, numerals, measure words or names; a verb, preposition,
     conjunction or particle ends it."""
     words = list(pseg.cut(text[floor:end]))
     start = end

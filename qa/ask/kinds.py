@@ -48,7 +48,8 @@ KINDS: tuple[Kind, ...] = (
         "list",
         _p(
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两]",
-            r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the|which \w+s\b(?! (?:was|is)\b)",
+            r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
+            r"|which \w+s\b(?! (?:was|is)\b)",
         ),
         ("list",),
     ),
