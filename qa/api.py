@@ -250,9 +250,11 @@ class ReportQA:
         if is_indicator(query) and missing_report_note(info, documents) is None:
             answer = self._indicator_answer(indicator(query, info, self._searcher, documents, idf), k)
         elif is_cross(query, info) and missing_report_note(info, documents) is None:
-            answer = compare(query, info, self._searcher, documents, idf, k)
+            answer = compare(query, info, self._searcher, documents, idf, k, self.embedder)
         else:
-            answer = answer_question(query, info, self._searcher.search(query, info, k), documents, idf)
+            answer = answer_question(
+                query, info, self._searcher.search(query, info, k), documents, idf, self.embedder
+            )
         return replace(answer, question=asked, resolved=query if query != asked else None)
 
     def _indicator_answer(self, ind: Indicator, k: int) -> Answer:

@@ -180,6 +180,7 @@ class Answer:
     span: tuple[int, int] | None = None  # the answer's offsets in passages[0].text
     table: list[dict] = field(default_factory=list)  # cross-report questions: one row per report
     resolved: str | None = None  # the follow-up question as completed from the conversation
+    confidence: float = 0.0  # 0–1: how well the passages support the answer (0 when there is none)
 
     @property
     def source_span(self) -> tuple[int, int] | None:
@@ -199,6 +200,7 @@ class Answer:
             "source_span": self.source_span,
             "table": self.table,
             "resolved": self.resolved,
+            "confidence": self.confidence,
             "passages": [p.to_dict() for p in self.passages],
         }
 

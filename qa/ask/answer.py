@@ -1,10 +1,13 @@
 """Extractive answers: the short span that answers the question, or an honest "not found".
 
-Why extractive: there is no LLM here, and a figure copied from the report with its citation is
-checkable where a generated sentence is not. Candidate spans (a number with its measure word, a
-percentage, an amount, a 《title》, a document number, a date, a year range, a named body, a list)
-are scored by how well the words around them match the question's words; a span is given only
-when enough of the question's content words are really there, so "not stated" stays None.
+Why extractive: there is no LLM here, and a span copied from the report with its citation is checkable
+where a generated sentence is not. The answer usually sits in one clause of the top passages, so the
+clauses of those passages are embedded at question time and their similarity to the question, with the
+question's content words around each span, picks the clause; a typed finder (``kinds.py`` says which)
+then takes the span inside it: a figure parsed by ``figures.py`` whose unit and counted noun fit the
+question, a 《title》, a “quoted” name, a named body, every item of a list, a date. When no tight span is
+certain the shortest clause that states it is given, marked as such. ``confidence`` (0–1) says how well
+the span is supported; below ``ABSTAIN`` the answer is withheld with a note, so "not stated" stays None.
 """
 
 from __future__ import annotations
@@ -13,90 +16,85 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
-import jieba
 import jieba.posseg as pseg
+import numpy as np
 
 from ..index.keyword import tokenize
-from ..text import CJK, sentence_at
+from ..text import sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
+from .figures import Figure, cn_number, find_figures
+from .kinds import Kind, question_kind, question_type
 from .terms import expand
 from .understand import missing_report_note, unknown_place
 
-UNITS = (
-    "个工作日|工作日|人次|家次|余万元|万元|亿元|元|起|件|家|次|个|名|位|人|例|项|份|条|场|批|台|套|户|辆|吨|天|小时|"
-    "篇|期|所|处|本|公里|亩|座|轮|支|队"
-)
-NUM = r"\d+(?:\.\d+)?"
-SPANS = {
-    "percent": re.compile(rf"-?{NUM}\s*[%％]"),
-    "count": re.compile(rf"{NUM}\s*余?\s*(?:{UNITS})"),
-    "amount": re.compile(rf"{NUM}\s*余?\s*(?:万元|亿元|元)"),
-    "value": re.compile(rf"(?<![\d.]){NUM}(?![\d.%％年月日万亿]|\s*(?:{UNITS}))"),
-    "range": re.compile(r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}"),
-    "title": re.compile(r"《[^《》]{2,60}》"),
-    "docnum": re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号"),
-    "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"),
-    "list": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{1,12}){2,}"),
-}
-QUESTION_TYPES = [  # (kind, pattern), first match wins
-    ("docnum", re.compile(r"文号|文件号|document number", re.I)),
-    ("range", re.compile(r"哪几年|哪些年|哪一年到|期限|which years|what period", re.I)),
-    (
-        "title",
-        re.compile(r"文件名|什么文件|哪个文件|哪份文件|名称是|title of|name of the (?:plan|document)", re.I),
-    ),
-    ("list", re.compile(r"哪些|哪几|有哪|是指|which (?:cities|ones|measures)|what are the", re.I)),
-    ("percent", re.compile(r"百分之|比例|比率|[^件]率|降幅|增幅|percent|percentage|\brate\b|%", re.I)),
-    ("amount", re.compile(r"多少钱|金额|罚款|罚了|费用|资金|how much money|amount|fines?\b|cost", re.I)),
-    (
-        "count",
-        re.compile(
-            r"多少|几[起件家次个名位人例项份条场]?|how many|how much|number of|what was|\bindex\b", re.I
-        ),
-    ),
-    ("date", re.compile(r"什么时候|何时|哪天|日期|哪一天|\bwhen\b|\bdate\b", re.I)),
-    (
-        "name",
-        re.compile(
-            r"哪家|哪个|哪一个|什么(?:单位|网站|平台|机构|部门)|which|what (?:website|platform|firm)", re.I
-        ),
-    ),
-]
-# A question without a measure word may be answered by any figure; one with 多少家 wants 家.
-FIGURES = ("count", "amount", "percent", "value")
-KINDS = {"percent": ("percent",), "amount": ("amount",), "count": FIGURES}
-MEASURE = re.compile(r"(?:几|多少)\s*([起件家次个名位人例项份条场])")
-# Measure words that count the same kind of thing (cases, bodies, events, people, documents).
-# 个 counts anything, so it neither fits nor clashes.
+__all__ = ["Candidate", "answer_question", "extract", "question_terms", "question_type", "figure_candidates"]
+
+DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
+TITLE = re.compile(r"《[^《》]{2,60}》")
+QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
+CLAUSE_STOPS = "，,；;。！？!?：:\n"
+CLAUSE = re.compile(rf"[^{CLAUSE_STOPS}]+")
+# A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
+# count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
+MEASURE = re.compile(r"(?:几|多少)\s*(?:万|亿)?\s*([起件家次个名位人例项份条场套户台辆元美吨])")
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
-HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|什么)([\u4e00-\u9fff]{1,6}?)(?=[做为来是上在，,？?的]|$)")
-HEAD_VARIANTS = {
-    "网站": ("网站", "网", "平台"),
-    "平台": ("平台", "网"),
-    "单位": ("单位", "公司", "局"),
-    "机构": ("机构", "中心", "所"),
+HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9fff]{1,6}?)(?=[做为来是上在，,？?的了]|$)")
+ASKED_COUNT = re.compile(
+    r"(?:哪|这)([一二两三四五六七八九十]+)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+EN_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
-LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|包括|即|如|由|经)+")
-NOISE = set("年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the".split())
-MIN_COVER = 0.25  # share of the question's content words that must surround a span
+LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|包括|即|如|由|经|推行|实行|强化|做到|抓好|打好|坚持)+")
+NUMBERED = re.compile(
+    r"(?:^|[；;。\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+)
+NOISE = set(
+    "年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the "
+    "政府 工作 政府工作 政府工作报告".split()
+)
+MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
+W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
+ABSTAIN = 0.5  # below this confidence the answer is withheld
+CLAUSE_ONLY = 0.75  # confidence factor for an answer that is a whole clause, not a tight span
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A span in ``passages[passage].text`` with its score; ``clause`` when it is a whole clause."""
+
     passage: int
     start: int
     end: int
     text: str
     score: float
+    confidence: float = 0.0
+    clause: bool = False
+    clash: bool = False  # the figure counts another kind of thing than asked (人 vs 件)
+    figure: Figure | None = None
 
 
-def question_type(question: str) -> str:
-    for kind, pattern in QUESTION_TYPES:
-        if pattern.search(question):
-            return kind
-    return "open"
+@dataclass(frozen=True)
+class Context:
+    """What every finder needs about the question, worked out once."""
+
+    question: str
+    kind: Kind
+    terms: dict[str, float]
+    total: float
+    measure: str | None
+    head: str | None
+    prefs: tuple[str, ...]
+    sims: dict[tuple[int, int], float]  # (passage, clause start) → similarity rescaled to 0–1
 
 
 def question_terms(
@@ -104,10 +102,10 @@ def question_terms(
 ) -> dict[str, float]:
     """Content words of the question, weighted by length and rarity; region names and years left out."""
     text = expand(question) if info.english else f"{question} {expand(question)}"
-    drop = {a for d in documents for a in d.aliases} | {str(info.year or "")}
+    drop = {a for d in documents for a in d.aliases} | {str(y) for y in (info.year, *info.years) if y}
     rarity = idf or (lambda t: 1.0)
     terms = {t: len(t) * rarity(t) for t in tokenize(text) if t not in drop and t not in NOISE and len(t) > 1}
-    terms = {t: w for t, w in terms.items() if w > 0}
+    terms = {t: w for t, w in terms.items() if w > 0 and not t.isdigit()}
     for t in list(terms):  # a word inside a longer question word adds little of its own
         if any(t != o and t in o for o in terms):
             terms[t] *= 0.5
@@ -118,170 +116,396 @@ def _overlap(terms: dict[str, float], text: str) -> float:
     return sum(w for t, w in terms.items() if t in text)
 
 
-def _common_substring(a: str, b: str) -> int:
-    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return m.size
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans of a passage (split at ，；。：and line breaks); a very short one joins the next."""
+    out: list[tuple[int, int]] = []
+    pending = None
+    for m in CLAUSE.finditer(text):
+        s, e = m.span()
+        if not text[s:e].strip():
+            continue
+        s = pending if pending is not None else s
+        if e - s < 6 and e < len(text) - 1:
+            pending = s
+            continue
+        pending = None
+        out.append((s, e))
+    if pending is not None:
+        out.append((pending, len(text)))
+    return out
 
 
-def _proper(name: str) -> bool:
-    """A name has a place/organisation word or a word jieba's dictionary does not know (君策)."""
-    return any(
-        w.flag in {"ns", "nr", "nt", "nz", "nrt", "nrfg", "eng"} or not jieba.dt.FREQ.get(w.word)
-        for w in pseg.cut(name)
-    )
+def clause_similarity(
+    question: str, passages: list[Passage], embedder, top: int
+) -> dict[tuple[int, int], float]:
+    """Each clause's cosine similarity to the question, rescaled so the best clause is 1, the worst 0.
 
-
-def _clean_name(text: str) -> str:
-    """Keep the noun phrase at the end of ``text`` (drop the verb or preposition before it)."""
-    words = list(pseg.cut(text))
-    kept: list[str] = []
-    for w in reversed(words):
-        if w.flag[:1] in {"v", "p", "c", "u", "d", "r", "m", "q", "x"} and kept:
-            break
-        kept.append(w.word)
-    return "".join(reversed(kept)).strip()
-
-
-def _list_items(span: str) -> str | None:
-    items = span.split("、")
-    first = LEAD.sub("", items[0])
-    if len(first) > max(len(i) for i in items[1:]):  # the match began inside the words before the list
-        first = _clean_name(first) or first
-    last = re.split(r"等", items[-1])[0]
-    items = [first, *items[1:-1], last]
-    return "、".join(items) if all(items) and len(items) >= 3 else None
-
-
-def _spans(kind: str, text: str, head: str | None):
-    """(start, end, answer text) candidates of one kind in one passage."""
-    if kind == "name":
-        if not head:
-            return
-        for variant in HEAD_VARIANTS.get(head, (head,)):
-            for m in re.finditer(re.escape(variant), text):
-                a = max(0, m.start() - 10)
-                prefix = _clean_name(text[a : m.start()])
-                if len(prefix) >= 2 and _proper(prefix):
-                    yield m.start() - len(prefix), m.end(), prefix + variant
-        return
-    for m in SPANS[kind].finditer(text):
-        value = m.group().strip()
-        if kind == "list":
-            value = _list_items(value)
-            if value is None:
-                continue
-            start = text.find(value.split("、")[0], m.start())
-            end = m.start() + len(m.group().split("等")[0]) if "等" in m.group() else m.end()
-            yield start, end, value
-        else:
-            yield m.start(), m.start() + len(m.group().rstrip()), value
-
-
-def candidates(
-    question: str,
-    passages: list[Passage],
-    kind: str,
-    terms: dict[str, float],
-    measure: str | None,
-    head: str | None,
-    top: int = 3,
-) -> list[Candidate]:
-    """Scored candidates in the top passages, best first; those without enough support dropped."""
-    total = sum(terms.values())
-    if not total:
-        return []
-    out = []
+    Why rescaled: the model's cosines sit in a narrow band that differs by question; what matters is
+    which clause of these passages is nearest the question."""
+    keys, texts = [], []
     for pi, p in enumerate(passages[:top]):
-        text = p.text
-        numbers = [m.span() for m in re.finditer(NUM, text)]
-        for sub in KINDS.get(kind, (kind,)):
-            for s, e, value in _spans(sub, text, head):
-                a, b = sentence_at(text, s, e)
-                clause = max(
-                    [a]
-                    + [text.rfind(c, 0, s) + 1 for c in "，,、：:"]
-                    + [ne for ns, ne in numbers if ne <= s]
-                )
-                stop = min(
-                    [b]
-                    + [ns for ns, ne in numbers if ns >= e]
-                    + [i for i in (text.find(c, e) for c in "，,。；;") if i >= 0]
-                )
-                before, after, sentence = (
-                    text[max(clause, s - 25) : s],
-                    text[e : min(stop, e + 12)],
-                    text[a:b],
-                )
-                cover = _overlap(terms, text[max(0, a - 40) : b]) / total
-                if cover < MIN_COVER:
-                    continue
-                # "238家民生保障类企业": words right after a measure word are what it counts;
-                # "查处环境违法行为25起": otherwise the words before the figure are.
-                counted = after if after[:1] and CJK.match(after[:1]) and sub == "count" else before
-                other = before if counted is after else after
-                score = 3 * _overlap(terms, counted) + _overlap(terms, other) + _overlap(terms, sentence)
-                if sub in ("title", "name", "list"):
-                    score += 3 * _overlap(terms, value)
-                score += _common_substring(
-                    unicodedata.normalize("NFKC", question),
-                    unicodedata.normalize("NFKC", text[max(a, s - 25) : s]),
-                )
-                score += 2.0 / (pi + 1)
-                if measure and sub == "count":
-                    score += 0.3 * total * _measure_fit(measure, value)
-                if sub != KINDS.get(kind, (kind,))[0]:
-                    score -= 1  # a figure of another kind than the question's first choice
-                out.append(Candidate(pi, s, e, value, score))
-    return sorted(out, key=lambda c: -c.score)
+        for s, e in clauses(p.text):
+            a, b = sentence_at(p.text, s, e)
+            keys.append((pi, s))
+            texts.append(p.text[max(a, s - 20) : e])  # the clause with a little of what leads to it
+    if embedder is None or not texts:
+        return {}
+    sims = embedder.passages(texts) @ embedder.query(question)
+    lo, hi = float(np.min(sims)), float(np.max(sims))
+    return {k: (float(v) - lo) / (hi - lo) if hi > lo else 1.0 for k, v in zip(keys, sims, strict=True)}
 
 
-def _measure_fit(asked: str, value: str) -> float:
+def _clause_of(text: str, s: int, e: int) -> tuple[int, int]:
+    a = max(text.rfind(c, 0, s) for c in CLAUSE_STOPS) + 1
+    ends = [i for i in (text.find(c, e) for c in CLAUSE_STOPS) if i >= 0]
+    return a, min(ends) if ends else len(text)
+
+
+def _sim(ctx: Context, pi: int, text: str, s: int, e: int) -> float:
+    """Similarity of the clause holding the span (the clause start as found by ``clauses``)."""
+    if not ctx.sims:
+        return 0.0
+    best = 0.0
+    for cs, ce in clauses(text):
+        if cs <= s < ce or cs < e <= ce:
+            best = max(best, ctx.sims.get((pi, cs), 0.0))
+    return best
+
+
+def _support(ctx: Context, pi: int, text: str, s: int, e: int) -> tuple[float, float, float]:
+    """(cover, similarity, score) of the sentence around a span: the base every finder adds to."""
+    a, b = sentence_at(text, s, e)
+    cover = _overlap(ctx.terms, text[max(0, a - 40) : b]) / ctx.total if ctx.total else 0.0
+    sim = _sim(ctx, pi, text, s, e)
+    score = _overlap(ctx.terms, text[a:b]) / (ctx.total or 1) + W_SIM * sim + 0.5 / (pi + 1)
+    return cover, sim, score
+
+
+def _confidence(cover: float, sim: float, has_model: bool, local: float = 1.0) -> float:
+    """0–1 from the question's words around the span (``cover`` in the sentence, ``local`` right at
+    the span) and the clause's similarity; a span whose own words share nothing with the question
+    (a figure that counts something else in a relevant sentence) stays below ``ABSTAIN``."""
+    lexical = min(1.0, cover / 0.6)
+    near = min(1.0, local / 0.3)
+    if not has_model:
+        return 0.25 + 0.5 * lexical + 0.25 * near
+    return 0.15 + 0.35 * lexical + 0.2 * near + 0.3 * sim
+
+
+def _measure_fit(asked: str, unit: str) -> float:
     """1 for the asked measure word, 0.6 for one of its kind (几起 → 25件), -1 for another kind."""
-    unit = value.rstrip()[-1]
+    unit = unit.split("/")[0][-1:] if unit else ""
+    if not unit:
+        return 0.0
     if unit == asked:
         return 1.0
     if any(asked in g and unit in g for g in MEASURE_GROUPS):
         return 0.6
-    return -1.0 if unit in "".join(MEASURE_GROUPS) else 0.0
+    return -1.0 if unit in "".join(MEASURE_GROUPS) and asked in "".join(MEASURE_GROUPS) else 0.0
+
+
+def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
+    """Figures in one passage, scored by the clause they sit in and how their unit and noun fit."""
+    out = []
+    for f in find_figures(text):
+        if f.kind in ("year", "date"):
+            continue
+        cover, sim, score = _support(ctx, pi, text, f.start, f.end)
+        a, _ = _clause_of(text, f.start, f.end)
+        before = text[max(a, f.start - 25) : f.start]
+        after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
+        counted = f.noun or before
+        local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
+        score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
+        # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
+        score += 0.6 if f.kind in ctx.prefs[:1] else 0.3 if f.kind in ctx.prefs else -0.6
+        score -= 1.5 if f.kind not in ctx.prefs and len(ctx.prefs) < 3 else 0.0
+        clash = False
+        if ctx.measure:
+            fit = _measure_fit(ctx.measure, f.base)
+            score += 0.8 * fit
+            clash = fit < 0
+        conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.4 if clash else 0.0)
+        out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
+    return out
+
+
+def _proper(word: str, flag: str) -> bool:
+    return flag in {"ns", "nr", "nt", "nz", "nrt", "nrfg", "eng"} or (len(word) > 1 and flag in {"x", "un"})
+
+
+def _noun_phrase_before(text: str, end: int, floor: int) -> int:
+    """Start of the noun phrase that ends at ``end`` (第十四届全国人民代表大会第一次会议, 君策律师事务所):
+    words are taken back while they are nouns, numerals, measure words or names; a verb, preposition,
+    conjunction or particle ends it."""
+    words = list(pseg.cut(text[floor:end]))
+    start = end
+    for w in reversed(words):
+        if w.flag[:1] in {"v", "p", "c", "u", "d", "r", "x", "y", "e"} and start < end:
+            break
+        start -= len(w.word)
+    return start
+
+
+def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
+    """Tight spans that name something: 《titles》, “quoted” names with their noun, named bodies."""
+    out = []
+    spans: list[tuple[int, int, float]] = []
+    if finder == "title":
+        spans = [(m.start(), m.end(), 1.0) for m in TITLE.finditer(text)]
+    elif finder == "quoted":
+        for m in QUOTED.finditer(text):
+            tail = re.match(r"[\u4e00-\u9fff]{1,6}", text[m.end() : m.end() + 6])
+            end = m.end()
+            if tail:
+                words = []
+                for w in pseg.cut(tail.group()):
+                    if not w.flag.startswith(("n", "vn")) or sum(map(len, words)) >= 4:
+                        break
+                    words.append(w.word)
+                end += sum(map(len, words))
+            bonus = 1.0 if ctx.head and ctx.head[-1:] in text[m.start() : end + 2] else 0.3
+            spans.append((m.start(), end, bonus))
+    elif finder == "named" and ctx.head:
+        for size in range(len(ctx.head), 0, -1):
+            for m in re.finditer(re.escape(ctx.head[-size:]), text):
+                a, _ = _clause_of(text, m.start(), m.end())
+                s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
+                if m.end() - s > size and text[s : m.end()] not in ctx.question:
+                    spans.append((s, m.end(), 1.0 if size > 1 or size == len(ctx.head) else 0.5))
+            if spans:
+                break
+    for s, e, bonus in spans:
+        cover, sim, score = _support(ctx, pi, text, s, e)
+        value = text[s:e]
+        inside = _overlap(ctx.terms, value) / (ctx.total or 1)
+        if inside > 0.8:  # the span only repeats the question
+            continue
+        score += 1.0 + bonus + inside
+        out.append(Candidate(pi, s, e, value, score, _confidence(cover, sim, bool(ctx.sims))))
+    return out
+
+
+def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
+    """Whole clauses, the fallback answer: the stating clause when no tight span is certain."""
+    out = []
+    for s, e in clauses(text):
+        value = text[s:e].strip()
+        if len(value) < 4 or _overlap(ctx.terms, value) / (ctx.total or 1) > 0.9:
+            continue
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        cover, sim, score = _support(ctx, pi, text, s, s + len(value))
+        score += _overlap(ctx.terms, value) / (ctx.total or 1)
+        # a name the question does not already hold (神舟六号, C919) marks the stating clause
+        novel = [w.word for w in pseg.cut(value) if _proper(w.word, w.flag) and w.word not in ctx.question]
+        score += 0.5 if novel else 0.0
+        conf = CLAUSE_ONLY * _confidence(cover, sim, bool(ctx.sims))
+        out.append(Candidate(pi, s, s + len(value), value, score, conf, clause=True))
+    return out
+
+
+def _trim_first(first: str, others: list[str]) -> str:
+    """Drop the words that lead into a list from its first item (大力发展科技金融 → 科技金融)."""
+    first = LEAD.sub("", first) or first
+    lengths = {len(o) for o in others}
+    if len(lengths) == 1 and len(first) > min(lengths) and all(first[-1] == o[-1] for o in others):
+        return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
+    shortest = min(len(o) for o in others)
+    verbs = 0
+    while len(first) > shortest + 1:
+        words = list(pseg.cut(first))
+        if len(words) < 2 or words[0].flag[:1] not in {"d", "p", "c", "r", "v"}:
+            break
+        if words[0].flag.startswith("v"):
+            if verbs:
+                break
+            verbs += 1
+        first = first[len(words[0].word) :]
+    return first
+
+
+def _trim_last(last: str, others: list[str]) -> str:
+    """Cut what follows a list's last item (平顶山签订了…, 污染防治的攻坚战, 数字金融等)."""
+    last = re.split(r"等|的", last)[0] or last
+    longest = max(len(o) for o in others)
+    if len(last) > longest + 1:
+        kept = ""
+        for w in pseg.cut(last):
+            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"}:
+                break
+            kept += w.word
+        last = kept
+    return last
+
+
+def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list[Candidate]:
+    """Every item of a list as the text gives it: items joined by 、 (and 和/及 before the last), or
+    numbered items (一是…；二是…, （一）…, 1.…) with the first clause of each."""
+    out = []
+    for s, e in clauses(text):
+        clause = text[s:e]
+        parts = re.split(r"、", clause)
+        if len(parts) >= 2:
+            tail = re.split(r"(?:和|及|以及|与)", parts[-1], maxsplit=1)
+            if len(parts) == 2 and len(tail) < 2:
+                continue
+            first = parts[0].split("“")[-1].strip('“”"')
+            mid = [p.strip('“”" ') for p in parts[1:-1]]
+            last_parts = [t.strip('“”" ') for t in tail] if len(parts) == 2 else [parts[-1].strip('“”" ')]
+            others = [*mid, *last_parts] or [first]
+            items = [_trim_first(first, others), *mid[:]]
+            items += [*last_parts[:-1], _trim_last(last_parts[-1], [first, *mid] or others)]
+            items = [i for i in items if i]
+            if len(items) < 3 and len(parts) > 2:
+                continue
+            if any(len(i) > 24 for i in items):
+                continue
+            value = "、".join(items)
+            start = s + clause.find(items[0])
+            end = start + len(value) if text[start : start + len(value)] == value else s + len(clause)
+        else:
+            continue
+        cover, sim, score = _support(ctx, pi, text, start, end)
+        score += 1.0 + _overlap(ctx.terms, clause) / (ctx.total or 1)
+        if asked:
+            score += 1.0 if len(items) == asked else -0.5
+        out.append(Candidate(pi, start, end, value, score, _confidence(cover, sim, bool(ctx.sims))))
+    numbered = [m.end() for m in NUMBERED.finditer(text)]
+    if len(numbered) >= 2:
+        items = []
+        for a in numbered:
+            _, b = _clause_of(text, a, a)
+            items.append(text[a:b].strip())
+        if all(0 < len(i) <= 30 for i in items):
+            value = "；".join(items)
+            cover, sim, score = _support(ctx, pi, text, numbered[0], numbered[-1])
+            score += 0.5 + (1.0 if asked == len(items) else 0.0)
+            out.append(
+                Candidate(
+                    pi,
+                    numbered[0],
+                    numbered[0] + len(items[0]),
+                    value,
+                    score,
+                    _confidence(cover, sim, bool(ctx.sims)),
+                )
+            )
+    return out
+
+
+def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
+    """Spans with a fixed shape: document numbers, dates, year ranges."""
+    if finder == "docnum":
+        spans = [(m.start(), m.end()) for m in DOCNUM.finditer(text)]
+    else:
+        figures = [f for f in find_figures(text) if f.kind == ("date" if finder == "date" else "year")]
+        spans = [(f.start, f.end) for f in figures if finder == "date" or f.high is not None]
+    out = []
+    for s, e in spans:
+        cover, sim, score = _support(ctx, pi, text, s, e)
+        a, _ = _clause_of(text, s, e)
+        score += 3 * _overlap(ctx.terms, text[max(a, s - 25) : s]) / (ctx.total or 1)
+        out.append(Candidate(pi, s, e, text[s:e].strip(), score, _confidence(cover, sim, bool(ctx.sims))))
+    return out
+
+
+def _asked_count(question: str) -> int | None:
+    m = ASKED_COUNT.search(question)
+    if not m:
+        return None
+    if m.group(1):
+        value = cn_number(m.group(1))
+        return int(value) if value else None
+    return EN_NUMBERS[m.group(2).lower()]
+
+
+def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> Context:
+    m = MEASURE.search(question)
+    head = HEAD.search(question)
+    prefs = kind.figures
+    if re.search(r"百分点|percentage points?", question, re.I):
+        prefs = ("points",)
+    return Context(
+        question,
+        kind,
+        terms,
+        sum(terms.values()),
+        m.group(1) if m else None,
+        head.group(1) if head else None,
+        prefs,
+        sims,
+    )
+
+
+def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Candidate]:
+    """Scored candidates of every finder the question's kind names, best first."""
+    out: list[Candidate] = []
+    asked = _asked_count(ctx.question)
+    for pi, p in enumerate(passages[:top]):
+        for finder in ctx.kind.finders:
+            if finder == "figure":
+                out += figure_candidates(ctx, pi, p.text)
+            elif finder in ("title", "quoted", "named"):
+                out += name_candidates(ctx, pi, p.text, finder)
+            elif finder == "clause":
+                out += clause_candidates(ctx, pi, p.text)
+            elif finder == "list":
+                out += list_candidates(ctx, pi, p.text, asked)
+            else:
+                out += fixed_candidates(ctx, pi, p.text, finder)
+    return sorted(out, key=lambda c: -c.score)
 
 
 def extract(
-    question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, top: int = 3
+    question: str,
+    info: QueryInfo,
+    passages: list[Passage],
+    documents: list[DocInfo],
+    idf=None,
+    embedder=None,
+    top: int = 3,
+    kind: Kind | None = None,
 ) -> tuple[str, Candidate | None]:
-    """The question's type and its best supported span in the top passages (or None)."""
-    kind = question_type(question)
-    if kind in ("open",) or not passages:
-        return kind, None
-    m = MEASURE.search(question)
-    head = HEAD.search(question)
-    head_noun = head.group(1) if head else None
-    if info.english and kind == "name":
-        head_noun = (expand(question).split() or [None])[0]
+    """The question's kind and its best span in the top passages (None when there is none)."""
+    kind = kind or question_kind(question)
+    if not kind.finders or not passages:
+        return kind.name, None
     terms = question_terms(question, info, documents, idf)
-    found = candidates(question, passages, kind, terms, m.group(1) if m else None, head_noun, top)
-    return kind, (found[0] if found else None)
+    if not terms and embedder is None:
+        return kind.name, None
+    sims = clause_similarity(question, passages, embedder, top)
+    found = candidates(context(question, kind, terms, sims), passages, top)
+    return kind.name, (found[0] if found else None)
 
 
 def answer_question(
-    question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None
+    question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, embedder=None
 ) -> Answer:
     """The short answer for a single-report question, or None with a note saying why."""
+    kind = question_type(question)
     note = missing_report_note(info, documents)
     if note:
-        return Answer(question, None, passages, note, question_type(question))
+        return Answer(question, None, passages, note, kind)
     place = None if info.regions else unknown_place(question, documents)
     if place:
-        return Answer(
-            question,
-            None,
-            passages,
-            f"集合中没有关于“{place}”的报告；下列为最接近的段落，仅供参考。",
-            question_type(question),
-        )
-    kind, best = extract(question, info, passages, documents, idf)
-    if best is None:
-        note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
+        note = f"集合中没有关于“{place}”的报告；下列为最接近的段落，仅供参考。"
         return Answer(question, None, passages, note, kind)
+    kind, best = extract(question, info, passages, documents, idf, embedder)
+    if best is None or best.confidence < ABSTAIN:
+        note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
+        if best is not None and best.clash:
+            note = f"找到的数字“{best.text}”统计的是另一类对象，与所问不符；下列为最相关的段落。"
+        conf = best.confidence if best else 0.0
+        return Answer(question, None, passages, note, kind, confidence=round(max(0.0, conf), 3))
     ordered = [passages[best.passage]] + [p for i, p in enumerate(passages) if i != best.passage]
     text = re.sub(r"\s*\n\s*", "", best.text)  # a span broken across lines (PDF) reads as one
-    return Answer(question, unicodedata.normalize("NFC", text), ordered, None, kind, (best.start, best.end))
+    note = "未能确定更短的答案，以下为报告中陈述答案的原句。" if best.clause else None
+    return Answer(
+        question,
+        unicodedata.normalize("NFC", text),
+        ordered,
+        note,
+        kind,
+        (best.start, best.end),
+        confidence=round(min(1.0, max(0.0, best.confidence)), 3),
+    )

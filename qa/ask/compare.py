@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from ..text import sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
-from .answer import candidates, question_terms
+from .answer import ABSTAIN, extract, question_terms
+from .kinds import BY_NAME, question_kind
 from .retrieve import Searcher
 
 CROSS = re.compile(
@@ -25,18 +26,20 @@ MOST = re.compile(r"最多|更多|较多|哪个多|谁多|多？|多\?|most|more
 LEAST = re.compile(r"最少|更少|较少|哪个少|谁少|少？|少\?|least|fewer|lower|smallest", re.I)
 NONE = re.compile(r"没有|没发生|未发生|零|\bno\b|\bnone\b|zero", re.I)
 ZERO = re.compile(r"(?:无|未发生|未出现|没有发生|没有)[\u4e00-\u9fff]{0,12}?(?:案件|事件|情况|问题)")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+WHICH_YEAR = re.compile(r"哪一?年|哪个年|which year", re.I)
 
 
 def is_cross(question: str, info: QueryInfo) -> bool:
-    return len(info.regions) > 1 or bool(CROSS.search(question))
+    """Several regions, a question about bureaus, or several years with "which year / more"."""
+    years = len(set(info.years)) > 1 and bool(WHICH_YEAR.search(question) or MOST.search(question))
+    return len(info.regions) > 1 or bool(CROSS.search(question)) or years
 
 
 def report_figure(
-    question: str, info: QueryInfo, doc: DocInfo, searcher: Searcher, terms: dict[str, float]
+    question: str, info: QueryInfo, doc: DocInfo, searcher: Searcher, idf, documents: list[DocInfo], embedder
 ) -> dict:
-    """The figure one report gives for the question, with its passage and sentence."""
-    scoped = replace(info, docs=(doc.doc,))
+    """The figure one report gives for the question: value, unit, qualifier, counted noun, sentence."""
+    scoped = replace(info, docs=(doc.doc,), years=(), year=doc.year)
     passages = searcher.search(question, scoped, 3)
     row = {
         "doc": doc.doc,
@@ -45,22 +48,33 @@ def report_figure(
         "year": doc.year,
         "figure": None,
         "value": None,
+        "unit": None,
+        "qualifier": None,
+        "noun": None,
         "sentence": None,
+        "confidence": 0.0,
         "passage": None,
     }
-    found = candidates(question, passages, "count", terms, None, None)
+    kind = question_kind(question)
+    kind = kind if "figure" in kind.finders else BY_NAME["count"]
+    _, best = extract(question, scoped, passages, documents, idf, embedder, kind=kind)
+    terms = question_terms(question, scoped, documents, idf)
     zero = _zero(passages, terms)
-    best = found[0] if found else None
+    if best is not None and best.confidence < ABSTAIN:
+        best = None
     if zero and (best is None or zero[1] >= best.score):
         p, _, text, sentence = zero
         row.update(figure=text, value=0.0, sentence=sentence, passage=p)
-    elif best is not None:
-        p = passages[best.passage]
-        number = NUMBER.search(best.text)
+    elif best is not None and best.figure is not None:
+        p, f = passages[best.passage], best.figure
         row.update(
             figure=best.text,
-            value=float(number.group()) if number else None,
+            value=f.value,
+            unit=f.unit,
+            qualifier=f.qualifier,
+            noun=f.noun,
             sentence=_sentence_of(p.text, best.start),
+            confidence=best.confidence,
             passage=p,
         )
     return row
@@ -83,12 +97,15 @@ def _sentence_of(text: str, pos: int) -> str:
 
 
 def compare(
-    question: str, info: QueryInfo, searcher: Searcher, documents: list[DocInfo], idf, k: int
+    question: str, info: QueryInfo, searcher: Searcher, documents: list[DocInfo], idf, k: int, embedder=None
 ) -> Answer:
-    """Answer a cross-report question with the bureau(s) it asks for and a table of figures."""
-    docs = [d for d in documents if not info.docs or d.doc in info.docs]
-    terms = question_terms(question, info, documents, idf)
-    rows = [report_figure(question, info, d, searcher, terms) for d in docs]
+    """Answer a cross-report question with the report(s) it asks for and a table of figures.
+
+    Each chosen report is named by its bureau when the reports differ in region, else by its year
+    ("which year's target was higher"), with its figure beside it."""
+    years = set(info.years) if len(set(info.years)) > 1 else set()
+    docs = [d for d in documents if (not info.docs or d.doc in info.docs) and (not years or d.year in years)]
+    rows = [report_figure(question, info, d, searcher, idf, documents, embedder) for d in docs]
     known = [r for r in rows if r["value"] is not None]
     table = [{k_: v for k_, v in r.items() if k_ != "passage"} for r in rows]
     passages = [r["passage"] for r in rows if r["passage"] is not None][:k]
@@ -117,7 +134,11 @@ def compare(
     )
     first = [r["passage"] for r in chosen]
     ordered = first + [p for p in passages if p not in first]
-    answer = "、".join(r["bureau"] for r in chosen) or None
+    by_year = len({r["region"] for r in rows}) == 1 and len({r["year"] for r in rows}) > 1
+    bases = {(r["unit"] or "")[-1:] for r in known if r["value"]}
+    if len(bases) > 1:
+        note += "各报告数字的单位不同，比较仅供参考。"
+    answer = "、".join(f"{r['year']}年（{r['figure']}）" if by_year else r["bureau"] for r in chosen) or None
     return Answer(
         question,
         answer,
@@ -125,4 +146,5 @@ def compare(
         note if answer else "没有报告符合这个条件。" + note,
         "cross",
         table=table,
+        confidence=min((r["confidence"] for r in chosen), default=0.0),
     )

@@ -1,0 +1,106 @@
+"""The one table of question kinds: what each kind is, how a question shows it, which span finders answer it.
+
+Why one table: the recognisers (Chinese and English) and the finders used to be spread over several
+regex lists and an if-chain, so a new kind of question meant edits in four places and the order of
+checks was implicit. Here the order is the table's order (first match wins), and each kind names the
+finders that ``answer.py`` runs for it, in order of preference (a tight span first, the stating clause
+last). ``figures`` says which figure kinds (``figures.Figure.kind``) the question prefers; other
+figures are still candidates, only scored lower.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Every figure kind that answers "how many / how much" (years and dates answer only date questions).
+ANY_FIGURE = ("count", "money", "percent", "points", "measure", "multiple", "ratio", "plain")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of question: its name, its recogniser, its finders and the figure kinds it prefers."""
+
+    name: str
+    pattern: re.Pattern
+    finders: tuple[str, ...]
+    figures: tuple[str, ...] = ()
+
+
+def _p(zh: str, en: str) -> re.Pattern:
+    return re.compile(f"{zh}|{en}", re.I)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("docnum", _p(r"文号|文件号", r"document number"), ("docnum",)),
+    Kind("range", _p(r"哪几年|哪些年|哪一年到|期限|起止", r"which years|what period"), ("range",)),
+    Kind(
+        "date",
+        _p(r"什么时候|何时|哪天|日期|哪一天|几月|哪个月", r"\bwhen\b|\bdate\b|what day|which month"),
+        ("date",),
+    ),
+    Kind(
+        "title",
+        _p(r"文件名|什么文件|哪个文件|哪份文件|名称是|叫什么", r"title of|name of the (?:plan|document)"),
+        ("title", "quoted", "named", "clause"),
+    ),
+    Kind(
+        "list",
+        _p(
+            r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两]",
+            r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
+            r"|which \w+s\b(?! (?:was|is)\b)",
+        ),
+        ("list",),
+    ),
+    Kind(
+        "percent",
+        _p(
+            r"百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率",
+            r"percent|percentage|\brate\b|%|growth|inflation|\bshare\b",
+        ),
+        ("figure",),
+        ("percent", "points"),
+    ),
+    Kind(
+        "amount",
+        _p(
+            r"多少钱|金额|罚款|罚了|费用|资金|投了多少|规模|多少美元|多少亿|多少万亿",
+            r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|funds?\b|budget|deficit",
+        ),
+        ("figure",),
+        ("money",),
+    ),
+    Kind(
+        "count",
+        _p(
+            r"多少|几[起件家次个名位人例项份条场套]|达到了?什么水平",
+            r"how many|how much|how large|how big|number of|\bindex\b|\btarget\b|\boutput\b|\btotal\b"
+            r"|\bquota\b|by how much",
+        ),
+        ("figure",),
+        ANY_FIGURE,
+    ),
+    Kind(
+        "name",
+        _p(
+            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种所届款]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
+            r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what \w+ (?:did|does|is|was)|\bname\b",
+        ),
+        ("title", "quoted", "named", "clause"),
+    ),
+)
+OPEN = Kind("open", re.compile(r"$^"), ())
+BY_NAME = {k.name: k for k in (*KINDS, OPEN)}
+
+
+def question_kind(question: str) -> Kind:
+    """The first kind in the table whose recogniser matches the question, else ``open``."""
+    for kind in KINDS:
+        if kind.pattern.search(question):
+            return kind
+    return OPEN
+
+
+def question_type(question: str) -> str:
+    return question_kind(question).name
