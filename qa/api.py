@@ -19,7 +19,7 @@ from .ask.compare import compare, is_cross
 from .ask.dialog import resolve
 from .ask.indicator import Indicator, indicator, is_indicator
 from .ask.retrieve import Searcher
-from .ask.understand import check_query, missing_report_note, understand
+from .ask.understand import check_query, understand
 from .config import Config
 from .errors import IndexProblem, QAError
 from .index import collection
@@ -247,9 +247,9 @@ class ReportQA:
         query = resolve(asked, history, documents)
         info = understand(query, documents, filters)
         idf = self._stored.keyword.idf
-        if is_indicator(query) and missing_report_note(info, documents) is None:
+        if is_indicator(query) and info.missing is None:
             answer = self._indicator_answer(indicator(query, info, self._searcher, documents, idf), k)
-        elif is_cross(query, info) and missing_report_note(info, documents) is None:
+        elif is_cross(query, info) and info.missing is None:
             answer = compare(query, info, self._searcher, documents, idf, k, self.embedder)
         else:
             answer = answer_question(

@@ -26,7 +26,6 @@ from ..types import Answer, DocInfo, Passage, QueryInfo
 from .figures import Figure, cn_number, find_figures
 from .kinds import Kind, question_kind, question_type
 from .terms import expand
-from .understand import missing_report_note, unknown_place
 
 __all__ = ["Candidate", "answer_question", "extract", "question_terms", "question_type", "figure_candidates"]
 
@@ -483,12 +482,10 @@ def answer_question(
 ) -> Answer:
     """The short answer for a single-report question, or None with a note saying why."""
     kind = question_type(question)
-    note = missing_report_note(info, documents)
-    if note:
-        return Answer(question, None, passages, note, kind)
-    place = None if info.regions else unknown_place(question, documents)
-    if place:
-        note = f"集合中没有关于“{place}”的报告；下列为最接近的段落，仅供参考。"
+    if info.missing:
+        return Answer(question, None, passages, info.missing, kind)
+    if info.unknown:
+        note = f"集合中没有关于“{info.unknown}”的报告；下列为最接近的段落，仅供参考。"
         return Answer(question, None, passages, note, kind)
     kind, best = extract(question, info, passages, documents, idf, embedder)
     if best is None or best.confidence < ABSTAIN:

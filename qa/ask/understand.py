@@ -119,7 +119,16 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
     scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
     missing = _missing(regions, years, documents) if groups else None
-    unknown = None if groups else next((p.name for p in named if isinstance(p, places.Place)), None)
+    # a place below the national level that has no report (a sibling district, a province not
+    # collected): the question is about it, so no other report answers it
+    unknown = next(
+        (
+            p.name
+            for p in named
+            if isinstance(p, places.Place) and p.level != "national" and not _docs_of(p, documents)
+        ),
+        None,
+    )
     return QueryInfo(
         regions, years[0] if years else None, not CJK.search(query), scoped, tuple(years), missing, unknown
     )
@@ -156,14 +165,3 @@ def _missing(regions: tuple[str, ...], years: list[int], documents: list[DocInfo
         return None
     closest = "；".join(f"{r}现有 {'、'.join(map(str, ys))} 年报告" for r, ys in have.items())
     return f"集合中没有 {'、'.join(regions)} {year} 年的报告（{closest}）；下列为最接近的段落，仅供参考。"
-
-
-def unknown_place(question: str, documents: list[DocInfo]) -> str | None:
-    """A place the question names that no report in the collection is issued by, at or under it
-    (another district of the same city, a province not collected), e.g. 杭州市 or Hangzhou."""
-    return understand(question, documents).unknown
-
-
-def missing_report_note(info: QueryInfo, documents: list[DocInfo]) -> str | None:
-    """Why the collection cannot answer: the named region has no report on the named year."""
-    return info.missing
