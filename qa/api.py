@@ -55,7 +55,8 @@ def check_filters(filters) -> dict:
         return {}
     if not isinstance(filters, Mapping):
         raise QAError(
-            f"filters must be a mapping like {{'region': '湟中区', 'year': 2024}}, got {type(filters).__name__}"
+            f"filters must be a mapping like {{'region': '湟中区', 'year': 2024}}, "
+            f"got {type(filters).__name__}"
         )
     unknown = [str(key) for key in filters if key not in FILTER_KEYS]
     if unknown:
@@ -100,6 +101,7 @@ class ReportQA:
         self.index_dir = Path(index_dir)
         self.config = config
         self.embedder = embedder
+        self.last_update = Update()  # what the build or change that made this object did (skips included)
         self._use(stored)
 
     def _use(self, stored: Stored) -> None:
@@ -130,7 +132,9 @@ class ReportQA:
         log.info("%d reports indexed, %d chunks embedded", len(update.added), update.embedded)
         for warning in update.warnings:
             log.warning(warning)
-        return cls(stored, embedder, config, Path(index_dir))
+        rqa = cls(stored, embedder, config, Path(index_dir))
+        rqa.last_update = update
+        return rqa
 
     @classmethod
     def open(
@@ -202,10 +206,11 @@ class ReportQA:
         return True
 
     # ---------------------------------------------------------------- changing the collection
-    def add(self, paths, progress: bool = False) -> Update:
-        """Add new reports or replace changed ones (any supported format); only they are embedded."""
+    def add(self, paths, progress: bool = False, replace: bool = True) -> Update:
+        """Add new reports or replace changed ones (any supported format); only they are embedded.
+        ``replace=False`` skips a file whose name is already in the collection instead."""
         update, stored = collection.add(
-            self._stored, paths, self.index_dir, self.config, self.embedder, progress
+            self._stored, paths, self.index_dir, self.config, self.embedder, progress, replace
         )
         self._use(stored)
         return update
