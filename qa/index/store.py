@@ -197,11 +197,13 @@ def read_manifest(folder: Path) -> dict:
         raise IndexProblem(f"no index at {folder} (missing {MANIFEST})", action="build", index=str(folder))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON or not UTF-8
         raise IndexProblem(f"{path} is unreadable ({exc})", action="rebuild", index=str(folder)) from exc
-    if manifest.get("format") != FORMAT_VERSION:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
         raise IndexProblem(
-            f"index at {folder} has format {manifest.get('format')}, this version reads {FORMAT_VERSION}",
+            f"index at {folder} has format "
+            f"{manifest.get('format') if isinstance(manifest, dict) else '?'}, "
+            f"this version reads {FORMAT_VERSION}",
             action="rebuild",
             index=str(folder),
         )

@@ -20,6 +20,7 @@ from urllib.parse import quote
 import gradio as gr
 
 from ..api import ReportQA
+from ..ask.dialog import user_turns
 from ..ask.understand import MAX_QUERY_CHARS
 from ..errors import QAError
 from ..ingest.read import suffixes
@@ -158,31 +159,9 @@ def report_page(rqa: ReportQA, doc: str, start: int, end: int) -> str:
 
 
 def history_texts(chat) -> list[str]:
-    """The user's earlier questions from the chat in every shape the supported Gradio range sends:
-    messages whose content is a string, a list of content blocks ({"type": "text", "text": …}) or
-    one such block, and (question, answer) pairs; files and other media are left out. Chat text
-    was escaped for display, so it is unescaped back into what the user typed."""
-    out = []
-    for m in chat or []:
-        if isinstance(m, (list, tuple)):
-            content = m[0] if m else None
-        elif isinstance(m, dict) and m.get("role") == "user":
-            content = m.get("content")
-        else:
-            content = getattr(m, "content", None) if getattr(m, "role", None) == "user" else None
-        blocks = content if isinstance(content, list) else [content]
-        parts = []
-        for block in blocks:
-            if isinstance(block, str):
-                parts.append(block)
-            elif isinstance(block, dict) and isinstance(block.get("text"), str):
-                parts.append(block["text"])
-            elif isinstance(getattr(block, "text", None), str):
-                parts.append(block.text)
-        text = html.unescape(" ".join(parts)).strip()
-        if text:
-            out.append(text)
-    return out
+    """The user's earlier questions from the chat, in every message shape the supported Gradio
+    range sends (``user_turns``); chat text was escaped for display, so it is unescaped back."""
+    return [html.unescape(t) for t in user_turns(chat)]
 
 
 def whole(k):
