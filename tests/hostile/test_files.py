@@ -56,7 +56,7 @@ BAD = [
     ("empty-zip.docx", None, "not a readable .docx"),
     ("fake.pdf", b"%PDF-1.4 garbage", "PDF"),
     ("nav.html", _nav_html, "navigation only"),
-    ("script.html", "<script>alert(1)</script>".encode(), "no report text"),
+    ("script.html", b"<script>alert(1)</script>", "no report text"),
     ("bomb.docx", _docx_bomb, "characters"),
     ("huge.txt", ("法治" * 600_000).encode(), "characters"),
     ("oversized.txt", b"a" * (read.MAX_TEXT_BYTES + 1), "bytes"),
