@@ -137,9 +137,11 @@ def cmd_list(args) -> int:
         return 0
     print(f"{len(docs)} reports, {sum(d.chunks for d in docs)} chunks, model {manifest['model']}")
     for d in docs:
+        place = " › ".join([*d.parents, d.region]) if d.region else "?"
+        years = "、".join(map(str, d.years)) or d.year or "?"
         print(
             safe(
-                f"  {d.doc}  {d.region or '?'}  {d.year or '?'}  {d.chunks} chunks  "
+                f"  {d.doc}  {place} ({d.level or '?'})  {years}  {d.chunks} chunks  "
                 f"added {d.added or '?'}  {d.title}"
             )
         )

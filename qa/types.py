@@ -12,8 +12,20 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One fact a report states about itself (title, dates, issuer, document number), with the
+    offsets of the words that state it in the source text, so that an answer can cite it."""
+
+    name: str  # "title" | "published" | "signed" | "issuer" | "docnum"
+    value: str  # normalised value: ISO date for dates, the words as written otherwise
+    start: int
+    end: int  # text[start:end] are the words as written
+
+
+@dataclass(frozen=True)
 class Source:
-    """A report as read: its verbatim text, the title found in it and where its body lies."""
+    """A report as read: its verbatim text, the title found in it, where its body lies, and what
+    the wrapper around the body (page header, signature block) says about the report."""
 
     doc: str
     path: str
@@ -21,11 +33,21 @@ class Source:
     sha256: str
     title_lines: tuple[str, ...]
     body: tuple[int, int]
-    published: str | None
+    published: str | None  # ISO date the page or header says it was published
+    signed: str | None = None  # ISO date of the signature block (落款) or the header's 成文日期
+    issuer: str | None = None  # issuing body: header 发布机构/来源, else the signature, else above the title
+    docnum: str | None = None  # document number (文号), from the header or the line under the title
+    header: tuple[tuple[str, str], ...] = ()  # every key: value line of the wrapper, as written
+    facts: tuple[Fact, ...] = ()  # the above with their offsets in ``text``, for citations
+    gaps: tuple[tuple[int, int], ...] = ()  # wrapper lines inside the body (PDF page furniture)
 
     @property
     def body_text(self) -> str:
         return self.text[self.body[0] : self.body[1]]
+
+    def fact(self, name: str) -> Fact | None:
+        """The first fact of that name, or None."""
+        return next((f for f in self.facts if f.name == name), None)
 
 
 @dataclass(frozen=True)
@@ -36,8 +58,12 @@ class Meta:
     bureau: str
     region: str
     aliases: tuple[str, ...]  # lower-case names a question may use for the region
-    year: int | None
+    year: int | None  # the year in the title (the year reported on)
     published: str | None
+    level: str = ""  # national, province, prefecture, county; "" when no place was found
+    parents: tuple[str, ...] = ()  # the region's parents, province first: 湟中区 → (青海省, 西宁市)
+    code: str = ""  # the region's 6-digit division code (100000: national)
+    years: tuple[int, ...] = ()  # every year the report covers (title year, reviewed, planned)
 
 
 @dataclass(frozen=True)
@@ -74,6 +100,18 @@ class DocInfo:
     published: str | None
     chunks: int
     added: str = ""  # when the report entered the collection
+    level: str = ""  # national, province, prefecture, county; "" when no place was found
+    parents: tuple[str, ...] = ()  # the region's parents, province first
+    code: str = ""  # the region's 6-digit division code (100000: national)
+    years: tuple[int, ...] = ()  # every year the report covers; scoping by year uses these
+    signed: str | None = None  # ISO date of the signature block (落款)
+    issuer: str | None = None  # the issuing body as the report or its page names it
+    docnum: str | None = None  # document number (文号)
+    facts: tuple[Fact, ...] = ()  # title, dates, issuer, docnum with their offsets in the source text
+
+    def covers(self, year: int) -> bool:
+        """Whether the report speaks of ``year`` (reports without a years list: their title year)."""
+        return year in self.years or (not self.years and year == self.year)
 
 
 @dataclass(frozen=True)
@@ -85,6 +123,8 @@ class QueryInfo:
     english: bool = False
     docs: tuple[str, ...] = ()  # reports to search; empty means all
     years: tuple[int, ...] = ()  # every year named, for questions across reports
+    missing: str | None = None  # why the named place has no report on the named year
+    unknown: str | None = None  # a place named that no report of the collection is at or under
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """Figures found and parsed in real report sentences (quoted verbatim from seeds/ and the State Council
 reports), plus the traps: years, dates, document numbers, section numbers, ordinals, names with digits."""
 
-import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -205,16 +204,12 @@ def test_brief_forms():
     assert (f.text, f.noun) == ("13亿", "人民")
 
 
-def test_seed_reports_offsets_and_speed():
-    """Every figure in every seed report is the original text at its offsets; under 20 ms per 10k chars."""
+def test_seed_reports_offsets():
+    """Every figure in every seed report is the original text at its offsets, in order, disjoint."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    find_figures("预热25起")  # jieba's dictionary loads once
-    t0 = time.perf_counter()
     found = [find_figures(t) for t in texts]
-    per_10k = (time.perf_counter() - t0) / sum(map(len, texts)) * 1e4
     assert sum(map(len, found)) > 150
     for text, figures in zip(texts, found, strict=True):
         assert all(text[f.start : f.end] == f.text for f in figures)
         assert [f.start for f in figures] == sorted(f.start for f in figures)
         assert all(a.end <= b.start for a, b in pairwise(figures))
-    assert per_10k < 0.05  # seconds; the measured figure is about 0.01

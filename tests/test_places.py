@@ -3,7 +3,6 @@ names, and paragraphs of ordinary words that must not turn into places."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -24,12 +23,8 @@ def names(text: str) -> list[tuple[str, str]]:
     return [(text[s:e], p.name) for s, e, p in find_places(text)]
 
 
-def test_loads_fast_and_whole():
-    places._gazetteer.cache_clear()
-    start = time.perf_counter()
-    g = places._gazetteer()
-    assert time.perf_counter() - start < 1.0  # ~0.25 s measured; slack for a busy CI machine
-    levels = [p.level for p in g.places]
+def test_the_gazetteer_is_whole():
+    levels = [p.level for p in places.every_place()]
     assert levels.count("province") == 34 and levels.count("prefecture") > 330
     assert levels.count("county") > 2800
 
@@ -178,11 +173,3 @@ def test_english_whole_words():
         ("Guangxi", "广西壮族自治区"),
         ("China", "全国"),
     ]
-
-
-def test_find_places_is_fast():
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))[:15000]
-    find_places(text)
-    start = time.perf_counter()
-    find_places(text)
-    assert time.perf_counter() - start < 0.05

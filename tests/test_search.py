@@ -28,7 +28,6 @@ def test_find_year(text, year):
     assert find_years(text)[:1] == ([year] if year else [])
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     "question, region",
     [
@@ -43,39 +42,35 @@ def test_find_year(text, year):
         ("FENGZE lawsuits", "丰泽区"),
     ],
 )
-def test_regions_from_the_reports_own_names(rqa, question, region):
-    assert understand(question, rqa.documents()).regions == (region,)
+def test_regions_from_the_reports_own_names(fast_rqa, question, region):
+    assert understand(question, fast_rqa.documents()).regions == (region,)
 
 
-@pytest.mark.slow
-def test_no_region_searches_everything(rqa):
-    info = understand("how many legal advisers are there", rqa.documents())
+def test_no_region_searches_everything(fast_rqa):
+    info = understand("how many legal advisers are there", fast_rqa.documents())
     assert info.regions == () and info.docs == () and info.english
 
 
-@pytest.mark.slow
-def test_naming_fengze_returns_fengze_first(rqa):
+def test_naming_fengze_returns_fengze_first(fast_rqa):
     # several reports mention legal advisers and lawsuits; the named region decides
     for q in [
         "丰泽法律顾问发挥了什么作用",
         "丰泽2023年行政应诉案件有几件",
         "How many lawsuits did Fengze respond to in 2023?",
     ]:
-        assert rqa.search(q, k=3)[0].doc == "003_4d3e9b55dd373cb7.txt", q
+        assert fast_rqa.search(q, k=3)[0].doc == "003_4d3e9b55dd373cb7.txt", q
     # and without a name the same words reach other reports too
-    docs = {p.doc for p in rqa.search("法律顾问", k=5)}
+    docs = {p.doc for p in fast_rqa.search("法律顾问", k=5)}
     assert len(docs) > 1
 
 
-@pytest.mark.slow
-def test_year_alone_scopes_to_that_year(rqa):
-    passages = rqa.search("2020年行政许可审批时限缩短了多少", k=5)
+def test_year_alone_scopes_to_that_year(fast_rqa):
+    passages = fast_rqa.search("2020年行政许可审批时限缩短了多少", k=5)
     assert {p.year for p in passages} == {2020}
 
 
-@pytest.mark.slow
-def test_passages_are_distinct_sections_with_score_parts(rqa):
-    passages = rqa.search("湟中区行政处罚案件", k=8)
+def test_passages_are_distinct_sections_with_score_parts(fast_rqa):
+    passages = fast_rqa.search("湟中区行政处罚案件", k=8)
     keys = [(p.doc, p.section) for p in passages]
     assert len(keys) == len(set(keys))
     assert all(p.dense is not None or p.keyword is not None for p in passages)
@@ -109,9 +104,8 @@ def test_fusion_on_hand_built_lists():
     assert weighted_sum([([], 1.0)]) == {}
 
 
-@pytest.mark.slow
-def test_keyword_index_persists_and_reloads(index_dir, tmp_path):
-    stored = load_index(index_dir)
+def test_keyword_index_persists_and_reloads(fake_index_dir, tmp_path):
+    stored = load_index(fake_index_dir)
     texts = [embed_text(c) for c in stored.chunks]
     fresh = KeywordIndex.build(texts)
     fresh.save(tmp_path / "kw")

@@ -20,6 +20,7 @@ from ..index.keyword import KeywordIndex
 from ..index.store import Stored
 from ..index.vectors import VectorStore
 from ..types import Passage, QueryInfo
+from . import translate
 from .terms import expand
 
 MODES = ("fused", "dense", "keyword")
@@ -74,10 +75,12 @@ class KeywordRetriever:
 
 
 def keyword_query(query: str, info: QueryInfo) -> str:
-    """The question in the reports' words: English words go through the glossary only (an
-    English word never matches Chinese text), Chinese keeps its words plus formal synonyms."""
-    extra = expand(query)
-    return extra if info.english else f"{query} {extra}"
+    """The question in the reports' words: an English question through the bilingual dictionary
+    (an English word never matches Chinese text; the glossary overrides what the dictionary gets
+    wrong), a Chinese one keeps its words plus formal synonyms for colloquial ones."""
+    if info.english:
+        return translate.keyword_query(query)
+    return f"{query} {expand(query)}"
 
 
 class WeightedFusion:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from ..errors import QAError
+from ..ingest import places
 from ..text import CJK, find_years
 from ..types import DocInfo, QueryInfo
 
@@ -34,72 +35,119 @@ def check_query(query: str) -> str:
 
 
 def find_regions(text: str, documents: list[DocInfo]) -> tuple[str, ...]:
-    """Regions whose aliases the text names (substring for Chinese, whole word for pinyin)."""
+    """Regions of the collection the text names: through the national gazetteer (any full, short,
+    pinyin or English name of the place or of a place above it) or a report's own aliases."""
+    return tuple(dict.fromkeys(r for place in _named(text, documents) for r in _regions(place, documents)))
+
+
+def _named(text: str, documents: list[DocInfo]) -> list[places.Place | str]:
+    """Places the text names, in order: gazetteer entries, or the region names of reports whose own
+    aliases it names (a region set by hand that the gazetteer does not know)."""
+    found: list[places.Place | str] = []
+    for _, _, place in places.find_places(text):
+        if place not in found:
+            found.append(place)
     low = unicodedata.normalize("NFKC", text).lower()
-    found = []
+    codes = {p.code for p in found if isinstance(p, places.Place)}
     for d in documents:
+        if d.code in codes or d.region in found:
+            continue
         for alias in d.aliases:
             hit = (
                 alias in low
                 if CJK.search(alias)
                 else re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", low)
             )
-            if hit and d.region not in found:
+            if hit:
                 found.append(d.region)
                 break
-    return tuple(found)
+    return found
+
+
+def _inside(d: DocInfo, place: places.Place) -> bool:
+    """A report issued by ``place`` or by a place under it (never by a sibling or a parent)."""
+    if not d.code or d.level == "national":
+        return place.level == "national" and d.level == "national"
+    depth = {"national": 0, "province": 2, "prefecture": 4}.get(place.level, 6)
+    return d.code == place.code or (depth < 6 and d.code[:depth] == place.code[:depth])
+
+
+def _docs_of(place: places.Place | str, documents: list[DocInfo]) -> list[DocInfo]:
+    if isinstance(place, str):
+        return [d for d in documents if d.region == place]
+    return [d for d in documents if _inside(d, place)]
+
+
+def _regions(place: places.Place | str, documents: list[DocInfo]) -> list[str]:
+    return list(dict.fromkeys(d.region for d in _docs_of(place, documents)))
 
 
 def understand(query: str, documents: list[DocInfo], filters: dict | None = None) -> QueryInfo:
-    """Region and year from explicit filters, else from the question; the reports to search."""
+    """Places and years from explicit filters, else from the question; the reports to search.
+
+    A place reaches its own reports, else those of the places under it (青海 → 湟中区); a year
+    reaches the reports that cover it (a 2024 government work report reviews 2023)."""
     filters = filters or {}
     if filters.get("region"):
-        known = sorted({d.region for d in documents})
-        regions = find_regions(filters["region"], documents)
-        if not regions:
+        named = _named(filters["region"], documents)
+        if not any(_docs_of(p, documents) for p in named):
+            known = sorted({d.region for d in documents if d.region})
             raise QAError(f"unknown region {filters['region']!r}; the collection has: {', '.join(known)}")
     else:
-        regions = find_regions(query, documents)
+        named = _named(query, documents)
     years = [int(filters["year"])] if filters.get("year") else find_years(query)
-    docs = [d for d in documents if not regions or d.region in regions]
-    if years and regions:  # per region: its reports on the named years if it has any (江津2020年和丰泽2023年)
-        docs = [d for r in regions for d in _on_years([x for x in docs if x.region == r], years)]
+    groups = [(p, _docs_of(p, documents)) for p in named]
+    groups = [(p, docs) for p, docs in groups if docs]
+    docs = list(documents)
+    if groups:
+        docs = []
+        for place, own in groups:  # per place: its reports on the named years if it has any
+            top = [d for d in own if isinstance(place, str) or d.code == place.code]
+            chosen = _on_years(top, years) if top else []
+            if not top or (years and not any(_covers(d, years) for d in top)):
+                chosen = _on_years(own, years)
+            docs += [d for d in chosen if d not in docs]
     elif years:
         docs = _on_years(docs, years)
+    regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
     scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
-    return QueryInfo(regions, years[0] if years else None, not CJK.search(query), scoped, tuple(years))
+    missing = _missing(regions, years, documents) if groups else None
+    unknown = None if groups else next((p.name for p in named if isinstance(p, places.Place)), None)
+    return QueryInfo(
+        regions, years[0] if years else None, not CJK.search(query), scoped, tuple(years), missing, unknown
+    )
+
+
+def _covers(d: DocInfo, years: list[int]) -> bool:
+    return any(d.covers(y) for y in years)
 
 
 def _on_years(docs: list[DocInfo], years: list[int]) -> list[DocInfo]:
-    """The reports on one of ``years``, or all of ``docs`` when none is (the answer step says so)."""
-    return [d for d in docs if d.year in years] or docs
+    """The reports covering one of ``years``, or all of ``docs`` when none does (the answer says so)."""
+    return [d for d in docs if _covers(d, years)] or docs
+
+
+def _missing(regions: tuple[str, ...], years: list[int], documents: list[DocInfo]) -> str | None:
+    """Why the collection cannot answer: the named places have no report covering the named year."""
+    if not regions or not years:
+        return None
+    year = years[0]
+    have = {
+        r: sorted({y for d in documents if d.region == r for y in (d.years or (d.year,)) if y})
+        for r in regions
+    }
+    if any(d.covers(year) for d in documents if d.region in regions):
+        return None
+    closest = "；".join(f"{r}现有 {'、'.join(map(str, ys))} 年报告" for r, ys in have.items())
+    return f"集合中没有 {'、'.join(regions)} {year} 年的报告（{closest}）；下列为最接近的段落，仅供参考。"
 
 
 def unknown_place(question: str, documents: list[DocInfo]) -> str | None:
-    """A place the question names that no report in the collection covers (e.g. Hangzhou)."""
-    known = {a for d in documents for a in d.aliases}
-    for m in re.finditer(
-        r"([\u4e00-\u9fff]{2,4}?)(?:省|市|区|县)(?=生态环境|环保|的|\d|[^\u4e00-\u9fff]|$)", question
-    ):
-        name = m.group(1)
-        if not any(name in a or a in name for a in known if CJK.search(a)):
-            return m.group(0)
-    for m in re.finditer(
-        r"\b([A-Z][a-z]{2,})(?=\s+(?:District|County|City|Ecology|Environment|Environmental|Bureau|Branch|Municipal)\b)",
-        question,
-    ):
-        if m.group(1).lower() not in known:
-            return m.group(1)
-    return None
+    """A place the question names that no report in the collection is issued by, at or under it
+    (another district of the same city, a province not collected), e.g. 杭州市 or Hangzhou."""
+    return understand(question, documents).unknown
 
 
 def missing_report_note(info: QueryInfo, documents: list[DocInfo]) -> str | None:
     """Why the collection cannot answer: the named region has no report on the named year."""
-    if not info.regions or info.year is None:
-        return None
-    have = {r: sorted(d.year for d in documents if d.region == r and d.year) for r in info.regions}
-    if any(info.year in years for years in have.values()):
-        return None
-    closest = "；".join(f"{r}现有 {'、'.join(map(str, ys))} 年报告" for r, ys in have.items())
-    regions = "、".join(info.regions)
-    return f"集合中没有 {regions} {info.year} 年的报告（{closest}）；下列为最接近的段落，仅供参考。"
+    return info.missing

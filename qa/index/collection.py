@@ -25,7 +25,7 @@ from ..config import Config
 from ..errors import QAError
 from ..ingest import ingest
 from ..ingest.chunk import embed_text
-from ..ingest.meta import aliases_for
+from ..ingest.meta import place_fields
 from ..ingest.read import ReadError, suffixes
 from ..types import Chunk, DocInfo, Update
 from .embed import Embedder
@@ -102,6 +102,14 @@ def prepare(
         meta.published,
         len(chunks),
         stamp,
+        meta.level,
+        meta.parents,
+        meta.code,
+        meta.years,
+        src.signed,
+        src.issuer,
+        src.docnum,
+        src.facts,
     )
     entry = Entry(info, chunks, vectors, src.text)
     edit = (edits or {}).get(src.sha256)
@@ -116,8 +124,7 @@ def apply_edit(
     """Set a report's region, year or bureau on its listing and chunks (no re-embedding)."""
     info = entry.info
     if region:
-        short = region[:-1] if len(region) >= 3 and region[-1] in "省市区县州旗盟" else region
-        info = replace(info, region=region, aliases=aliases_for(region, short, ""))
+        info = replace(info, **place_fields(region))
     if year:
         info = replace(info, year=int(year))
     if bureau:
@@ -388,15 +395,16 @@ def _require(stored: Stored | None, index_dir: Path, config: Config) -> Stored:
 
 
 def _warnings(entries: list[Entry]) -> list[str]:
-    out = []
-    for e in entries:
-        missing = [name for name, value in (("region", e.info.region), ("year", e.info.year)) if not value]
-        if missing:
-            out.append(
-                f"{e.info.doc}: no {' or '.join(missing)} found in the text; "
-                "set it by editing the report's metadata"
-            )
-    return out
+    """One summary line for the reports whose text named no region or year (a collection of
+    laws or encyclopedia pages has hundreds: one line each would bury everything else)."""
+    missing = [e.info.doc for e in entries if not (e.info.region and e.info.year)]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    return [
+        f"{len(missing)} report(s) with no region or year found in the text ({shown}); "
+        "they are searched but never scoped by place or year until their metadata is set"
+    ]
 
 
 def list_sources_quiet(folder: Path) -> list[Path]:

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..errors import IndexProblem, QAError
 from ..ingest.chunk import embed_text
-from ..types import Chunk, DocInfo
+from ..types import Chunk, DocInfo, Fact
 from .keyword import KeywordIndex
 from .vectors import VectorStore
 
@@ -257,4 +257,9 @@ def load_index(folder: Path) -> Stored:
 
 def doc_infos(manifest: dict) -> list[DocInfo]:
     """The reports a manifest lists."""
-    return [DocInfo(**{**d, "aliases": tuple(d["aliases"])}) for d in manifest.get("documents", [])]
+    tuples = ("aliases", "parents", "years")
+    out = []
+    for d in manifest.get("documents", []):
+        facts = tuple(Fact(**f) for f in d.get("facts", ()))
+        out.append(DocInfo(**{**d, **{k: tuple(d.get(k, ())) for k in tuples}, "facts": facts}))
+    return out

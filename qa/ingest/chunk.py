@@ -149,18 +149,23 @@ def chunk_source(src: Source, meta: Meta, max_chars: int, min_chars: int) -> lis
     b0, b1 = src.body
     body = src.text[b0:b1]
     shadow = ARTEFACT.sub(lambda m: " " * len(m.group()), body)
+    for gs, ge in src.gaps:  # page headers/footers inside the body: no heading, no chunk holds them
+        shadow = shadow[: gs - b0] + " " * (ge - gs) + shadow[ge - b0 :]
     headings = find_headings(shadow)
     paths = assign_paths(headings)
     bounds = [0] + [h.start for h in headings] + [len(body)]
     sections = [((), bounds[0], bounds[1])] + [
         (paths[i], bounds[i + 1], bounds[i + 2]) for i in range(len(headings))
     ]
-    pieces: list[tuple[tuple[str, ...], int, int]] = []
-    for path, s, e in sections:
-        s, e = _trim(src.text, b0 + s, b0 + e)
-        if e > s:
-            pieces += [(path, ps, pe) for ps, pe in _split_long(src.text, s, e, max_chars)]
-    merged = _merge_small(pieces, min_chars, max_chars)
+    stops = [b0, *(x for gap in src.gaps for x in gap), b1]
+    merged = []
+    for seg_s, seg_e in zip(stops[::2], stops[1::2], strict=True):  # chunks never cross a gap
+        pieces: list[tuple[tuple[str, ...], int, int]] = []
+        for path, s, e in sections:
+            s, e = _trim(src.text, max(b0 + s, seg_s), min(b0 + e, seg_e))
+            if e > s:
+                pieces += [(path, ps, pe) for ps, pe in _split_long(src.text, s, e, max_chars)]
+        merged += _merge_small(pieces, min_chars, max_chars)
     return [
         Chunk(f"{src.doc}#{i}", src.doc, meta.title, meta.region, meta.year, path, s, e, src.text[s:e])
         for i, (path, s, e) in enumerate(merged)

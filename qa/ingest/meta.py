@@ -1,10 +1,13 @@
-"""Report metadata read from the report's own text: bureau, region and its aliases, year, title.
+"""Report metadata read from the report's own text: issuer, place, level, years, title.
 
-Why from the text: new reports come from other bureaus, provinces and years, so nothing here
-may be a list of known files or places. The bureau is the organisation name that ends in
-生态环境局 (or an older 环境保护局), counted over the title and body; the region is the finest
-administrative unit in that name, completed from the text (丰泽 → 丰泽区); English/pinyin
-aliases come from pypinyin so that "Huangzhong" finds 湟中区.
+Why from the text: new reports come from other bureaus, provinces, levels and years, so nothing
+here may be a list of known files. The place is the one that issued the report, found in the
+title, the issuing body and the first lines with the national gazetteer (``places``), so it
+comes with its level, its parents (湟中区 → 青海省, 西宁市) and the names people use for it
+(湟中, Huangzhong). A text that does not read as a report of some body (a Wikipedia paragraph,
+a law) gets no place and no year, so that questions are never scoped by accident. The years a
+report covers are its title's year and the years its own headings name next to it (a 2024
+government work report reviews 2023: "一、2023年工作回顾").
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pypinyin import lazy_pinyin
 
 from ..text import YEAR_NIAN
 from ..types import Meta, Source
+from . import places
 
 jieba.setLogLevel(60)
 
@@ -28,6 +32,13 @@ NOT_PLACE = set(
     "关于 对 和 与 及 的 是 在 向 由 为 将 把 被 了 我 各 全 本 该 原 新 省级 市级 县级 区级".split()
 )
 SUFFIX_EN = {"区": "district", "县": "county", "市": "city", "旗": "banner", "州": "prefecture"}
+# A title or issuer naming one of these reads as a document some body issued (not an encyclopedia
+# entry or a story that merely mentions a place).
+ISSUED = re.compile(
+    r"报告|公报|要点|规划|纲要|方案|计划|总结|通知|意见|决定|办法|白皮书|年鉴|"
+    r"人民政府|国务院|委员会|办公室|厅|局|政府"
+)
+HEADING_LINE = 40  # a line this short that names a year is a heading (一、2023年工作回顾)
 
 
 def _place_before(text: str, end: int) -> str:
@@ -94,22 +105,103 @@ def aliases_for(region: str, short: str, parent: str) -> tuple[str, ...]:
     return tuple(sorted((n.lower() for n in names if n), key=lambda n: (-len(n), n)))
 
 
-def find_year(title: str, body: str) -> int | None:
-    """The year reported on: the title's year, else the most named year at the start of the body."""
+def find_year(title: str, body: str, issued: bool = True) -> int | None:
+    """The year reported on: the title's year, else (for an issued document) the most named year
+    at the start of the body."""
     m = YEAR_NIAN.search(title)
     if m:
         return int(m.group(1))
-    years = Counter(YEAR_NIAN.findall(body[:500]))
+    years = Counter(YEAR_NIAN.findall(body[:500])) if issued else Counter()
     return int(years.most_common(1)[0][0]) if years else None
 
 
+def covered_years(year: int | None, body: str) -> tuple[int, ...]:
+    """The title's year and the neighbouring years the report speaks of (工作回顾 of the year
+    before, 重点工作 of the year after): named in one of its own headings, or more than once."""
+    if year is None:
+        return ()
+    counts = Counter(int(y) for y in YEAR_NIAN.findall(body))
+    found = {year} | {y for y, n in counts.items() if abs(y - year) == 1 and n >= 2}
+    for line in body.splitlines():
+        line = line.strip()
+        if len(line) <= HEADING_LINE:
+            found |= {int(y) for y in YEAR_NIAN.findall(line) if abs(int(y) - year) <= 1}
+    return tuple(sorted(found))
+
+
+def find_place(title: str, bureau: str, body: str, text: str) -> tuple[places.Place | None, tuple[str, ...]]:
+    """The issuing place (gazetteer entry, or None) and extra aliases read from the bureau name."""
+    region, short, parent = find_region(bureau, text)
+    extra = aliases_for(region, short, parent) if region else ()
+    head = "\n".join(x for x in (title, bureau) if x)
+    if not ISSUED.search(head):
+        return None, ()
+    place = places.issuer_place(head) or places.issuer_place(f"{head}\n{body[:200]}")
+    if place is None and region:
+        found = places.lookup(region, within=parent or None) or places.lookup(region)
+        place = found[0] if len(found) == 1 else None
+    return place, extra
+
+
+def place_fields(region: str) -> dict:
+    """Region, aliases, level, parents and code for a place name given by hand (``qa edit``): the
+    gazetteer's entry when the name is unambiguous there, else the name with its short form."""
+    found = places.lookup(region)
+    if len(found) == 1:
+        p = found[0]
+        return {
+            "region": p.name,
+            "aliases": p.aliases,
+            "level": p.level,
+            "parents": p.parents,
+            "code": p.code,
+        }
+    short = region[:-1] if len(region) >= 3 and region[-1] in UNIT_SUFFIX else region
+    return {
+        "region": region,
+        "aliases": aliases_for(region, short, ""),
+        "level": "",
+        "parents": (),
+        "code": "",
+    }
+
+
+def untitled(src: Source, bureau: str, year: int | None) -> str:
+    """A title for a text that has no title line: its first line when that reads as a heading
+    (short, no sentence end: an encyclopedia entry's name), else its issuer and year, else its
+    file name. Never words the text does not contain, so nothing false is embedded with it."""
+    first = src.body_text.strip().split("\n", 1)[0].strip()
+    if 0 < len(first) <= HEADING_LINE and first[-1] not in "。！？!?；;，,：:":
+        return first
+    if bureau:
+        return f"{bureau}{year}年" if year else bureau
+    return src.doc.rsplit(".", 1)[0]
+
+
 def describe(src: Source) -> Meta:
-    """The report's title, bureau, region with its aliases, year and publication date."""
+    """The report's title, bureau, place (region, level, parents, aliases), years and publication date."""
     body = src.body_text
     title = "".join(src.title_lines)
-    bureau = find_bureau(title, body)
-    year = find_year(title, body)
-    region, short, parent = find_region(bureau, src.text)
-    if not title:
-        title = f"{bureau or src.doc}{year or ''}{'年' if year else ''}法治政府建设情况"
-    return Meta(title, bureau, region, aliases_for(region, short, parent), year, src.published)
+    bureau = find_bureau(title, body) or src.issuer or ""
+    issued = bool(ISSUED.search(f"{title}\n{bureau}"))
+    year = find_year(title, body, issued)
+    place, extra = find_place(title, bureau, body, src.text)
+    if place is not None:
+        region, level, parents, code = place.name, place.level, place.parents, place.code
+        aliases = tuple(sorted(set(place.aliases) | set(extra), key=lambda n: (-len(n), n)))
+    else:
+        region, short, parent = find_region(bureau, src.text) if issued else ("", "", "")
+        level, parents, code, aliases = "", (), "", aliases_for(region, short, parent) if region else ()
+    title = title or untitled(src, bureau, year)
+    return Meta(
+        title,
+        bureau,
+        region,
+        aliases,
+        year,
+        src.published or src.signed,
+        level,
+        parents,
+        code,
+        covered_years(year, body),
+    )

@@ -315,6 +315,11 @@ def _normal(name: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name)).strip().lower()
 
 
+def every_place() -> tuple[Place, ...]:
+    """Every province, prefecture and county-level unit in the gazetteer (for pickers and checks)."""
+    return _gazetteer().places
+
+
 def is_within(place: Place, ancestor: Place) -> bool:
     """Whether ``place`` is ``ancestor`` or lies inside it (every place lies inside the country)."""
     if ancestor.level == "national" or place.code == ancestor.code:
