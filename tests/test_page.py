@@ -32,7 +32,7 @@ def test_handlers_answer_follow_up_and_escape(rqa):
     r = h.respond("湟中区2024年查处了多少起环境违法行为", [])
     assert "25起" in r.chat[-1]["content"] and r.question == ""
     assert "<mark>25起</mark>" in r.sources and "湟中区生态环境局" in r.citations
-    assert r.state["answer"] == "25起" and r.state["passages"][0].startswith("004_")
+    assert r.state[1]["answer"] == "25起" and r.state[1]["passages"][0].startswith("004_")
     chat = h.respond("罚款多少", r.chat).chat
     assert "65.2256万元" in chat[-1]["content"]
     r = h.respond("<script>alert(1)</script>罚款", chat)
