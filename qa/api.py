@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,6 +32,68 @@ from .types import Answer, Chunk, DocInfo, Passage, QueryInfo, Update
 
 log = logging.getLogger(__name__)
 
+MAX_K = 50
+FILTER_KEYS = ("region", "year")
+YEARS = range(1949, 2200)  # a report year outside this is a typo or a probe, not a filter
+MAX_HISTORY = 100
+# four or more digits before 年 that no report could be on (湟中区99999年): the question names a year anyway
+ODD_YEAR = re.compile(r"(?<![\d.])(\d{4,})\s*年")
+
+
+def check_k(k) -> int:
+    """``k`` as given, when it is a whole number in 1..MAX_K; a float, str, bool or None is refused
+    rather than coerced, because a silent int("5") or 1.5 hides a caller's bug."""
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise QAError(f"k must be a whole number from 1 to {MAX_K}, got {type(k).__name__} {k!r}")
+    if not 1 <= k <= MAX_K:
+        raise QAError(f"k must be from 1 to {MAX_K}, got {k}")
+    return k
+
+
+def check_filters(filters) -> dict:
+    """Filters as a dict of known keys, empty values dropped, the year parsed to an int."""
+    if filters is None:
+        return {}
+    if not isinstance(filters, Mapping):
+        raise QAError(
+            f"filters must be a mapping like {{'region': '湟中区', 'year': 2024}}, "
+            f"got {type(filters).__name__}"
+        )
+    unknown = [str(key) for key in filters if key not in FILTER_KEYS]
+    if unknown:
+        raise QAError(f"unknown filter {unknown[0]!r}; filters are {', '.join(FILTER_KEYS)}")
+    out = {key: value for key, value in filters.items() if value not in (None, "")}
+    region = out.get("region")
+    if region is not None and not isinstance(region, str):
+        raise QAError(f"the region filter must be text, got {type(region).__name__} {region!r}")
+    if "year" in out:
+        year = out["year"]
+        text = str(year).strip().removesuffix("年")
+        if isinstance(year, bool) or not isinstance(year, (int, str)) or not text.isdigit():
+            raise QAError(f"the year filter must be a year like 2024, got {year!r}")
+        if int(text) not in YEARS:
+            raise QAError(f"the year filter must be from {YEARS.start} to {YEARS.stop - 1}, got {text}")
+        out["year"] = int(text)
+    return out
+
+
+def check_history(history) -> list:
+    """The conversation as a list of strings or chat messages (dicts with role/content, pairs)."""
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise QAError(
+            f"history must be a list of earlier questions or chat messages, got {type(history).__name__}"
+        )
+    if len(history) > MAX_HISTORY:
+        history = history[-MAX_HISTORY:]  # only the latest turns can matter to a follow-up
+    for item in history:
+        if not isinstance(item, (str, Mapping, list, tuple)):
+            raise QAError(
+                f"history items must be strings or chat messages, got {type(item).__name__} {item!r}"[:200]
+            )
+    return list(history)
+
 
 class ReportQA:
     """Question answering over an index of reports; open once, ask many times."""
@@ -38,6 +102,7 @@ class ReportQA:
         self.index_dir = Path(index_dir)
         self.config = config
         self.embedder = embedder
+        self.last_update = Update()  # what the build or change that made this object did (skips included)
         self._use(stored)
 
     def _use(self, stored: Stored) -> None:
@@ -68,7 +133,9 @@ class ReportQA:
         log.info("%d reports indexed, %d chunks embedded", len(update.added), update.embedded)
         for warning in update.warnings:
             log.warning(warning)
-        return cls(stored, embedder, config, Path(index_dir))
+        rqa = cls(stored, embedder, config, Path(index_dir))
+        rqa.last_update = update
+        return rqa
 
     @classmethod
     def open(
@@ -145,10 +212,11 @@ class ReportQA:
         return True
 
     # ---------------------------------------------------------------- changing the collection
-    def add(self, paths, progress: bool = False) -> Update:
-        """Add new reports or replace changed ones (any supported format); only they are embedded."""
+    def add(self, paths, progress: bool = False, replace: bool = True) -> Update:
+        """Add new reports or replace changed ones (any supported format); only they are embedded.
+        ``replace=False`` skips a file whose name is already in the collection instead."""
         update, stored = collection.add(
-            self._stored, paths, self.index_dir, self.config, self.embedder, progress
+            self._stored, paths, self.index_dir, self.config, self.embedder, progress, replace
         )
         self._use(stored)
         return update
@@ -190,6 +258,8 @@ class ReportQA:
 
     def source_text(self, doc: str) -> str:
         """The report's text exactly as indexed: ``source_text(p.doc)[p.start:p.end] == p.text``."""
+        if not isinstance(doc, str) or doc not in self._stored.texts:
+            raise QAError(f"no report named {doc!r} in the collection", action="list")
         return self._stored.texts[doc]
 
     def section_span(self, passage: Passage) -> tuple[int, int]:
@@ -227,9 +297,9 @@ class ReportQA:
         self, query: str, k: int = 5, filters: dict | None = None, mode: str = "fused"
     ) -> list[Passage]:
         """The k best passages for ``query``, best first; ``mode`` dense/keyword runs one side alone."""
-        query = check_query(query)
-        if k < 1:
-            raise QAError(f"k must be at least 1, got {k}")
+        query, k, filters = check_query(query), check_k(k), check_filters(filters)
+        if mode not in ("fused", "dense", "keyword"):
+            raise QAError(f"mode must be fused, dense or keyword, got {mode!r}")
         self.refresh()
         return self._searcher.search(query, understand(query, self._stored.documents, filters), k, mode)
 
@@ -239,9 +309,8 @@ class ReportQA:
         ``history``: the conversation so far (strings, or chat messages with role/content); a
         follow-up such as 那2023年呢 is completed from it, and ``Answer.resolved`` shows how.
         """
-        asked = check_query(query)
-        if k < 1:
-            raise QAError(f"k must be at least 1, got {k}")
+        asked, k, filters = check_query(query), check_k(k), check_filters(filters)
+        history = check_history(history)
         self.refresh()
         documents = self._stored.documents
         query = resolve(asked, history, documents)
@@ -255,7 +324,11 @@ class ReportQA:
             answer = answer_question(
                 query, info, self._searcher.search(query, info, k), documents, idf, self.embedder
             )
-        return replace(answer, question=asked, resolved=query if query != asked else None)
+        answer = replace(answer, question=asked, resolved=query if query != asked else None)
+        odd = ODD_YEAR.search(query)
+        if odd and int(odd.group(1)) not in YEARS and "year" not in filters:
+            answer = replace(answer, answer=None, span=None, note=no_such_year(odd.group(1)))
+        return answer
 
     def _indicator_answer(self, ind: Indicator, k: int) -> Answer:
         """An indicator as a chat reply: its rows as the table, the passage of each stated figure."""
@@ -278,3 +351,8 @@ class ReportQA:
         documents = self._stored.documents
         info = understand(query, documents, filters)
         return indicator(query, info, self._searcher, documents, self._stored.keyword.idf)
+
+
+def no_such_year(year: str) -> str:
+    """The note for a year no report can be on: the passages shown are only the closest text."""
+    return f"集合中没有 {year} 年的报告；下列为最接近的段落，仅供参考。"

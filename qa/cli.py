@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,18 @@ log = logging.getLogger("qa")
 
 DEFAULT_INDEX = os.environ.get("QA_INDEX", "index")
 DEFAULT_SOURCES = os.environ.get("QA_SOURCES", "seeds")
+
+
+# C0/C1 controls (ESC starts terminal escapes) and bidi overrides; newline and tab are kept
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text) -> str:
+    """Text from a report or file name made harmless for a terminal: controls shown as \\xNN."""
+    return CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+        str(text),
+    )
 
 
 def phrase(exc: QAError, args) -> str:
@@ -83,18 +96,20 @@ def cmd_build(args) -> int:
     docs = rqa.documents()
     print(f"indexed {len(docs)} reports, {sum(d.chunks for d in docs)} chunks into {args.index}")
     for d in docs:
-        print(f"  {d.doc}  {d.region or '?'}  {d.year or '?'}  {d.chunks} chunks  {d.title}")
+        print(safe(f"  {d.doc}  {d.region or '?'}  {d.year or '?'}  {d.chunks} chunks  {d.title}"))
+    for name, why in rqa.last_update.skipped.items():
+        print(safe(f"skipped: {name} ({why})"))
     return 0
 
 
 def _print_update(update) -> None:
     for label, names in (("added", update.added), ("replaced", update.replaced), ("removed", update.removed)):
         for name in names:
-            print(f"{label}: {name}")
+            print(safe(f"{label}: {name}"))
     for name, why in update.skipped.items():
-        print(f"skipped: {name} ({why})")
+        print(safe(f"skipped: {name} ({why})"))
     for warning in update.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(safe(f"warning: {warning}"), file=sys.stderr)
 
 
 def cmd_add(args) -> int:
@@ -120,7 +135,7 @@ def cmd_edit(args) -> int:
     rqa = ReportQA.open(args.index, check_sources=False)
     rqa.set_metadata(args.doc, region=args.region, year=args.year, bureau=args.bureau)
     d = next(d for d in rqa.documents() if d.doc == args.doc)
-    print(f"{d.doc}: {d.bureau} · {d.region} · {d.year}")
+    print(safe(f"{d.doc}: {d.bureau} · {d.region} · {d.year}"))
     return 0
 
 
@@ -137,16 +152,18 @@ def cmd_list(args) -> int:
         place = " › ".join([*d.parents, d.region]) if d.region else "?"
         years = "、".join(map(str, d.years)) or d.year or "?"
         print(
-            f"  {d.doc}  {place} ({d.level or '?'})  {years}  {d.chunks} chunks  "
-            f"added {d.added or '?'}  {d.title}"
+            safe(
+                f"  {d.doc}  {place} ({d.level or '?'})  {years}  {d.chunks} chunks  "
+                f"added {d.added or '?'}  {d.title}"
+            )
         )
     return 0
 
 
 def _print_passages(passages) -> None:
     for i, p in enumerate(passages, start=1):
-        print(f"[{i}] {p.citation()}  (score {p.score:.4f})")
-        print("    " + p.text.replace("\n", "\n    "))
+        print(safe(f"[{i}] {p.citation()}  (score {p.score:.4f})"))
+        print(safe("    " + p.text.replace("\n", "\n    ")))
 
 
 def cmd_search(args) -> int:
@@ -168,9 +185,9 @@ def cmd_ask(args) -> int:
         print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=1))
         return 0
     if ans.answer:
-        print(f"答案 / answer: {ans.answer}   [1]")
+        print(safe(f"答案 / answer: {ans.answer}   [1]"))
     if ans.note:
-        print(ans.note)
+        print(safe(ans.note))
     _print_passages(ans.passages)
     return 0
 
@@ -199,10 +216,16 @@ def cmd_indicator(args) -> int:
 def cmd_serve(args) -> int:
     import uvicorn
 
-    from .serve.app import make_app
+    from .serve.app import logins_from_env, make_app
 
+    logins = logins_from_env()  # a malformed login stops the server before anything is loaded
+    if args.allow_upload and logins is None:
+        raise QAError(
+            "--allow-upload lets the page change the collection, so it needs a login",
+            "set QA_AUTH or QA_AUTH_FILE",
+        )
     rqa = open_index(args, rebuild_stale=True)
-    app = make_app(rqa, host=args.host, port=args.port)
+    app = make_app(rqa, host=args.host, port=args.port, logins=logins, allow_upload=args.allow_upload)
     print(f"* Running on http://{args.host}:{args.port}", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
@@ -211,8 +234,9 @@ def cmd_serve(args) -> int:
 def cmd_eval(args) -> int:
     from .evaluate import evaluate, format_report, load_questions
 
+    questions = load_questions(args.file)  # a malformed file is refused before the model loads
     rqa = open_index(args)
-    result = evaluate(rqa, load_questions(args.file))
+    result = evaluate(rqa, questions)
     print(format_report(result))
     if args.details:
         for d in result["details"]:
@@ -352,6 +376,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--port", type=int, default=int(os.environ.get("QA_PORT", "7860")), help="port (default: 7860)"
+    )
+    p.add_argument(
+        "--allow-upload",
+        action="store_true",
+        help="let logged-in users add reports from the page (off by default; needs QA_AUTH or QA_AUTH_FILE)",
     )
     common(p)
     p.set_defaults(func=cmd_serve)

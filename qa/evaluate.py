@@ -31,9 +31,19 @@ def load_questions(path: str | Path) -> list[dict]:
         ]
     except (OSError, json.JSONDecodeError) as exc:
         raise QAError(f"cannot read questions from {path}: {exc}") from exc
-    for r in rows:
-        if "question" not in r:
-            raise QAError(f"{path}: every line needs a 'question' field (line with id {r.get('id')})")
+    for n, r in enumerate(rows, start=1):
+        if not isinstance(r, dict) or not isinstance(r.get("question"), str):
+            raise QAError(f"{path}: question {n} has no 'question' text")
+        gradable = (
+            (r.get("doc") and r.get("evidence")) or r.get("answer") is not None or r.get("type") == "none"
+        )
+        if not gradable:
+            raise QAError(
+                f"{path}: question {n} ({r.get('id', 'no id')}) has nothing to measure against",
+                "give it 'doc' and 'evidence', or 'answer' (or type 'none')",
+            )
+    if not rows:
+        raise QAError(f"{path} has no questions")
     return rows
 
 

@@ -32,7 +32,7 @@ def test_handlers_answer_follow_up_and_escape(rqa):
     r = h.respond("湟中区2024年查处了多少起环境违法行为", [])
     assert "25起" in r.chat[-1]["content"] and r.question == ""
     assert "<mark>25起</mark>" in r.sources and "湟中区生态环境局" in r.citations
-    assert r.state["answer"] == "25起" and r.state["passages"][0].startswith("004_")
+    assert r.state[1]["answer"] == "25起" and r.state[1]["passages"][0].startswith("004_")
     chat = h.respond("罚款多少", r.chat).chat
     assert "65.2256万元" in chat[-1]["content"]
     r = h.respond("<script>alert(1)</script>罚款", chat)
@@ -56,7 +56,7 @@ def test_feedback_is_logged_beside_the_index(rqa, tmp_path):
     class Like:
         liked, index, value = False, 1, "x"
 
-    feedback({"question": "q", "answer": "a", "passages": ["d#1"]}, Like())
+    feedback({1: {"question": "q", "answer": "a", "passages": ["d#1"]}}, Like())
     line = (tmp_path / "index-feedback.jsonl").read_text(encoding="utf-8")
     assert '"vote": "down"' in line and '"d#1"' in line
 
@@ -68,7 +68,7 @@ def test_upload_accepts_only_the_upload_folder(tmp_path, embedder, monkeypatch):
 
     rqa = ReportQA.build([SEEDS / "001_400143b11109ccf8.txt"], tmp_path / "index", embedder=embedder)
     monkeypatch.setattr(page, "UPLOAD_DIR", tmp_path / "uploads")
-    upload = page.make_handlers(rqa).upload
+    upload = page.make_handlers(rqa, allow_upload=True).upload
     outside = tmp_path / "elsewhere.txt"
     shutil.copy(SEEDS / "004_62de3936a4750662.txt", outside)
     assert "拒绝" in upload([str(outside)])
@@ -165,13 +165,12 @@ def test_gradio_client_against_the_server(server):
     assert len(hits) == 2 and all(h["doc"].startswith("002_") for h in hits)
 
 
-def test_login_from_environment(tmp_path, monkeypatch):
+def test_login_from_environment(tmp_path):
+    import asyncio
 
-    monkeypatch.delenv("QA_AUTH", raising=False)
-    monkeypatch.delenv("QA_AUTH_FILE", raising=False)
-    assert app.auth_from_env() is None
-    monkeypatch.setenv("QA_AUTH", "staff:pw1,admin:p:w2")
+    assert app.logins_from_env({}) is None
     logins = tmp_path / "logins"
-    logins.write_text("clerk:pw3\n", encoding="utf-8")
-    monkeypatch.setenv("QA_AUTH_FILE", str(logins))
-    assert app.auth_from_env() == [("staff", "pw1"), ("admin", "p:w2"), ("clerk", "pw3")]
+    logins.write_text("# staff logins\n\nclerk:pw,3\n", encoding="utf-8")
+    found = app.logins_from_env({"QA_AUTH": "staff:pw1,admin:p:w2", "QA_AUTH_FILE": str(logins)})
+    assert sorted(found.digests) == ["admin", "clerk", "staff"]
+    assert asyncio.run(found.check("admin", "p:w2")) and asyncio.run(found.check("clerk", "pw,3"))

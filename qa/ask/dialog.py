@@ -22,18 +22,24 @@ FILLER = re.compile(
 
 
 def user_turns(history) -> list[str]:
-    """The user's questions from a history of strings, {"role", "content"} messages or {"question"} dicts."""
+    """The user's questions from a history of strings, {"role", "content"} messages (content a
+    string, one {"type": "text", "text"} block or a list of them, as chat UIs send), {"question"}
+    dicts or (question, answer) pairs; files and other media are left out."""
     turns = []
     for item in history or []:
         if isinstance(item, str):
             turns.append(item)
         elif isinstance(item, dict) and item.get("role", "user") == "user":
-            text = item.get("content") or item.get("question")
-            if isinstance(text, str):
-                turns.append(text)
-        elif isinstance(item, (list, tuple)) and item and isinstance(item[0], str):
-            turns.append(item[0])  # (question, answer) pairs
+            turns.append(_text_of(item.get("content") or item.get("question")))
+        elif isinstance(item, (list, tuple)) and item:
+            turns.append(_text_of(item[0]))  # (question, answer) pairs
     return [t for t in turns if t.strip()]
+
+
+def _text_of(content) -> str:
+    blocks = content if isinstance(content, list) else [content]
+    parts = [b if isinstance(b, str) else b.get("text") if isinstance(b, dict) else None for b in blocks]
+    return " ".join(p for p in parts if isinstance(p, str))
 
 
 def _strip_names(question: str, documents: list[DocInfo]) -> str:

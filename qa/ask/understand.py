@@ -28,6 +28,8 @@ REPORT_YEAR_EN = re.compile(
 
 def check_query(query: str) -> str:
     """The question stripped; QAError for an empty or oversized one."""
+    if query is not None and not isinstance(query, str):
+        raise QAError(f"the question must be text, got {type(query).__name__}")
     q = (query or "").strip()
     if not q:
         raise QAError("the question is empty", "type a question, e.g. 湟中区2024年查处了多少起环境违法行为")

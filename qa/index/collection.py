@@ -4,6 +4,9 @@ Why one module: every change follows the same path. Take the index lock (one wri
 prepare each report (read → metadata → chunks), reuse the vectors of every report whose bytes
 are unchanged (SHA-256), embed only the rest, and write a complete new index beside the old one
 that is swapped in by rename. A crash or Ctrl-C at any moment leaves the previous index whole.
+What the user changed by hand is part of the collection's state in the manifest — ``removed``
+(file names) and ``edits`` (region/year/bureau by SHA-256) — so a rebuild from the sources keeps
+it instead of bringing removed reports back or undoing corrections.
 A change starts from the index the caller already has open (read again only when another
 process changed it meanwhile) and hands back the index it wrote, so nothing is loaded twice.
 """
@@ -27,7 +30,7 @@ from ..ingest.read import ReadError, suffixes
 from ..types import Chunk, DocInfo, Update
 from .embed import Embedder
 from .lock import IndexLock
-from .store import FORMAT_VERSION, Stored, load_index, read_manifest, write_index
+from .store import FORMAT_VERSION, Stored, check_target, load_index, read_manifest, recover, write_index
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +45,22 @@ class Entry:
     text: str
 
 
-def list_sources(sources) -> list[Path]:
-    """Report files from a folder (its supported files, sorted) or a list of files and folders."""
+def list_sources(sources, skipped: dict[str, str] | None = None) -> list[Path]:
+    """Report files from a folder (its supported files, sorted) or a list of files and folders.
+    A symlink in a folder that points outside it is left out (with its reason in ``skipped``):
+    a link to /etc/passwd in a reports folder must not get served as a report."""
     items = sources if isinstance(sources, (list, tuple)) else [sources]
     known = suffixes()
     files: list[Path] = []
     for item in map(Path, items):
         if item.is_dir():
-            files += sorted(p for p in item.iterdir() if p.suffix.lower() in known and p.is_file())
+            inside = item.resolve()
+            for p in sorted(x for x in item.iterdir() if x.suffix.lower() in known and x.is_file()):
+                if p.is_symlink() and not p.resolve().is_relative_to(inside):
+                    if skipped is not None:
+                        skipped[p.name] = "a link to a file outside the folder; copy the file in instead"
+                    continue
+                files.append(p)
         elif item.is_file():
             files.append(item)
         else:
@@ -65,8 +76,15 @@ def list_sources(sources) -> list[Path]:
     return files
 
 
-def prepare(path: Path, config: Config, reuse: dict[str, np.ndarray], added: dict[str, str]) -> Entry:
-    """Read, describe and chunk one report; its vectors come from ``reuse`` when the bytes are unchanged."""
+def prepare(
+    path: Path,
+    config: Config,
+    reuse: dict[str, np.ndarray],
+    added: dict[str, str],
+    edits: dict[str, dict] | None = None,
+) -> Entry:
+    """Read, describe and chunk one report; its vectors come from ``reuse`` when the bytes are
+    unchanged, and a hand edit recorded for these bytes (``edits``) is applied again."""
     src, meta, chunks = ingest(path, config.max_chars, config.min_chars)
     vectors = reuse.get(src.sha256)
     if vectors is not None and len(vectors) != len(chunks):
@@ -93,7 +111,49 @@ def prepare(path: Path, config: Config, reuse: dict[str, np.ndarray], added: dic
         src.docnum,
         src.facts,
     )
-    return Entry(info, chunks, vectors, src.text)
+    entry = Entry(info, chunks, vectors, src.text)
+    edit = (edits or {}).get(src.sha256)
+    if edit:
+        apply_edit(entry, **edit)
+    return entry
+
+
+def apply_edit(
+    entry: Entry, region: str | None = None, year: int | None = None, bureau: str | None = None
+) -> None:
+    """Set a report's region, year or bureau on its listing and chunks (no re-embedding)."""
+    info = entry.info
+    if region:
+        info = replace(info, **place_fields(region))
+    if year:
+        info = replace(info, year=int(year))
+    if bureau:
+        info = replace(info, bureau=bureau)
+    entry.info = info
+    entry.chunks = [replace(c, region=info.region, year=info.year) for c in entry.chunks]
+
+
+def text_key(entry: Entry) -> str:
+    """The decoded text's hash: the same report saved in another encoding is the same report."""
+    return hashlib.sha256(entry.text.encode("utf-8")).hexdigest()
+
+
+def state_of(manifest: dict | None) -> dict:
+    """The hand-made part of a collection's state: removed file names and edits by SHA-256, and
+    the source files a build skipped (name → SHA-256, so a fixed file counts as new again)."""
+    manifest = manifest or {}
+    return {
+        "removed": list(manifest.get("removed", [])),
+        "edits": dict(manifest.get("edits", {})),
+        "skipped": dict(manifest.get("skipped", {})),
+    }
+
+
+def _sha_or_empty(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def entries_of(stored: Stored) -> list[Entry]:
@@ -131,7 +191,7 @@ def write(
     embedder: Embedder,
     config: Config,
     sources: list[str],
-    removed: list[str],
+    state: dict,
     progress: bool,
 ) -> tuple[int, Stored]:
     """Embed what has no vectors yet and write the whole index atomically; (chunks embedded, index)."""
@@ -157,7 +217,9 @@ def write(
         "params": config.index_params(),
         "config": config.to_dict(),
         "sources": sources,
-        "removed": removed,
+        "removed": sorted(set(state["removed"])),
+        "edits": state["edits"],
+        "skipped": state.get("skipped", {}),
     }
     texts_of = {e.info.doc: e.text for e in entries}
     stored = write_index(index_dir, manifest, [e.info for e in entries], chunks, matrix, texts_of)
@@ -167,31 +229,75 @@ def write(
 def build(
     sources, index_dir: Path, config: Config, embedder: Embedder, progress: bool
 ) -> tuple[Update, Stored]:
-    """Index ``sources`` (files or folders) from scratch, reusing the vectors of unchanged files."""
-    files = list_sources(sources)
+    """Index ``sources`` (files or folders) from scratch, reusing the vectors of unchanged files.
+    Reports removed by hand stay removed and hand edits are applied again; unreadable files and
+    duplicates are skipped with their reason."""
+    given = [Path(s) for s in (sources if isinstance(sources, (list, tuple)) else [sources])]
+    skipped: dict[str, str] = {}
+    files = list_sources(given, skipped)
+    check_target(index_dir)  # before any embedding: a user's folder is refused at once
     with IndexLock(index_dir):
+        recover(index_dir)
+        try:
+            state = state_of(read_manifest(index_dir))
+        except QAError:
+            state = state_of(None)
         old = current(None, index_dir, config)
         olds = entries_of(old) if old else []
         reuse = {e.info.sha256: e.vectors for e in olds}
         added = {e.info.sha256: e.info.added for e in olds}
-        entries = [prepare(f, config, reuse, added) for f in files]
-        given = [
-            str(Path(s).resolve()) for s in (sources if isinstance(sources, (list, tuple)) else [sources])
-        ]
-        embedded, stored = write(index_dir, entries, embedder, config, given, [], progress)
-    return Update(added=[e.info.doc for e in entries], embedded=embedded, warnings=_warnings(entries)), stored
+        entries: list[Entry] = []
+        seen: dict[str, str] = {}
+        for f in files:
+            if f.name in state["removed"]:
+                skipped[f.name] = "removed from the collection earlier; add it again to bring it back"
+                continue
+            try:
+                entry = prepare(f, config, reuse, added, state["edits"])
+            except ReadError as exc:
+                skipped[f.name] = str(exc)
+                continue
+            key = text_key(entry)
+            if key in seen:
+                skipped[f.name] = f"identical to {seen[key]}, already in the collection"
+                continue
+            seen[key] = f.name
+            entries.append(entry)
+        if not entries:
+            first = next(iter(skipped.items()), None)
+            raise ReadError(
+                f"no readable reports in {', '.join(map(str, given))}"
+                + (f" ({first[0]}: {first[1]})" if first else "")
+            )
+        state["skipped"] = {f.name: _sha_or_empty(f) for f in files if f.name in skipped}
+        resolved = [str(s.resolve()) for s in given]
+        embedded, stored = write(index_dir, entries, embedder, config, resolved, state, progress)
+    update = Update(
+        added=[e.info.doc for e in entries], skipped=skipped, embedded=embedded, warnings=_warnings(entries)
+    )
+    return update, stored
 
 
 def add(
-    stored: Stored | None, paths, index_dir: Path, config: Config, embedder: Embedder, progress: bool
+    stored: Stored | None,
+    paths,
+    index_dir: Path,
+    config: Config,
+    embedder: Embedder,
+    progress: bool,
+    replace_existing: bool = True,
 ) -> tuple[Update, Stored]:
-    """Add or replace reports; identical files under another name are skipped as duplicates."""
-    files = list_sources(paths)
+    """Add or replace reports; identical files under another name are skipped as duplicates, and
+    a name already in the collection is skipped unless ``replace_existing``."""
+    skipped: dict[str, str] = {}
+    files = list_sources(paths, skipped)
     with IndexLock(index_dir):
+        recover(index_dir)
         stored = _require(current(stored, index_dir, config), index_dir, config)
         entries = entries_of(stored)
-        added, replaced, skipped = [], [], {}
+        added, replaced = [], []
         by_sha = {e.info.sha256: e.info.doc for e in entries}
+        by_text = {text_key(e): e.info.doc for e in entries}
         reuse = {e.info.sha256: e.vectors for e in entries}
         added_at = {e.info.sha256: e.info.added for e in entries}
         new_entries = []
@@ -201,7 +307,7 @@ def add(
             except ReadError as exc:
                 skipped[f.name] = str(exc)
                 continue
-            same = by_sha.get(entry.info.sha256)
+            same = by_sha.get(entry.info.sha256) or by_text.get(text_key(entry))
             if same is not None:
                 skipped[f.name] = (
                     "unchanged"
@@ -210,6 +316,9 @@ def add(
                 )
                 continue
             names = [e.info.doc for e in entries]
+            if entry.info.doc in names and not replace_existing:
+                skipped[f.name] = "a report of this name is already in the collection; replace it explicitly"
+                continue
             if entry.info.doc in names:
                 entries[names.index(entry.info.doc)] = entry
                 replaced.append(entry.info.doc)
@@ -217,13 +326,15 @@ def add(
                 entries.append(entry)
                 added.append(entry.info.doc)
             by_sha[entry.info.sha256] = entry.info.doc
+            by_text[text_key(entry)] = entry.info.doc
             new_entries.append(entry)
         embedded = 0
         if new_entries:
             manifest = stored.manifest
             sources = list(dict.fromkeys(manifest.get("sources", []) + [str(f.resolve()) for f in files]))
-            removed = [r for r in manifest.get("removed", []) if r not in {e.info.doc for e in new_entries}]
-            embedded, stored = write(index_dir, entries, embedder, config, sources, removed, progress)
+            state = state_of(manifest)
+            state["removed"] = [r for r in state["removed"] if r not in {e.info.doc for e in new_entries}]
+            embedded, stored = write(index_dir, entries, embedder, config, sources, state, progress)
     return Update(added, replaced, [], skipped, _warnings(new_entries), embedded), stored
 
 
@@ -232,6 +343,7 @@ def remove(
 ) -> tuple[Update, Stored]:
     """Remove reports by file name; the names are remembered so that a rebuild does not bring them back."""
     with IndexLock(index_dir):
+        recover(index_dir)
         stored = _require(current(stored, index_dir, config), index_dir, config)
         entries = entries_of(stored)
         names = {e.info.doc for e in entries}
@@ -240,8 +352,9 @@ def remove(
             raise QAError(f"no report named {unknown[0]} in {index_dir}", action="list")
         kept = [e for e in entries if e.info.doc not in docs]
         manifest = stored.manifest
-        removed = sorted(set(manifest.get("removed", [])) | set(docs))
-        _, stored = write(index_dir, kept, embedder, config, manifest.get("sources", []), removed, False)
+        state = state_of(manifest)
+        state["removed"] = sorted(set(state["removed"]) | set(docs))
+        _, stored = write(index_dir, kept, embedder, config, manifest.get("sources", []), state, False)
     return Update(removed=list(docs)), stored
 
 
@@ -257,31 +370,19 @@ def set_metadata(
 ) -> tuple[Update, Stored]:
     """Correct a report's region, year or bureau (when the text did not say); no re-embedding."""
     with IndexLock(index_dir):
+        recover(index_dir)
         stored = _require(current(stored, index_dir, config), index_dir, config)
         entries = entries_of(stored)
         match = [e for e in entries if e.info.doc == doc]
         if not match:
             raise QAError(f"no report named {doc} in {index_dir}", action="list")
-        e = match[0]
-        info = e.info
-        if region:
-            info = replace(info, **place_fields(region))
-        if year:
-            info = replace(info, year=int(year))
-        if bureau:
-            info = replace(info, bureau=bureau)
-        e.info = info
-        e.chunks = [replace(c, region=info.region, year=info.year) for c in e.chunks]
+        apply_edit(match[0], region, year, bureau)
         manifest = stored.manifest
-        _, stored = write(
-            index_dir,
-            entries,
-            embedder,
-            config,
-            manifest.get("sources", []),
-            manifest.get("removed", []),
-            False,
-        )
+        state = state_of(manifest)
+        edit = {**state["edits"].get(match[0].info.sha256, {})}
+        edit.update({k: v for k, v in (("region", region), ("year", year), ("bureau", bureau)) if v})
+        state["edits"][match[0].info.sha256] = edit
+        _, stored = write(index_dir, entries, embedder, config, manifest.get("sources", []), state, False)
     return Update(replaced=[doc]), stored
 
 
@@ -306,6 +407,14 @@ def _warnings(entries: list[Entry]) -> list[str]:
     ]
 
 
+def list_sources_quiet(folder: Path) -> list[Path]:
+    """The files ``list_sources`` would take from a folder, none when it has none."""
+    try:
+        return list_sources(folder, {})
+    except ReadError:
+        return []
+
+
 def stale_files(manifest: dict) -> list[str]:
     """What changed on disk since the index was written ('x.txt modified', 'y.txt new')."""
     changed = []
@@ -315,12 +424,12 @@ def stale_files(manifest: dict) -> list[str]:
         if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() != d["sha256"]:
             changed.append(f"{d['doc']} modified")
     skip = set(manifest.get("removed", [])) | set(indexed)
-    known = suffixes()
+    skipped = manifest.get("skipped", {})
     for source in map(Path, manifest.get("sources", [])):
         if source.is_dir():
             changed += [
                 f"{p.name} new"
-                for p in sorted(source.iterdir())
-                if p.suffix.lower() in known and p.is_file() and p.name not in skip
+                for p in list_sources_quiet(source)
+                if p.name not in skip and not (p.name in skipped and _sha_or_empty(p) == skipped[p.name])
             ]
     return changed

@@ -6,6 +6,12 @@ from (format, model, dimension, chunking parameters, per-file SHA-256) so that a
 mismatched index is refused with a message that says how to fix it. An index is written into a
 temporary sibling folder and swapped in by rename, so an interrupted build never leaves a broken
 index where a good one was.
+
+Why a marker file: the index folder is the one thing this project deletes and replaces, so it
+must never mistake a user's folder for an index. Every index carries ``.report-qa-index``; a
+folder without it is only replaced when it is empty or holds nothing but index parts. A crash at
+any point of the swap is repaired on the next open: a complete ``INDEX.tmp-*`` finishes the swap,
+else ``INDEX.old-*`` is put back; leftovers are removed (only folders with the marker).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import IndexProblem
+from ..errors import IndexProblem, QAError
 from ..ingest.chunk import embed_text
 from ..types import Chunk, DocInfo, Fact
 from .keyword import KeywordIndex
@@ -37,6 +43,8 @@ MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES = (
     "keyword",
     "sources.jsonl",
 )
+MARKER = ".report-qa-index"  # written first into every index folder: "this project made it"
+PARTS = {MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES}
 
 
 @dataclass
@@ -68,6 +76,7 @@ def write_index(
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=folder.name + ".tmp-", dir=folder.parent))
+    (tmp / MARKER).write_text("written by report QA; this folder may be replaced by `qa build`\n")
     try:
         store = create_store(manifest, folder, vectors, chunks)
         store.save(tmp / VECTORS)
@@ -95,13 +104,33 @@ def write_index(
     return Stored(manifest, list(documents), list(chunks), store, keyword, dict(texts))
 
 
+def ours(folder: Path) -> bool:
+    """True for a folder this project made (marker), or one holding only index parts (an index
+    written before the marker existed): deleting it loses nothing of the user's."""
+    if (folder / MARKER).is_file():
+        return True
+    names = {p.name for p in folder.iterdir()}
+    return MANIFEST in names and names <= PARTS
+
+
+def check_target(folder: Path) -> None:
+    """Refuse, before any work, an existing folder that is neither empty nor an index."""
+    folder = Path(folder)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise QAError(
+            f"{folder} is not a folder report QA made", "choose a new or empty folder for the index"
+        )
+    if folder.is_dir() and any(folder.iterdir()) and not ours(folder):
+        raise QAError(
+            f"{folder} exists and was not made by report QA (no {MARKER}); nothing was changed",
+            "choose a new or empty folder for the index",
+        )
+
+
 def _swap(new: Path, folder: Path) -> None:
+    check_target(folder)
     old = None
     if folder.exists():
-        if not (folder / MANIFEST).exists() and any(folder.iterdir()):
-            raise IndexProblem(
-                f"{folder} exists and is not an index (no {MANIFEST})", "choose an empty or index folder"
-            )
         old = folder.with_name(f"{folder.name}.old-{os.getpid()}-{time.time_ns()}")
         os.rename(folder, old)
     os.rename(new, folder)
@@ -109,17 +138,74 @@ def _swap(new: Path, folder: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _complete(folder: Path) -> bool:
+    return (folder / MARKER).is_file() and all((folder / part).exists() for part in PARTS)
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """``INDEX.tmp-*`` and ``INDEX.old-*`` siblings made by this project (marker inside)."""
+    folder = Path(folder)
+    if not folder.parent.is_dir():
+        return []
+    found = [
+        *folder.parent.glob(glob_escape(folder.name) + ".tmp-*"),
+        *folder.parent.glob(glob_escape(folder.name) + ".old-*"),
+    ]
+    return [p for p in found if p.is_dir() and not p.is_symlink() and (p / MARKER).is_file()]
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def recover(folder: Path) -> bool:
+    """Repair an interrupted swap; the caller holds the index lock. With the index folder gone,
+    the newest complete ``tmp-*`` (finish) or else the newest ``old-*`` (roll back) becomes the
+    index; every other leftover is removed. True when something was repaired or removed."""
+    folder = Path(folder)
+    rest = leftovers(folder)
+    if not rest:
+        return False
+    if not folder.exists():
+        done = [p for p in rest if ".tmp-" in p.name and _complete(p)]
+        backs = [p for p in rest if ".old-" in p.name and _complete(p)]
+        pick = max(done or backs, key=lambda p: p.stat().st_mtime_ns, default=None)
+        if pick is not None:
+            log.warning("index at %s: interrupted update repaired from %s", folder, pick.name)
+            os.rename(pick, folder)
+            rest.remove(pick)
+    for p in rest:
+        shutil.rmtree(p, ignore_errors=True)
+    return True
+
+
+def recover_if_free(folder: Path) -> None:
+    """Repair an interrupted swap unless a writer is at work right now (it repairs on its own)."""
+    from .lock import IndexLock
+
+    if not leftovers(folder):
+        return
+    try:
+        with IndexLock(folder):
+            recover(folder)
+    except QAError:
+        pass  # another writer holds the lock
+
+
 def read_manifest(folder: Path) -> dict:
+    recover_if_free(Path(folder))
     path = Path(folder) / MANIFEST
     if not path.exists():
         raise IndexProblem(f"no index at {folder} (missing {MANIFEST})", action="build", index=str(folder))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON or not UTF-8
         raise IndexProblem(f"{path} is unreadable ({exc})", action="rebuild", index=str(folder)) from exc
-    if manifest.get("format") != FORMAT_VERSION:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
         raise IndexProblem(
-            f"index at {folder} has format {manifest.get('format')}, this version reads {FORMAT_VERSION}",
+            f"index at {folder} has format "
+            f"{manifest.get('format') if isinstance(manifest, dict) else '?'}, "
+            f"this version reads {FORMAT_VERSION}",
             action="rebuild",
             index=str(folder),
         )
@@ -150,6 +236,15 @@ def load_index(folder: Path) -> Stored:
         raise IndexProblem(
             f"index at {folder} is inconsistent "
             f"({len(chunks)} chunks, {len(vectors)} vectors, manifest says {expected})",
+            action="rebuild",
+            index=str(folder),
+        )
+    listed = {d["doc"] for d in manifest.get("documents", [])}
+    if set(texts) != listed:
+        lost = sorted(listed - set(texts))
+        raise IndexProblem(
+            f"index at {folder} is damaged ({SOURCES} lacks {len(lost)} of {len(listed)} reports"
+            f"{', e.g. ' + lost[0] if lost else ''})",
             action="rebuild",
             index=str(folder),
         )

@@ -16,6 +16,12 @@ from pathlib import Path
 from ..errors import QAError
 
 MAX_TEXT_BYTES = 5_000_000
+# Extracted text over this is refused whatever the file's size: a 64 KB .docx can expand to
+# millions of characters and hold the index lock for many minutes. The longest real reports
+# (national 政府工作报告) are ~40 k characters.
+MAX_TEXT_CHARS = 1_000_000
+MIN_PAGE_CHARS = 100  # a web page with less text than this is navigation, not a report
+BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 # suffix → (reader, largest file accepted); a format is added by registering its reader here only
 READERS: dict[str, tuple[Callable[[bytes, Path], str], int]] = {}
 
@@ -42,7 +48,16 @@ class ReadError(QAError):
 
 @reader(".txt", ".md")
 def decode(raw: bytes, path: Path) -> str:
-    """UTF-8 when it is; otherwise the encoding charset-normalizer finds (GB18030, GBK, Big5 …)."""
+    """UTF-8 when it is; UTF-16 when a BOM says so (Windows Notepad's "Unicode"); otherwise the
+    encoding charset-normalizer finds (GB18030, GBK, Big5 …)."""
+    bom = BOMS.get(raw[:2])
+    if bom:
+        try:
+            return raw[2:].decode(bom)
+        except UnicodeDecodeError as exc:
+            raise ReadError(
+                f"{path} starts with a UTF-16 mark but is not UTF-16 text ({exc.reason})"
+            ) from exc
     if b"\x00" in raw[:4096]:
         raise ReadError(f"{path} looks binary (NUL bytes), not {path.suffix} text")
     try:
@@ -66,8 +81,10 @@ def _html(raw: bytes, path: Path) -> str:
     text = trafilatura.extract(
         decode(raw, path), include_tables=True, favor_recall=True, output_format="markdown"
     )
-    if not text or not text.strip():
-        raise ReadError(f"{path}: no report text found in this web page")
+    if not text or len("".join(text.split())) < MIN_PAGE_CHARS:
+        raise ReadError(
+            f"{path}: no report text in this web page (under {MIN_PAGE_CHARS} characters: navigation only?)"
+        )
     return text
 
 
@@ -131,4 +148,9 @@ def read_file(path: str | Path) -> tuple[str, str]:
         raise ReadError(f"{path} is empty: a report needs text")
     if len(raw) > limit:
         raise ReadError(f"{path} is {len(raw):,} bytes; {suffix} reports over {limit:,} bytes are refused")
-    return read(raw, path), hashlib.sha256(raw).hexdigest()
+    text = read(raw, path)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(
+            f"{path} holds {len(text):,} characters of text; reports over {MAX_TEXT_CHARS:,} are refused"
+        )
+    return text, hashlib.sha256(raw).hexdigest()

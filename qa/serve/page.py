@@ -10,6 +10,9 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+import threading
+import time
+from collections import defaultdict, deque
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import quote
@@ -17,12 +20,15 @@ from urllib.parse import quote
 import gradio as gr
 
 from ..api import ReportQA
+from ..ask.dialog import user_turns
 from ..ask.understand import MAX_QUERY_CHARS
 from ..errors import QAError
 from ..ingest.read import suffixes
 from ..types import Answer
 
 ALL = "全部 / all"
+MAX_UPLOAD_BYTES = 20_000_000  # Gradio refuses larger uploads before they are stored
+FEEDBACK_PER_MINUTE = 20  # 👍/👎 a client may log a minute; the rest are dropped with a notice
 UPLOAD_DIR = Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
 TEXT = {
     "zh": {
@@ -51,6 +57,9 @@ TEXT = {
         "add_button": "加入报告库",
         "no_files": "没有选择文件。",
         "outside": "拒绝：文件不在上传目录内",
+        "replace": "同名报告已存在时替换",
+        "too_many": "反馈太频繁，请稍后再试。",
+        "no_reply": "找不到这条回答的记录（对话已清空？），反馈未记录。",
     },
     "en": {
         "title": "## report QA · annual rule-of-law reports\n"
@@ -78,6 +87,9 @@ TEXT = {
         "add_button": "Add to the collection",
         "no_files": "No files chosen.",
         "outside": "Refused: file is outside the upload folder",
+        "replace": "Replace a report of the same name",
+        "too_many": "Too much feedback at once; try again in a minute.",
+        "no_reply": "No record of that reply (chat cleared?); feedback not recorded.",
     },
 }
 EXAMPLES = [
@@ -146,6 +158,17 @@ def report_page(rqa: ReportQA, doc: str, start: int, end: int) -> str:
     )
 
 
+def history_texts(chat) -> list[str]:
+    """The user's earlier questions from the chat, in every message shape the supported Gradio
+    range sends (``user_turns``); chat text was escaped for display, so it is unescaped back."""
+    return [html.unescape(t) for t in user_turns(chat)]
+
+
+def whole(k):
+    """A slider's 5.0 as 5; anything else is passed on for ``ReportQA`` to accept or refuse."""
+    return int(k) if isinstance(k, float) and k.is_integer() else k
+
+
 def _said(role: str, text: str) -> dict:
     """A chat message; escaped, because the chat renders HTML and questions/reports are text."""
     return {"role": role, "content": html.escape(text)}
@@ -159,7 +182,7 @@ class Reply:
     question: str  # the question box, emptied after asking
     sources: str  # the sources panel (HTML, every report text escaped)
     citations: str  # the copyable citation lines
-    state: dict | None  # the reply the 👍/👎 buttons judge
+    state: dict | None  # every reply so far by its chat index: what each 👍/👎 judges
 
 
 @dataclass(frozen=True)
@@ -173,56 +196,104 @@ class Handlers:
     api_search: object
 
 
-def make_handlers(rqa: ReportQA) -> Handlers:
-    """Bind the page's functions to one open collection."""
+def make_handlers(rqa: ReportQA, allow_upload: bool = False) -> Handlers:
+    """Bind the page's functions to one open collection; uploads are refused unless allowed."""
+    votes: dict[str, deque] = defaultdict(deque)
+    votes_lock = threading.Lock()
+
+    def too_many(client: str) -> bool:
+        with votes_lock:
+            times, now = votes[client], time.monotonic()
+            while times and now - times[0] > 60:
+                times.popleft()
+            if len(times) >= FEEDBACK_PER_MINUTE:
+                return True
+            times.append(now)
+            if len(votes) > 10_000:
+                votes.pop(next(iter(votes)))
+            return False
 
     def filters(region: str, year: str) -> dict:
         return {k: v for k, v in {"region": region, "year": year}.items() if v and v != ALL}
 
-    def respond(message: str, chat: list, region: str = ALL, year: str = ALL, lang: str = "zh", k: float = 5):
+    def respond(
+        message: str,
+        chat: list,
+        region: str = ALL,
+        year: str = ALL,
+        lang: str = "zh",
+        k: float = 5,
+        state: dict | None = None,
+    ):
         t = TEXT[lang]
         chat = list(chat or [])
+        state = dict(state or {})
         message = (message or "").strip()
         if not message:
-            return Reply(chat + [_said("assistant", t["empty"])], "", f"<p>{t['none']}</p>", "", None)
+            return Reply(chat + [_said("assistant", t["empty"])], "", f"<p>{t['none']}</p>", "", state)
         note = None
         if len(message) > MAX_QUERY_CHARS:
             message, note = message[:MAX_QUERY_CHARS], t["cut"]
-        history = [
-            html.unescape(m["content"])
-            for m in chat
-            if m.get("role") == "user" and isinstance(m.get("content"), str)
-        ]
         try:
-            ans = rqa.ask(message, k=int(k), filters=filters(region, year), history=history)
+            ans = rqa.ask(message, k=whole(k), filters=filters(region, year), history=history_texts(chat))
         except QAError as exc:
-            return Reply(chat + [_said("user", message), _said("assistant", str(exc))], "", "", "", None)
+            return Reply(chat + [_said("user", message), _said("assistant", str(exc))], "", "", "", state)
         reply = reply_text(ans, lang, note)
         citations = "\n".join(f"[{i}] {p.citation()}" for i, p in enumerate(ans.passages, start=1))
-        state = {"question": message, "answer": ans.answer, "passages": [p.id for p in ans.passages]}
         chat += [_said("user", message), _said("assistant", reply)]
+        state[len(chat) - 1] = {
+            "question": message,
+            "answer": ans.answer,
+            "passages": [p.id for p in ans.passages],
+        }
         return Reply(chat, "", sources_html(rqa, ans, lang), citations, state)
 
-    def feedback(state: dict | None, data: gr.LikeData, lang: str = "zh"):
-        if state:
+    def feedback(state: dict | None, data: gr.LikeData, lang: str = "zh", request: gr.Request = None) -> str:
+        """Log a vote against the reply it was given on (by its chat index), at most
+        FEEDBACK_PER_MINUTE a minute per client; returns the notice shown."""
+        t = TEXT[lang]
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        record = (state or {}).get(index)
+        if record is None:
+            message = t["no_reply"]
+        elif too_many(getattr(getattr(request, "client", None), "host", None) or "local"):
+            message = t["too_many"]
+        else:
             rqa.record_feedback(
-                state["question"], state["answer"], "up" if data.liked else "down", state["passages"]
+                record["question"], record["answer"], "up" if data.liked else "down", record["passages"]
             )
-            gr.Info(TEXT[lang]["thanks"])
+            message = t["thanks"]
+        if request is not None:
+            gr.Info(message)
+        return message
 
-    def upload(files, lang: str = "zh") -> str:
-        """Add uploaded reports; only files inside Gradio's upload folder are accepted."""
+    def upload(files, replace: bool = False, lang: str = "zh") -> str:
+        """Add uploaded reports (only files inside Gradio's upload folder, only when the server
+        allows uploads); a name already in the collection is kept unless ``replace``. The uploaded
+        copies are deleted whatever happened: the index keeps the text it needs."""
         paths = [Path(f if isinstance(f, str) else getattr(f, "name", "")) for f in (files or [])]
-        if not paths:
-            return TEXT[lang]["no_files"]
         allowed = UPLOAD_DIR.resolve()
-        outside = [p for p in paths if not p.resolve().is_relative_to(allowed)]
-        if outside:
-            return f"{TEXT[lang]['outside']}: {outside[0]}"
+        inside = [p for p in paths if p.resolve().is_relative_to(allowed)]
         try:
-            update = rqa.add(paths)
-        except QAError as exc:
-            return str(exc)
+            if not allow_upload:
+                return "uploads are off on this server"
+            if not paths:
+                return TEXT[lang]["no_files"]
+            outside = [p for p in paths if p not in inside]
+            if outside:
+                return f"{TEXT[lang]['outside']}: {outside[0].name}"
+            big = [p for p in paths if p.stat().st_size > MAX_UPLOAD_BYTES]
+            if big:
+                return f"× {big[0].name}: over {MAX_UPLOAD_BYTES:,} bytes"
+            try:
+                update = rqa.add(paths, replace=bool(replace))
+            except QAError as exc:
+                return str(exc)
+        finally:
+            for p in inside:
+                p.unlink(missing_ok=True)
+                if p.parent.resolve() != allowed and not any(p.parent.iterdir()):
+                    p.parent.rmdir()
         lines = [f"+ {name}" for name in update.added] + [f"↻ {name}" for name in update.replaced]
         lines += [f"× {name}: {why}" for name, why in update.skipped.items()] + [
             f"! {w}" for w in update.warnings
@@ -231,18 +302,24 @@ def make_handlers(rqa: ReportQA) -> Handlers:
 
     def api_ask(question: str, k: int = 5, region: str = "", year: str = "") -> dict:
         """Answer, passages and citations as JSON (the /ask endpoint)."""
-        return rqa.ask(question, k=int(k), filters=filters(region, year)).to_dict()
+        try:
+            return rqa.ask(question, k=whole(k), filters=filters(region, year)).to_dict()
+        except QAError as exc:
+            raise gr.Error(str(exc)) from None
 
     def api_search(question: str, k: int = 5, region: str = "", year: str = "") -> list[dict]:
         """Passages with citations as JSON (the /search endpoint)."""
-        return [p.to_dict() for p in rqa.search(question, k=int(k), filters=filters(region, year))]
+        try:
+            return [p.to_dict() for p in rqa.search(question, k=whole(k), filters=filters(region, year))]
+        except QAError as exc:
+            raise gr.Error(str(exc)) from None
 
     return Handlers(respond, feedback, upload, api_ask, api_search)
 
 
-def build_page(rqa: ReportQA) -> gr.Blocks:
-    """The page's layout over one open collection."""
-    h = make_handlers(rqa)
+def build_page(rqa: ReportQA, allow_upload: bool = False) -> gr.Blocks:
+    """The page's layout over one open collection; the upload box only with ``allow_upload``."""
+    h = make_handlers(rqa, allow_upload)
 
     def respond(*args):
         reply = h.respond(*args)
@@ -289,12 +366,13 @@ def build_page(rqa: ReportQA) -> gr.Blocks:
                 citations = gr.Textbox(
                     label=t["citations"], lines=3, interactive=False, buttons=["copy"], elem_id="citations"
                 )
-                with gr.Accordion(t["add"], open=False):
+                with gr.Accordion(t["add"], open=False, visible=allow_upload):
                     files = gr.File(file_count="multiple", file_types=list(suffixes()), label=t["add"])
+                    replace = gr.Checkbox(False, label=t["replace"])
                     add = gr.Button(t["add_button"])
                     added = gr.Textbox(show_label=False, interactive=False, lines=3)
         state = gr.State(None)
-        inputs = [question, chat, region, year, lang, k]
+        inputs = [question, chat, region, year, lang, k, state]
         outputs = [chat, question, sources, citations, state]  # the fields of Reply, in order
         send.click(respond, inputs, outputs, api_visibility="private")
         question.submit(respond, inputs, outputs, api_visibility="private")
@@ -306,8 +384,8 @@ def build_page(rqa: ReportQA) -> gr.Blocks:
         )
         chat.like(h.feedback, [state, lang], None, api_visibility="private")
 
-        def after_upload(file_list, lang_value):
-            message = h.upload(file_list, lang_value)
+        def after_upload(file_list, replace_value, lang_value):
+            message = h.upload(file_list, replace_value, lang_value)
             docs = rqa.documents()
             return (
                 message,
@@ -317,7 +395,8 @@ def build_page(rqa: ReportQA) -> gr.Blocks:
                 ),
             )
 
-        add.click(after_upload, [files, lang], [added, region, year], api_visibility="private")
+        if allow_upload:
+            add.click(after_upload, [files, replace, lang], [added, region, year], api_visibility="private")
 
         def relabel(lang_value):
             t = TEXT[lang_value]
