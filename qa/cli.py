@@ -145,7 +145,7 @@ def cmd_list(args) -> int:
     manifest = read_manifest(Path(args.index))
     docs = doc_infos(manifest)
     if args.json:
-        print(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=1))
+        print(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=1))
         return 0
     print(f"{len(docs)} reports, {sum(d.chunks for d in docs)} chunks, model {manifest['model']}")
     for d in docs:

@@ -8,7 +8,7 @@ what it receives without importing the stage that produced it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,9 @@ class DocInfo:
     issuer: str | None = None  # the issuing body as the report or its page names it
     docnum: str | None = None  # document number (文号)
     facts: tuple[Fact, ...] = ()  # title, dates, issuer, docnum with their offsets in the source text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
     def covers(self, year: int) -> bool:
         """Whether the report speaks of ``year`` (reports without a years list: their title year)."""

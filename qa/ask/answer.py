@@ -82,6 +82,9 @@ class Candidate:
     figure: Figure | None = None
 
 
+SHORTLIST = 8  # candidates whose clauses the model compares with the question
+
+
 @dataclass(frozen=True)
 class Context:
     """What every finder needs about the question, worked out once."""
@@ -135,7 +138,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def clause_similarity(
-    question: str, passages: list[Passage], embedder, top: int
+    question: str, passages: list[Passage], embedder, top: int, only: set[tuple[int, int]] | None = None
 ) -> dict[tuple[int, int], float]:
     """Each clause's cosine similarity to the question, rescaled so the best clause is 1, the worst 0.
 
@@ -144,6 +147,8 @@ def clause_similarity(
     keys, texts = [], []
     for pi, p in enumerate(passages[:top]):
         for s, e in clauses(p.text):
+            if only is not None and (pi, s) not in only:
+                continue
             a, b = sentence_at(p.text, s, e)
             keys.append((pi, s))
             texts.append(p.text[max(a, s - 20) : e])  # the clause with a little of what leads to it
@@ -152,6 +157,11 @@ def clause_similarity(
     sims = embedder.passages(texts) @ embedder.query(question)
     lo, hi = float(np.min(sims)), float(np.max(sims))
     return {k: (float(v) - lo) / (hi - lo) if hi > lo else 1.0 for k, v in zip(keys, sims, strict=True)}
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause (as ``clauses`` splits the passage) that holds offset ``pos``."""
+    return next((s for s, e in clauses(text) if s <= pos < e), 0)
 
 
 def _clause_of(text: str, s: int, e: int) -> tuple[int, int]:
@@ -472,7 +482,11 @@ def extract(
     terms = question_terms(question, info, documents, idf)
     if not terms and embedder is None:
         return kind.name, None
-    sims = clause_similarity(question, passages, embedder, top)
+    # the model weighs only the clauses that hold the best candidates by words: a handful of short
+    # texts to embed per question instead of every clause of the top passages
+    shortlist = candidates(context(question, kind, terms, {}), passages, top)[:SHORTLIST]
+    held = {(c.passage, _clause_start(passages[c.passage].text, c.start)) for c in shortlist}
+    sims = clause_similarity(question, passages, embedder, top, held) if held else {}
     found = candidates(context(question, kind, terms, sims), passages, top)
     return kind.name, (found[0] if found else None)
 

@@ -54,19 +54,8 @@ def api_router(rqa: ReportQA) -> APIRouter:
 
     @router.get("/documents", summary="the reports in the collection")
     def documents() -> list[dict]:
-        keep = (
-            "doc",
-            "title",
-            "bureau",
-            "region",
-            "aliases",
-            "year",
-            "published",
-            "chunks",
-            "added",
-            "sha256",
-        )
-        return [{name: getattr(d, name) for name in keep} for d in rqa.documents()]
+        hidden = {"path"}  # where the file lies on the server is not the callers' business
+        return [{k: v for k, v in d.to_dict().items() if k not in hidden} for d in rqa.documents()]
 
     return router
 
