@@ -319,14 +319,18 @@ def _freq_factor(head: str, freq: Mapping[str, int]) -> float:
     return f * (SINGLE_CHAR_FACTOR if len(head) == 1 else 1.0)
 
 
-def _candidates(words: tuple[str, ...], rev: Reverse, glossary: Mapping[str, str]) -> list[tuple[str, float]]:
-    """Chinese terms for one English word or phrase, best first with fits in (0, 1]; empty when
-    neither the glossary nor the dictionary has it."""
+def _glossed(words: tuple[str, ...], glossary: Mapping[str, str]) -> list[tuple[str, float]]:
+    """The glossary's terms for an English word or phrase (any inflection), first term heaviest."""
     for form in product(*(variants(w) for w in words)):
         key = " ".join(form)
         if key in glossary:
-            terms = glossary[key].split()
-            return [(t, 1.0 / (1 + 0.25 * i)) for i, t in enumerate(terms)]
+            return [(t, 1.0 / (1 + 0.25 * i)) for i, t in enumerate(glossary[key].split())]
+    return []
+
+
+def _candidates(words: tuple[str, ...], rev: Reverse) -> list[tuple[str, float]]:
+    """The dictionary's Chinese terms for one English word or phrase, best first with fits in
+    (0, 1]; empty when it does not have it."""
     scored: dict[str, float] = {}
     for table in ("exact", "prefix"):
         if table == "prefix" and (len(words) > 1 or max(scored.values(), default=0.0) >= PREFIX_FACTOR):
@@ -386,7 +390,9 @@ def translate(
             span = tuple(words[i : i + n])
             if n > 1 and (span[-1] in STOP or any(w.isdigit() for w in span)):
                 continue
-            found = in_use(_candidates(span, rev, glossary), df)
+            # the glossary is the curated override, taken as written; the dictionary's senses
+            # are narrowed to those the collection uses
+            found = _glossed(span, glossary) or in_use(_candidates(span, rev), df)
             if found:
                 unit = 1.0 + PHRASE_BONUS * (n - 1)
                 for term, share in found:
