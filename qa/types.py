@@ -128,6 +128,7 @@ class QueryInfo:
     years: tuple[int, ...] = ()  # every year named, for questions across reports
     missing: str | None = None  # why the named place has no report on the named year
     unknown: str | None = None  # a place named that no report of the collection is at or under
+    places: tuple[str, ...] = ()  # the places named that have reports (the country left out beside others)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import numpy as np
 from ..index.keyword import tokenize
 from ..text import sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
+from . import translate
 from .figures import Figure, cn_number, find_figures
 from .kinds import Kind, question_kind, question_type
 from .terms import expand
@@ -103,7 +104,10 @@ def question_terms(
     question: str, info: QueryInfo, documents: list[DocInfo], idf: Callable[[str], float] | None = None
 ) -> dict[str, float]:
     """Content words of the question, weighted by length and rarity; region names and years left out."""
-    text = expand(question) if info.english else f"{question} {expand(question)}"
+    if info.english:  # the question's words in the reports' language (the dictionary, the glossary)
+        text = " ".join([expand(question), *(t for t, _ in translate.translate(question))])
+    else:
+        text = f"{question} {expand(question)}"
     drop = {a for d in documents for a in d.aliases} | {str(y) for y in (info.year, *info.years) if y}
     rarity = idf or (lambda t: 1.0)
     terms = {t: len(t) * rarity(t) for t in tokenize(text) if t not in drop and t not in NOISE and len(t) > 1}

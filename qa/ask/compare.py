@@ -32,7 +32,7 @@ WHICH_YEAR = re.compile(r"哪一?年|哪个年|which year", re.I)
 def is_cross(question: str, info: QueryInfo) -> bool:
     """Several regions, a question about bureaus, or several years with "which year / more"."""
     years = len(set(info.years)) > 1 and bool(WHICH_YEAR.search(question) or MOST.search(question))
-    return len(info.regions) > 1 or bool(CROSS.search(question)) or years
+    return len(info.places) > 1 or bool(CROSS.search(question)) or years
 
 
 def report_figure(

@@ -14,14 +14,15 @@ import unicodedata
 
 from ..errors import QAError
 from ..ingest import places
-from ..text import CJK, find_years
+from ..text import CJK, YEAR, find_years
 from ..types import DocInfo, QueryInfo
 
 MAX_QUERY_CHARS = 500
 # a year that names a report: 2016年报告, 2021年和2022年政府工作报告 (no sentence break between)
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?=(?:[^，。；？！,;?!]{0,14}?)(?:工作)?报告)")
 REPORT_YEAR_EN = re.compile(
-    r"\b((?:19|20)\d{2})(?:\s+[a-z'-]+){0,3}\s+reports?\b|\breports?\s+(?:of|for|from|in)\s+((?:19|20)\d{2})\b",
+    r"\b((?:19|20)\d{2})(?:\s*(?:,|and|&|or)\s*(?:19|20)\d{2})*(?:\s+[a-z'-]+){0,3}\s+reports?\b"
+    r"|\breports?\s+(?:of|for|from|in)\s+((?:19|20)\d{2})\b",
     re.I,
 )
 
@@ -131,8 +132,18 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
         ),
         None,
     )
+    names = [p if isinstance(p, str) else p.name for p, _ in groups]
+    national = {p.name for p, _ in groups if isinstance(p, places.Place) and p.level == "national"}
+    named_places = tuple(n for n in names if n not in national) or tuple(names)
     return QueryInfo(
-        regions, years[0] if years else None, not CJK.search(query), scoped, tuple(years), missing, unknown
+        regions,
+        years[0] if years else None,
+        not CJK.search(query),
+        scoped,
+        tuple(years),
+        missing,
+        unknown,
+        named_places,
     )
 
 
@@ -141,7 +152,9 @@ def report_years(text: str) -> set[int]:
     government work report"): those select the report of that year, not every report covering it."""
     text = unicodedata.normalize("NFKC", text)
     found = {int(m.group(1)) for m in REPORT_YEAR.finditer(text)}
-    return found | {int(m.group(1) or m.group(2)) for m in REPORT_YEAR_EN.finditer(text)}
+    for m in REPORT_YEAR_EN.finditer(text):  # "the 2024 and 2025 government work reports": every year listed
+        found |= {int(y) for y in YEAR.findall(m.group(0))}
+    return found
 
 
 def _covers(d: DocInfo, years: list[int], titled: set[int]) -> bool:
