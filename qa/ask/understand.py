@@ -121,7 +121,7 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
         docs = _on_years(docs, years, titled)
     regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
     scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
-    missing = _missing(regions, years, documents) if groups else None
+    missing = _missing(regions, years, documents) if groups else _no_report_of(years, titled, documents)
     # a place below the national level that has no report (a sibling district, a province not
     # collected): the question is about it, so no other report answers it
     unknown = next(
@@ -165,6 +165,18 @@ def _on_years(docs: list[DocInfo], years: list[int], titled: set[int]) -> list[D
     """The reports covering one of ``years`` (or titled with it, for a year that names a report),
     or all of ``docs`` when none does (the answer step says so)."""
     return [d for d in docs if _covers(d, years, titled)] or docs
+
+
+def _no_report_of(years: list[int], titled: set[int], documents: list[DocInfo]) -> str | None:
+    """Why the collection cannot answer a question that names a report by its year and no place
+    ("the 1990 report"): no report is of that year. A year alone (2035年的目标) may be spoken of
+    by reports of other years, so it is left to retrieval."""
+    dated = [d for d in documents if d.year]
+    if not titled or not dated or any(d.year in titled for d in dated):
+        return None
+    have = sorted({d.year for d in dated})
+    span = f"{have[0]}–{have[-1]}" if len(have) > 1 else str(have[0])
+    return f"集合中没有 {years[0]} 年的报告（现有 {span} 年的报告）；下列为最接近的段落，仅供参考。"
 
 
 def _missing(regions: tuple[str, ...], years: list[int], documents: list[DocInfo]) -> str | None:
