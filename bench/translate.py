@@ -50,12 +50,11 @@ def main() -> int:
     from qa.ask import translate as tr
     from qa.ask.terms import expand
     from qa.ask.understand import understand
+    from qa.config import Config
     from qa.evaluate import first_hit, gold_pairs
+    from qa.index.collection import prepare
     from qa.index.keyword import KeywordIndex
-    from qa.ingest.chunk import chunk_source, embed_text
-    from qa.ingest.clean import read_source
-    from qa.ingest.meta import describe as extract
-    from qa.types import DocInfo
+    from qa.ingest.chunk import embed_text
 
     jieba.dt.check_initialized()  # jieba's own dictionary load is not the reverse index's cost
     t0 = time.perf_counter()
@@ -68,25 +67,10 @@ def main() -> int:
 
     chunks, documents = [], []
     paths = sorted(args.seeds.glob("*.txt")) + sorted(args.national.glob("*.txt"))
-    for path in paths:
-        src = read_source(path)
-        meta = extract(src)
-        cs = chunk_source(src, meta, max_chars=400, min_chars=40)
-        chunks += cs
-        documents.append(
-            DocInfo(
-                src.doc,
-                str(path),
-                src.sha256,
-                meta.title,
-                meta.bureau,
-                meta.region,
-                meta.aliases,
-                meta.year,
-                meta.published,
-                len(cs),
-            )
-        )
+    for path in paths:  # read, describe and chunk each report as an index build does
+        entry = prepare(path, Config(), {}, {})
+        chunks += entry.chunks
+        documents.append(entry.info)
     index = KeywordIndex.build([embed_text(c) for c in chunks])
     rows_of: dict[str, list[int]] = {}
     for i, c in enumerate(chunks):
