@@ -322,9 +322,9 @@ def reply_html(ans: Answer, lang: str, note: str | None = None) -> str:
         out += _table_lines(ans, lang)
         others = ans.passages[1:]
         if others:
-            out.append(f"<div class='qa-other'><b>{t['other']}</b>")
+            out.append(f"<details class='qa-other'><summary>{t['other']} ({len(others)})</summary>")
             out += [f"<div>[{i}] {html.escape(cite(p, lang))}</div>" for i, p in enumerate(others, start=2)]
-            out.append("</div>")
+            out.append("</details>")
         return "".join(out)
     if ans.answer:  # an answer naming reports (comparisons): no single sentence states it
         low = f" <span class='qa-low'>⚠ {t['low']}</span>" if ans.confidence < LOW_CONFIDENCE else ""
@@ -647,9 +647,11 @@ CSS = (
     ".qa-said{border-left:3px solid #ffe066;margin:6px 0;padding:2px 8px}"
     ".qa-near{border:1px dashed #999;border-radius:6px;padding:6px;margin-top:6px;opacity:.85}"
     ".qa-other,.qa-note{margin-top:6px}"
-    # the message toolbar sits below a message, never over its last words
-    "#chat .message-row{flex-wrap:wrap}#chat .message{overflow-wrap:anywhere}"
-    "#chat .message-buttons,#chat .message-buttons-user,#chat .message-buttons-bot{position:static!important}"
+    # the chat's label and toolbar get a row of their own above the messages, never over them
+    "#chat .wrapper{display:flex;flex-direction:column}"
+    "#chat .wrapper>label.float,#chat .top-panel{position:static!important;align-self:flex-start}"
+    "#chat .top-panel{align-self:flex-end;margin-top:-26px}#chat .bubble-wrap{margin-top:4px}"
+    "#chat .bubble-wrap{flex:1;min-height:0}#chat .message{overflow-wrap:anywhere}"
 )
 
 
@@ -672,7 +674,12 @@ def build_page(rqa: ReportQA, allow_upload: bool = False) -> gr.Blocks:
             for plot_kind in ("bar", "line"):
                 if n < len(frames) and plot_kind == kind:
                     label, frame = frames[n]
-                    plots.append(gr.update(value=frame, title=label, y_title=label, visible=True))
+                    top = float(frame["y"].max()) if len(frame) else 1.0
+                    # from zero, so bar lengths compare; a little headroom above the largest
+                    y_lim = [0, top * 1.15 if top > 0 else 1]
+                    plots.append(
+                        gr.update(value=frame, title=label, y_title=label, y_lim=y_lim, visible=True)
+                    )
                 else:
                     plots.append(gr.update(visible=False))
         return [table, gr.update(value=csv_path, visible=True, label=TEXT[lang]["csv"])] + plots
