@@ -178,6 +178,40 @@ def test_indicator_reply_table_chart_and_csv(rqa):
     assert rows_from_csv(Path(reply.csv).read_text(encoding="utf-8")) == ind.rows
 
 
+def test_chart_is_a_line_across_years_and_never_mixes_units():
+    """One place over several years is a line; a group in another unit is a chart of its own."""
+    from qa.ask.indicator import Indicator, Row, group_rows
+
+    def row(year, figure, value, unit, noun):
+        kind = "percent" if unit == "%" else "money"
+        return Row(
+            f"{year}.txt",
+            f"{year}年政府工作报告",
+            "全国",
+            "national",
+            year,
+            (year,),
+            figure,
+            value,
+            unit=unit,
+            base=unit[-1:],
+            kind=kind,
+            noun=noun,
+            start=0,
+            end=len(figure),
+        )
+
+    rows = [
+        row(2023, "5%左右", 5.0, "%", "国内生产总值增长"),
+        row(2024, "5%左右", 5.0, "%", "国内生产总值增长"),
+        row(2019, "6%-6.5%", 6.0, "%", "国内生产总值增长"),
+        row(2024, "1.3万亿元", 1.3e12, "万亿元", "超长期特别国债"),
+    ]
+    kind, frames = page.chart_frames(Indicator("历年GDP增长目标", "percent", rows, group_rows(rows)))
+    assert kind == "line" and len(frames) == 2
+    assert list(frames[0][1]["x"]) == [2019, 2023, 2024] and list(frames[1][1]["y"]) == [1.3e12]
+
+
 def test_reports_table_lists_the_collection(rqa):
     rows = page.reports_table(rqa, "en")
     assert len(rows) == len(rqa.documents())
@@ -281,6 +315,8 @@ def test_real_browser_chat(server, tmp_path):
             pg.locator("#reports [role=row][data-index] a").first.click()
         opened.value.wait_for_load_state()
         assert "湟中区" in opened.value.inner_text("body")
+        pg.reload()  # the language chosen is kept for the session
+        pg.wait_for_function("document.querySelector('#send')?.innerText.trim() == 'Ask'")
 
         phone = browser.new_page(viewport={"width": 390, "height": 844})
         phone.goto(server)

@@ -650,8 +650,8 @@ CSS = (
     # the chat's label and toolbar get a row of their own above the messages, never over them
     "#chat .wrapper{display:flex;flex-direction:column}"
     "#chat .wrapper>label.float,#chat .top-panel{position:static!important;align-self:flex-start}"
-    "#chat .top-panel{align-self:flex-end;margin-top:-26px}#chat .bubble-wrap{margin-top:4px}"
-    "#chat .bubble-wrap{flex:1;min-height:0}#chat .message{overflow-wrap:anywhere}"
+    "#chat .top-panel{align-self:flex-end;margin-top:-26px}"
+    "#chat .bubble-wrap{flex:1;min-height:0;margin-top:4px}#chat .message{overflow-wrap:anywhere}"
 )
 
 
@@ -674,9 +674,9 @@ def build_page(rqa: ReportQA, allow_upload: bool = False) -> gr.Blocks:
             for plot_kind in ("bar", "line"):
                 if n < len(frames) and plot_kind == kind:
                     label, frame = frames[n]
-                    top = float(frame["y"].max()) if len(frame) else 1.0
-                    # from zero, so bar lengths compare; a little headroom above the largest
-                    y_lim = [0, top * 1.15 if top > 0 else 1]
+                    # from zero, so bar lengths compare (falls below it too); a little headroom
+                    low, top = min(0.0, *frame["y"]), max(0.0, *frame["y"])
+                    y_lim = [low * 1.15, top * 1.15 or 1.0]
                     plots.append(
                         gr.update(value=frame, title=label, y_title=label, y_lim=y_lim, visible=True)
                     )
@@ -684,10 +684,10 @@ def build_page(rqa: ReportQA, allow_upload: bool = False) -> gr.Blocks:
                     plots.append(gr.update(visible=False))
         return [table, gr.update(value=csv_path, visible=True, label=TEXT[lang]["csv"])] + plots
 
-    def respond(*args):
-        reply = h.respond(*args)
+    def respond(message, chat, region, year, lang_value, k, state):
+        reply = h.respond(message, chat, region, year, lang_value, k, state)
         main = [getattr(reply, f.name) for f in fields(reply) if f.name not in ("indicator", "csv")]
-        return tuple(main + indicator_view(reply.indicator, reply.csv, args[4]))
+        return tuple(main + indicator_view(reply.indicator, reply.csv, lang_value))
 
     with gr.Blocks(title="report QA") as page:
         saved_lang = gr.BrowserState("zh", storage_key="qa-lang")
