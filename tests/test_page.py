@@ -151,6 +151,14 @@ def test_replies_in_english_say_why_in_english(rqa):
     assert "not the answer" in en and "No report in the collection is about “北京市”" in en
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_example_is_answered(rqa, lang):
+    """The example questions shown in each language get an answer (or, for an indicator, stated rows)."""
+    for q in page.EXAMPLES[lang]:
+        ans = rqa.ask(q)
+        assert ans.answer or any(row.get("figure") for row in ans.table), (lang, q)
+
+
 def test_reply_states_the_sentence_and_marks_low_confidence(rqa):
     from qa.types import Answer
 

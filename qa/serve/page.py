@@ -181,9 +181,9 @@ EXAMPLES = {
     ],
     "en": [
         "how many environmental violations did Huangzhong investigate in 2024",
-        "by how much did PM2.5 fall in Taishun",
+        "how much were Huangzhong's fines in 2024",
+        "how many legal advisers did Jiangjin hire in 2020",
         "which had more eco-environmental damage compensation cases, Jiangjin in 2020 or Fengze in 2023",
-        "how many environmental violation cases did each district investigate",
     ],
 }
 # The library words its notes in Chinese (the reports' language). In English mode the page turns
