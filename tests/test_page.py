@@ -237,14 +237,19 @@ ROWS = (
 
 
 def _uncovered(pg, selector: str) -> None:
-    """The element is on screen inside the viewport's width and is what a click at its centre hits."""
-    box = pg.locator(selector).bounding_box()
+    """The element (its last match), scrolled into view, lies inside the viewport's width, and a click
+    at its left and right ends, half-way down, hits it: no toolbar or label lies over its words."""
+    element = pg.locator(selector).last
+    element.scroll_into_view_if_needed()
+    box = element.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= pg.viewport_size["width"] + 1, selector
-    hit = pg.evaluate(
-        "([s, x, y]) => document.querySelector(s).contains(document.elementFromPoint(x, y))",
-        [selector, box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 20)],
-    )
-    assert hit, f"{selector} is covered"
+    y = box["y"] + box["height"] / 2
+    for x in (box["x"] + 4, box["x"] + box["width"] - 4):
+        hit = pg.evaluate(
+            "([s, x, y]) => [...document.querySelectorAll(s)].pop().contains(document.elementFromPoint(x, y))",
+            [selector, x, y],
+        )
+        assert hit, f"{selector} is covered at x={x:.0f}"
 
 
 def _ask(pg, question: str, expect: str) -> str:
@@ -331,7 +336,6 @@ def test_real_browser_chat(server, tmp_path):
         _ask(phone, "湟中区2024年查处了多少起环境违法行为", "25起")
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
         for selector in ("#question textarea", "#send", "#chat .user", "#lang"):
-            phone.locator(selector).first.scroll_into_view_if_needed()
             _uncovered(phone, selector)
         phone.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
         report = browser.new_page()
