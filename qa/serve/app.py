@@ -229,6 +229,7 @@ def make_app(
         server_name=host,
         server_port=port,
         max_file_size=MAX_UPLOAD_BYTES,
+        css=page.css,  # mount_gradio_app replaces the Blocks' own css with this argument
     )
     page_app = next(r.app for r in app.routes if isinstance(r, Mount) and hasattr(r.app, "tokens"))
     app.add_middleware(BodyLimit)

@@ -374,7 +374,7 @@ def _upload(tmp_path, monkeypatch, name, data):
 
 def test_upload_is_refused_when_off_and_leaves_nothing(local, tmp_path, monkeypatch):
     path = _upload(tmp_path, monkeypatch, "new.txt", (SEEDS / HUANGZHONG).read_bytes())
-    assert "off" in page.make_handlers(local).upload([str(path)])
+    assert "off" in page.make_handlers(local).upload([str(path)], lang="en")
     assert not path.exists() and not path.parent.exists()
     still_answers(local)
 
