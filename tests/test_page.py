@@ -238,18 +238,26 @@ ROWS = (
 
 def _uncovered(pg, selector: str) -> None:
     """The element (its last match), scrolled into view, lies inside the viewport's width, and a click
-    at its left and right ends, half-way down, hits it: no toolbar or label lies over its words."""
-    element = pg.locator(selector).last
-    element.scroll_into_view_if_needed()
-    box = element.bounding_box()
-    assert box and box["x"] >= 0 and box["x"] + box["width"] <= pg.viewport_size["width"] + 1, selector
-    y = box["y"] + box["height"] / 2
-    for x in (box["x"] + 4, box["x"] + box["width"] - 4):
-        hit = pg.evaluate(
-            "([s, x, y]) => [...document.querySelectorAll(s)].pop().contains(document.elementFromPoint(x, y))",
-            [selector, x, y],
-        )
-        assert hit, f"{selector} is covered at x={x:.0f}"
+    at its left and right ends, half-way down, hits it: no toolbar or label lies over its words. The
+    check is repeated for up to two seconds, since the chat scrolls itself after a reply arrives."""
+    for attempt in range(10):
+        element = pg.locator(selector).last
+        element.scroll_into_view_if_needed()
+        box = element.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= pg.viewport_size["width"] + 1, selector
+        y = box["y"] + box["height"] / 2
+        misses = [
+            x
+            for x in (box["x"] + 4, box["x"] + box["width"] - 4)
+            if not pg.evaluate(
+                "([s, x, y]) => [...document.querySelectorAll(s)].pop().contains(document.elementFromPoint(x, y))",
+                [selector, x, y],
+            )
+        ]
+        if not misses:
+            return
+        pg.wait_for_timeout(200)
+    raise AssertionError(f"{selector} is covered at x={misses[0]:.0f}")
 
 
 def _ask(pg, question: str, expect: str) -> str:
