@@ -240,7 +240,7 @@ def _uncovered(pg, selector: str) -> None:
     """The element (its last match), scrolled into view, lies inside the viewport's width, and a click
     at its left and right ends, half-way down, hits it: no toolbar or label lies over its words. The
     check is repeated for up to two seconds, since the chat scrolls itself after a reply arrives."""
-    for attempt in range(10):
+    for _ in range(10):
         element = pg.locator(selector).last
         element.scroll_into_view_if_needed()
         box = element.bounding_box()
