@@ -109,6 +109,7 @@ class KeywordIndex:
         rows, scores = self._bm25.retrieve([tokens], k=min(k, self.size), show_progress=False, n_threads=0)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if s > 0]
 
+
 def _lucene_idf(df: int, n: int) -> float:
     """BM25's idf as bm25s computes it (method "lucene"), for ``df`` of ``n`` documents."""
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
