@@ -24,8 +24,8 @@ from .conftest import SEEDS
 # Prefectures (and a municipality) of the seeds: an added county inside one would be a report the
 # question's place legitimately covers (许昌 names its counties too), which is another test's concern;
 # Taiwan's 中区, 东区 … read inside 湟中区 as a place of their own, and 大柴旦行政区 gets the alias
-# 行政 (question-understanding matters, not retrieval's).
-OTHER_AREAS = ("6301", "3303", "4110", "50", "3505", "71", "81", "82")
+# 行政 (question-understanding matters, not retrieval's); 杭州 (3301) stays a place with no report.
+OTHER_AREAS = ("6301", "3303", "4110", "50", "3505", "71", "81", "82", "3301")
 
 HEADLINE = [
     ("湟中区2024年查处了多少起环境违法行为", "25起"),
@@ -37,6 +37,8 @@ HEADLINE = [
     ("许昌和哪些市签了上下游突发水污染事件联防联控协议？", "漯河、周口、平顶山"),
     ("许昌2023年“12369”共接到多少件举报？", "564件"),
 ]
+# Counties whose short names are ordinary words of a question (青山, 金山 in 绿水青山就是金山银山).
+WORDLIKE = ("青山区", "金山区")
 
 
 def paragraphs(texts: list[str], shortest: int = 40, longest: int = 300) -> list[str]:
@@ -60,10 +62,14 @@ def retitle(text: str, name: str) -> str:
     return text
 
 
-def small_reports(folder: Path, n: int, texts: list[str], per_report: int = 4, seed: int = 0) -> list[Path]:
+def small_reports(
+    folder: Path, n: int, texts: list[str], per_report: int = 4, seed: int = 0, first: tuple[str, ...] = ()
+) -> list[Path]:
     """``n`` small reports of other counties and years in ``folder``, each ``per_report`` paragraphs
-    of ``texts`` with their places renamed; deterministic for a given ``seed``."""
+    of ``texts`` with their places renamed; deterministic for a given ``seed``. The counties named
+    in ``first`` (full names) come first, the others are drawn at random."""
     rng = random.Random(seed)
+    fixed = [p for name in first for p in places.lookup(name) if p.level == "county"]
     counties = [
         p
         for p in places.every_place()
@@ -77,7 +83,7 @@ def small_reports(folder: Path, n: int, texts: list[str], per_report: int = 4, s
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for i in range(n):
-        county, year = rng.choice(counties), rng.randint(2019, 2025)
+        county, year = fixed[i] if i < len(fixed) else rng.choice(counties), rng.randint(2019, 2025)
         body = [retitle(p, county.name) for p in rng.sample(pool, per_report)]
         path = folder / f"small_{i:04d}.txt"
         path.write_text(
@@ -92,7 +98,8 @@ def big(tmp_path_factory, fake_embedder, fake_config):
     """The seeds plus 300 small reports (~1,300 chunks), indexed with the hash embedder."""
     folder = tmp_path_factory.mktemp("big") / "reports"
     shutil.copytree(SEEDS, folder)
-    small_reports(folder, 300, [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))])
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    small_reports(folder, 300, texts, first=WORDLIKE)
     return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
 
 
@@ -109,3 +116,13 @@ def test_named_report_ranks_alone(big, fast_rqa):
         assert [p.chunk.id for p in big.search(question, k=5)] == [
             p.chunk.id for p in fast_rqa.search(question, k=5)
         ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="qa/ask/understand.py matches every report's aliases as substrings: with 青山区 and 金山区 "
+    "in the collection, 绿水青山就是金山银山 names three places and the question turns into a comparison",
+)
+def test_wordlike_county_names_name_nothing(big):
+    ans = big.ask("泰顺“绿水青山就是金山银山”实践创新基地建设实施方案是哪几年的？")
+    assert ans.answer == "2024-2026"
