@@ -112,7 +112,9 @@ def test_keyword_index_persists_and_reloads(fake_index_dir, tmp_path):
     again = KeywordIndex.load(tmp_path / "kw", len(texts))
     q = "湟中区查处环境违法行为"
     assert again.search(q, 5) == fresh.search(q, 5) == stored.keyword.search(q, 5)
-    mask = np.zeros(len(texts), np.float32)
     rows = [i for i, c in enumerate(stored.chunks) if c.doc == HUANGZHONG]
-    mask[rows] = 1
-    assert {r for r, _ in stored.keyword.search(q, 10, mask)} <= set(rows)
+    assert {r for r, _ in stored.keyword.search_rows(q, np.array(rows), 10)} <= set(rows)
+    # over every row, idf counted over the rows is the collection's: the same BM25 scores
+    whole = stored.keyword.search_rows(q, np.arange(len(texts)), 5)
+    assert [r for r, _ in whole] == [r for r, _ in fresh.search(q, 5)]
+    assert [s for _, s in whole] == pytest.approx([s for _, s in fresh.search(q, 5)], rel=1e-5)

@@ -62,19 +62,18 @@ class DenseRetriever:
 
 
 class KeywordRetriever:
-    """BM25 over jieba tokens, the question put in the reports' words first (``keyword_query``)."""
+    """BM25 over jieba tokens, the question put in the reports' words first (``keyword_query``);
+    when reports are named, scored over their ``rows`` alone, idf included (``search_rows``), so a
+    named report's ranking never depends on what else the collection holds."""
 
     name = "keyword"
 
-    def __init__(self, keyword: KeywordIndex, config: Config, size: int):
-        self.keyword, self.config, self.size = keyword, config, size
+    def __init__(self, keyword: KeywordIndex, config: Config):
+        self.keyword, self.config = keyword, config
 
     def hits(self, query: str, info: QueryInfo, k: int, rows: np.ndarray | None) -> Hits:
-        mask = None
-        if rows is not None:
-            mask = np.zeros(self.size, np.float32)
-            mask[rows] = 1
-        return self.keyword.search(keyword_query(query, info, self.keyword.df), k, mask)
+        words = keyword_query(query, info, self.keyword.df)
+        return self.keyword.search(words, k) if rows is None else self.keyword.search_rows(words, rows, k)
 
     def weight(self, info: QueryInfo) -> float:
         return self.config.english_keyword_weight if info.english else self.config.keyword_weight
@@ -133,7 +132,7 @@ class Searcher:
         self.stored, self.config = stored, config
         self.retrievers: list[Retriever] = [
             DenseRetriever(stored.vectors, embedder),
-            KeywordRetriever(stored.keyword, config, len(stored.chunks)),
+            KeywordRetriever(stored.keyword, config),
         ]
         self.fusion = make_fusion(config)
         rows_of: dict[str, list[int]] = {}

@@ -74,12 +74,42 @@ class KeywordIndex:
         df = 0 if tid is None or tid + 1 >= len(indptr) else int(indptr[tid + 1] - indptr[tid])
         return math.log((self.size + 1) / (df + 0.5)) if df else 0.0
 
-    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """(row, score) best first; rows outside ``allowed`` (a 0/1 mask) are never returned."""
+    def search_rows(self, query: str, rows: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """(row, score) best first among ``rows`` only, each term's idf counted over those rows.
+
+        Why not the collection's idf: a question that named its reports ranks passages inside them,
+        and there a term that every other report repeats (查处, 环境违法行为) still tells passages
+        apart while the named place, rare in the collection, does not. With the collection's idf
+        the ranking inside one report drifted as unrelated reports were added; counted over the
+        rows it depends on those rows alone (BM25 Lucene idf, length norm of the whole index)."""
+        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
+        rows = np.unique(np.asarray(rows, dtype=np.int64))
+        if not tokens or len(rows) == 0:
+            return []
+        data, indices, indptr = (self._bm25.scores[key] for key in ("data", "indices", "indptr"))
+        scores = np.zeros(len(rows), np.float64)
+        for token in tokens:  # a repeated token counts again, as in ``search``
+            tid = self._bm25.vocab_dict[token]
+            start, end = int(indptr[tid]), int(indptr[tid + 1])
+            docs = indices[start:end]
+            at = np.minimum(np.searchsorted(rows, docs), len(rows) - 1)
+            inside = rows[at] == docs
+            df = int(inside.sum())
+            if df:
+                local = _lucene_idf(df, len(rows)) / _lucene_idf(end - start, self.size)
+                scores[at[inside]] += data[start:end][inside] * local  # rows and postings are unique
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [(int(rows[i]), float(scores[i])) for i in top if scores[i] > 0]
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        """(row, score) best first over the whole collection."""
         tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
         if not tokens or self.size == 0:
             return []
-        k = min(k, self.size)
-        mask = None if allowed is None else allowed.astype(np.float32)
-        rows, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, weight_mask=mask, n_threads=0)
+        rows, scores = self._bm25.retrieve([tokens], k=min(k, self.size), show_progress=False, n_threads=0)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if s > 0]
+
+
+def _lucene_idf(df: int, n: int) -> float:
+    """BM25's idf as bm25s computes it (method "lucene"), for ``df`` of ``n`` documents."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
