@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import jieba
+
 from ..errors import QAError
 from ..ingest import places
 from ..text import CJK, YEAR, find_years
@@ -56,19 +58,39 @@ def _named(text: str, documents: list[DocInfo]) -> list[places.Place | str]:
             found.append(place)
     low = unicodedata.normalize("NFKC", text).lower()
     codes = {p.code for p in found if isinstance(p, places.Place)}
+    bounds = _word_bounds(low)
     for d in documents:
         if d.code in codes or d.region in found:
             continue
-        for alias in d.aliases:
-            hit = (
-                alias in low
-                if CJK.search(alias)
-                else re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", low)
-            )
-            if hit:
-                found.append(d.region)
-                break
+        if any(_names(alias, low, bounds) for alias in d.aliases):
+            found.append(d.region)
     return found
+
+
+def _word_bounds(text: str) -> set[int]:
+    """Offsets where jieba's words of ``text`` begin or end."""
+    bounds, pos = {0}, 0
+    for word in jieba.lcut(text):
+        pos += len(word)
+        bounds.add(pos)
+    return bounds
+
+
+def _names(alias: str, text: str, bounds: set[int]) -> bool:
+    """Whether ``text`` names a report's ``alias``: a latin alias as a whole word; a Chinese one as
+    words of its own (青山 is not named in 绿水青山, nor 中区 in 湟中区), and a two-character one only
+    before a non-Chinese character or a unit or organ word (丰泽2023年, 泰顺县, 许昌的 — not 金山银山)."""
+    if not CJK.search(alias):
+        return bool(re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", text))
+    start = text.find(alias)
+    while start >= 0:
+        end = start + len(alias)
+        after = text[end : end + 1]
+        qualified = len(alias) > 2 or not after or not CJK.match(after) or after in "的区县市州旗盟局生分人"
+        if start in bounds and end in bounds and qualified:
+            return True
+        start = text.find(alias, start + 1)
+    return False
 
 
 def _inside(d: DocInfo, place: places.Place) -> bool:

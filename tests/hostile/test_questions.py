@@ -123,7 +123,9 @@ ODD = [
 def test_odd_questions_get_a_safe_cited_result(fast_rqa, question):
     ans = fast_rqa.ask(question)
     if ans.answer:  # copied from a cited passage (or, comparing reports, a row of the table)
-        assert any(ans.answer in p.text for p in ans.passages) or any(ans.answer in str(r) for r in ans.table)
+        parts = ans.answer.split("、") if ans.kind == "cross" else [ans.answer]  # bureaus tied for "most"
+        for part in parts:
+            assert any(part in p.text for p in ans.passages) or any(part in str(r) for r in ans.table)
     for p in ans.passages:
         assert fast_rqa.source_text(p.doc)[p.start : p.end] == p.text
     assert len(fast_rqa.search(question, k=3)) <= 3
