@@ -261,12 +261,15 @@ def _uncovered(pg, selector: str) -> None:
 
 
 def _ask(pg, question: str, expect: str) -> str:
+    """Ask and wait for a NEW reply that contains ``expect`` (an earlier reply may contain it too)."""
+    before = pg.evaluate("document.querySelectorAll('#chat .bot').length")
     box = pg.locator("#question textarea")
     box.fill(question)
     box.press("Enter")
     last = "[...document.querySelectorAll('#chat .bot')].pop()"
     pg.wait_for_function(
-        f"document.querySelectorAll('#chat .user').length && {last} && {last}.innerText.includes({expect!r})",
+        f"document.querySelectorAll('#chat .bot').length > {before} && {last} && "
+        f"{last}.innerText.includes({expect!r}) && !{last}.innerText.includes('Loading content')",
         timeout=90000,
     )
     return pg.evaluate(f"{last}.innerText")
@@ -296,6 +299,7 @@ def test_real_browser_chat(server, tmp_path):
         _ask(pg, "<script>alert(1)</script><img src=x onerror=alert(2)>罚款", "罚款")
         assert dialogs == [] and "<script>alert(1)</script>" in pg.locator("#chat").inner_text()
         pg.get_by_role("button", name="清空对话").click()
+        pg.wait_for_function("document.querySelectorAll('#chat .bot').length == 0")
         _ask(pg, "湟中区2024年查处了多少起环境违法行为", "25起")
         pg.wait_for_timeout(800)
         _uncovered(pg, "#question textarea")
@@ -315,6 +319,7 @@ def test_real_browser_chat(server, tmp_path):
             pg, "江津区2020年和丰泽2023年完成的生态环境损害赔偿案件，哪个多？", "check the citations"
         )
         pg.get_by_role("button", name="Clear chat").click()
+        pg.wait_for_function("document.querySelectorAll('#chat .bot').length == 0")
         _ask(pg, "各地查处环境违法案件数", "not stated")
         pg.wait_for_selector("#indicator", state="visible")
         pg.wait_for_selector(".qa-chart canvas, .qa-chart svg", state="visible")
