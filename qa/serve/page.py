@@ -752,27 +752,16 @@ def build_page(rqa: ReportQA, allow_upload: bool = False) -> gr.Blocks:
                 )
                 csv_file = gr.DownloadButton(t["csv"], visible=False, elem_id="csv")
                 plots = []
-                for _slot in range(MAX_CHARTS):
-                    plots.append(
-                        gr.BarPlot(
-                            x="x",
-                            y="y",
-                            tooltip=["x", "y", "figure", "citation"],
-                            x_title=" ",
-                            visible=False,
-                            elem_classes=["qa-chart"],
-                        )
-                    )
-                    plots.append(
-                        gr.LinePlot(
-                            x="x",
-                            y="y",
-                            tooltip=["x", "y", "figure", "citation"],
-                            x_title=" ",
-                            visible=False,
-                            elem_classes=["qa-chart"],
-                        )
-                    )
+                chart = dict(
+                    x="x",
+                    y="y",
+                    tooltip=["x", "y", "figure", "citation"],
+                    x_title=" ",
+                    visible=False,
+                    elem_classes=["qa-chart"],
+                )
+                for _slot in range(MAX_CHARTS):  # a bar chart and a line chart per slot, shown as needed
+                    plots += [gr.BarPlot(**chart), gr.LinePlot(**chart)]
             with gr.Tab(t["reports_tab"], id="reports") as reports_tab:
                 find = gr.Textbox(label=t["search_reports"], elem_id="find-report")
                 reports = gr.Dataframe(
