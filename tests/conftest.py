@@ -3,9 +3,16 @@ what only it shows (marked slow), and indexes built from the real seeds with eac
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
 import unicodedata
+import urllib.error
+import urllib.request
 import zlib
 from pathlib import Path
 
@@ -110,3 +117,39 @@ def seed_copy(tmp_path):
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+@contextlib.contextmanager
+def running_server(args: list[str], log: Path, env: dict):
+    """A real server (``python ARGS --port P``) on a free local port until the block ends; yields its
+    URL once it answers (any HTTP reply counts: a login-protected page answers 401)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with open(log, "w") as out:
+        cmd = [sys.executable, *args, "--port", str(port)]
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 180
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except urllib.error.HTTPError:
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"server exited: {log.read_text()}")
+            if time.time() > deadline:
+                proc.kill()
+                pytest.fail(f"server did not start: {log.read_text()}")
+            time.sleep(1)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a client's open event stream can hold uvicorn's shutdown
+            proc.kill()
+            proc.wait()

@@ -5,16 +5,13 @@ import html
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from qa.serve import app, page
+
+from .conftest import running_server
 
 pytestmark = pytest.mark.slow
 
@@ -88,41 +85,13 @@ def test_report_page_highlights_and_escapes(rqa):
     assert "<mark id='hit'>2.加强重点领域执法力度" in html_page
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(index_dir, tmp_path_factory):
-    port = _free_port()
     log = tmp_path_factory.mktemp("server") / "server.log"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "ui.py", "--index", str(index_dir), "--port", str(port)],
-            cwd=Path(__file__).parents[1],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"server exited: {log.read_text()}")
-            time.sleep(1)
-    else:
-        proc.kill()
-        pytest.fail(f"server did not start: {log.read_text()}")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
+    with running_server(
+        ["ui.py", "--index", str(index_dir)], log, {**os.environ, "HF_HUB_OFFLINE": "1"}
+    ) as url:
+        yield url
 
 
 CJK_TEMPLATE_WORDS = ("报告", "段落", "数字", "没有", "未", "比较", "仅供")

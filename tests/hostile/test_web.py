@@ -8,67 +8,28 @@ from __future__ import annotations
 
 import base64
 import os
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from qa.cli import main
 from qa.serve import page
 
-from ..conftest import HUANGZHONG, SEEDS
+from ..conftest import HUANGZHONG, SEEDS, running_server
 from .common import ANSWER, QUESTION, still_answers
 
 USER, PASSWORD = "admin", "s3cret-pw"
 AUTH = (USER, PASSWORD)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(index_dir, tmp_path_factory):
     """One real server for the module: the seeds with the real model, two logins, uploads off."""
-    import httpx
-
-    port = _free_port()
     log = tmp_path_factory.mktemp("hostile-server") / "server.log"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "QA_AUTH": f"{USER}:{PASSWORD},lockme:right-pw"}
     env.pop("QA_AUTH_FILE", None)
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "qa.cli", "serve", "--index", str(index_dir), "--port", str(port)],
-            cwd=Path(__file__).parents[2],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            httpx.get(url, timeout=2)
-            break
-        except httpx.HTTPError:
-            if proc.poll() is not None:
-                pytest.fail(f"server exited: {log.read_text()}")
-            time.sleep(1)
-    else:
-        proc.kill()
-        pytest.fail(f"server did not start: {log.read_text()}")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:  # a client's open event stream can hold uvicorn's shutdown
-        proc.kill()
-        proc.wait()
+    with running_server(["-m", "qa.cli", "serve", "--index", str(index_dir)], log, env) as url:
+        yield url
 
 
 @pytest.fixture()
