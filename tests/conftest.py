@@ -49,6 +49,8 @@ class HashEmbedder:
     def passages(self, texts: list[str], batch_size: int = 16, progress: bool = False) -> np.ndarray:
         return np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
 
+    clauses = passages
+
     def encode_query(self, text: str) -> np.ndarray:
         return self._vec(text)
 

@@ -158,7 +158,7 @@ def clause_similarity(
             texts.append(p.text[max(a, s - 20) : e])  # the clause with a little of what leads to it
     if embedder is None or not texts:
         return {}
-    sims = embedder.passages(texts) @ embedder.query(question)
+    sims = embedder.clauses(texts) @ embedder.query(question)  # cached by text: repeats embed nothing
     lo, hi = float(np.min(sims)), float(np.max(sims))
     return {k: (float(v) - lo) / (hi - lo) if hi > lo else 1.0 for k, v in zip(keys, sims, strict=True)}
 

