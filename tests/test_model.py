@@ -115,10 +115,10 @@ def test_onnx_fp32_reproduces_sentence_transformers(reference):
 
 
 def test_onnx_int8_stays_close_and_ranks_alike(reference):
-    """int8 moves each vector a little (cosine ~0.99) but the passages a question ranks first stay."""
+    """int8 moves each vector a little (cosine ~0.999) but the passages a question ranks first stay."""
     texts, passages, queries = reference
     ours, our_queries = onnx_vectors("onnx-int8", texts)
-    assert (ours * passages).sum(1).min() >= 0.97
+    assert (ours * passages).sum(1).min() >= 0.998, "the activation-fed matmuls are left in fp32"
     for q, ref_q in zip(our_queries, queries, strict=True):
         top_ref = set(np.argsort(-(passages @ ref_q))[:5])
         assert np.argmax(ours @ q) in top_ref
