@@ -31,6 +31,13 @@ def timed(fn, *args, **kwargs):
     return out, (time.perf_counter() - t0) * 1000
 
 
+def clocked(fn, *args):
+    """(result, wall ms, CPU ms of this process) of one call."""
+    w, c = time.perf_counter(), time.process_time()
+    out = fn(*args)
+    return out, (time.perf_counter() - w) * 1000, (time.process_time() - c) * 1000
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return 0.0

@@ -4,17 +4,20 @@
         --national ../shared/corpora/national --cmrc ../shared/corpora/cmrc2018_trial.jsonl [--work DIR]
 
 Per backend: start (a fresh process importing the library, loading the model and answering one
-query encode: wall seconds and peak RSS), one query encode (p50 over the eval questions, no cache),
-passages/s over every seed chunk, cosine to the torch vectors (lowest over seed chunks and
-questions), and recall@5 (dense and fused) on dev and national_dev (seeds + national reports in
-one index) and on the CMRC 2018 trial contexts. Indexes are kept under --work, one per backend.
-Writes the table to docs/BENCHMARKS.md.
+query encode: wall and CPU seconds, peak RSS), one query encode (p50 over the eval questions, no
+cache, wall and CPU ms), passages/s over every seed chunk (wall, and per CPU second), cosine to the
+torch vectors (lowest over seed chunks and questions), and recall@5 (dense and fused) on dev and
+national_dev (seeds + national reports in one index) and on the CMRC 2018 trial contexts, with the
+wall and CPU seconds of building those indexes. CPU seconds are given beside wall because on a
+shared machine wall time grows with other people's load; the load average is printed with the table.
+Indexes are kept under --work, one per backend. Writes the table to docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -25,7 +28,7 @@ sys.path[:0] = [
     str(Path(__file__).resolve().parents[1]),
 ]  # this checkout's qa
 from cmrc import prepare  # noqa: E402
-from common import p50, publish, timed  # noqa: E402
+from common import clocked, p50, publish  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 START = """
@@ -33,16 +36,18 @@ import resource, sys, time
 t0 = time.perf_counter()
 from qa.index.embed import Embedder
 Embedder(sys.argv[1], sys.argv[2]).query("湟中区2024年查处了多少起环境违法行为")
-print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "torch" in sys.modules)
+r = resource.getrusage(resource.RUSAGE_SELF)
+print(time.perf_counter() - t0, r.ru_utime + r.ru_stime, r.ru_maxrss / 1024, "torch" in sys.modules)
 """
 
 
-def start(model: str, backend: str) -> tuple[float, float, bool]:
-    """Seconds to a first query vector in a fresh process, its peak RSS in MiB, and whether torch got imported."""
+def start(model: str, backend: str) -> tuple[float, float, float, bool]:
+    """Wall and CPU seconds to a first query vector in a fresh process, its peak RSS in MiB, and
+    whether torch got imported."""
     out = subprocess.run(
         [sys.executable, "-c", START, model, backend], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
-    return float(out[0]), float(out[1]), out[2] == "True"
+    return float(out[0]), float(out[1]), float(out[2]), out[3] == "True"
 
 
 def recall_at_5(rqa, questions: list[tuple[str, list[tuple[str, str]]]], mode: str, doc_only: bool) -> float:
@@ -63,14 +68,14 @@ def recall_at_5(rqa, questions: list[tuple[str, list[tuple[str, str]]]], mode: s
 
 def measure_recall(
     config, work: Path, asked: dict, reports_in: list[Path], contexts: Path
-) -> tuple[dict, float]:
-    """Recall@5 per question set and retriever, and the seconds to build (or reuse) both indexes."""
+) -> tuple[dict, tuple[float, float]]:
+    """Recall@5 per question set and retriever, and the wall and CPU seconds to build (or reuse) both indexes."""
     from qa import ReportQA
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     reports = ReportQA.open_or_build(reports_in, work / "reports", config)
     cmrc = ReportQA.open_or_build(contexts, work / "cmrc", config)
-    build_s = time.perf_counter() - t0
+    build_s = (time.perf_counter() - t0, time.process_time() - c0)
     recalls = {}
     for name, qs in asked.items():
         rqa = cmrc if name == "CMRC trial" else reports
@@ -112,44 +117,49 @@ def main() -> int:
     questions = [q for q, _ in asked["dev"] + asked["national_dev"]]
 
     rows, reference = [], None
+    load0 = os.getloadavg()[0]
     for backend in BACKENDS:
-        start_s, peak_mb, torch_loaded = start(config.model, backend)
+        start_s, start_cpu, peak_mb, torch_loaded = start(config.model, backend)
         embedder = Embedder(config.model, backend)
         embedder.passages(chunks[:16])  # warm
-        vecs, ms = timed(embedder.passages, chunks, config.batch_size)
+        vecs, ms, cpu_ms = clocked(embedder.passages, chunks, config.batch_size)
         qvecs = [embedder.encode_query(q) for q in questions[:3]]  # warm
-        times = []
+        times, cpu_times = [], []
         for q in questions:
-            vec, q_ms = timed(embedder.encode_query, q)
+            vec, q_ms, q_cpu = clocked(embedder.encode_query, q)
             times.append(q_ms)
+            cpu_times.append(q_cpu)
             qvecs.append(vec)
         qvecs = qvecs[3:]
         if reference is None:
             reference = (vecs, qvecs)
         cos_p = float((vecs * reference[0]).sum(1).min())
         cos_q = min(float(a @ b) for a, b in zip(qvecs, reference[1], strict=True))
-        recalls, build_s = {}, 0.0
+        recalls, build_s = {}, (0.0, 0.0)
         if args.recall is None or backend in args.recall:
             reports_in = [ROOT / "seeds", args.national]
             recalls, build_s = measure_recall(
                 Config(backend=backend), args.work / backend, asked, reports_in, contexts
             )
         rows.append(
-            f"| {backend} | {start_s:.1f} s{' (torch)' if torch_loaded else ''} | {peak_mb:.0f} MiB "
-            f"| {p50(times):.1f} ms | {len(chunks) / ms * 1000:.1f} | {cos_p:.6f} / {cos_q:.6f} | "
+            f"| {backend} | {start_s:.1f} / {start_cpu:.1f} s{' (torch)' if torch_loaded else ''} "
+            f"| {peak_mb:.0f} MiB | {p50(times):.1f} / {p50(cpu_times):.1f} ms "
+            f"| {len(chunks) / ms * 1000:.1f} ({len(chunks) / cpu_ms * 1000:.1f}) | {cos_p:.6f} / {cos_q:.6f} | "
             + " | ".join(
                 f"{recalls[n, 'dense']:.3f} / {recalls[n, 'fused']:.3f}" if recalls else "not built"
                 for n in asked
             )
-            + f" | {build_s:.0f} s |"
+            + f" | {build_s[0]:.0f} / {build_s[1]:.0f} s |"
         )
         print(rows[-1], flush=True)
         del embedder
 
     lines = [
         f"`python bench/encoders.py` — {len(chunks)} seed chunks, {len(questions)} dev + national_dev questions, "
-        f"{len(asked['CMRC trial'])} CMRC trial questions; one run, same machine, one backend after another.",
-        "Start: a fresh process from import to the first query vector (peak RSS of that process). "
+        f"{len(asked['CMRC trial'])} CMRC trial questions; one run, same machine, one backend after another; "
+        f"load average {load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end ({os.cpu_count()} cores).",
+        "Times are wall / CPU (all threads of the process). Start: a fresh process from import to the "
+        "first query vector (peak RSS of that process). Passages/s: wall (per CPU second). "
         "Cosine: lowest over seed chunks / questions, against torch. Recall@5: dense / fused. "
         "Indexes: seeds + national reports, and the CMRC contexts (time includes reuse when already built).",
         "",

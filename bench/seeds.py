@@ -25,7 +25,7 @@ sys.path[:0] = [
     str(Path(__file__).resolve().parent),
     str(Path(__file__).resolve().parents[1]),
 ]  # this checkout's qa
-from common import p50, pct, peak_rss_mb, publish, rss_mb  # noqa: E402
+from common import clocked, p50, pct, peak_rss_mb, publish, rss_mb  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
@@ -49,13 +49,6 @@ STAGES = (
     "**ask** (search + answer)",
     "ask again (question and clause vectors cached)",
 )
-
-
-def clocked(fn, *args):
-    """(result, wall ms, CPU ms of this process) of one call."""
-    w, c = time.perf_counter(), time.process_time()
-    out = fn(*args)
-    return out, (time.perf_counter() - w) * 1000, (time.process_time() - c) * 1000
 
 
 class Backend:
