@@ -131,3 +131,16 @@ def test_onnx_backend_serves_without_torch():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_clause_vectors_are_passage_vectors_kept_by_text():
+    """The answer step's clause vectors equal passage vectors and a repeat embeds nothing."""
+    from qa.config import DEFAULT_MODEL
+    from qa.index.embed import Embedder
+
+    embedder = Embedder(DEFAULT_MODEL, "onnx-int8")
+    texts = ["2024年我局共查处环境违法行为25起", "处罚金额65.2256万元", "2024年我局共查处环境违法行为25起"]
+    first = embedder.clauses(texts)
+    assert (first * embedder.passages(texts)).sum(1).min() >= 0.999
+    embedder.passages = None  # a cached clause must not reach the model again
+    assert np.array_equal(embedder.clauses(texts[1:]), first[1:])

@@ -158,13 +158,16 @@ class Embedder:
         """Vectors of the short passage texts an answer is chosen among (clauses of the candidate
         passages), embedded in one call and kept by text: a repeated question or a follow-up on the
         same report compares the same clauses again, and then embeds nothing."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._clauses]
-        if todo:
-            for text, vec in zip(todo, self.passages(todo, batch_size=len(todo)), strict=True):
-                remember(self._clauses, text, vec, CLAUSE_CACHE)
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        return np.stack([self._clauses[t] for t in texts])
+        # read once: other answering threads may evict from the cache meanwhile
+        known = {t: v for t in dict.fromkeys(texts) if (v := self._clauses.get(t)) is not None}
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        if todo:
+            known.update(zip(todo, self.passages(todo, batch_size=len(todo)), strict=True))
+            for text in todo:
+                remember(self._clauses, text, known[text], CLAUSE_CACHE)
+        return np.stack([known[t] for t in texts])
 
     def clear_cache(self) -> None:
         """Forget cached question and clause vectors (for honest timings)."""
