@@ -34,6 +34,9 @@ class Config:
     rrf_k: int = 30  # reciprocal-rank fusion constant (fusion="rrf")
     keyword_weight: float = 1.2  # keyword side's weight for Chinese questions (dense is 1.0)
     english_keyword_weight: float = 1.0  # English questions reach the keyword side through the dictionary
+    # Fused score × (1 + this) for a chunk whose section heading names the year the question asks
+    # about (2015年工作回顾 for "2016年报告里的去年"): review and plan halves share their words.
+    section_year_weight: float = 0.3
     candidates: int = 50  # hits taken from each retriever before fusion
     # Where the vectors live: "faiss" (a file in the index folder), "milvus:PATH.db" (embedded
     # Milvus Lite) or "http://host:19530" (a Milvus server or cluster); see qa/index/milvus_store.py.

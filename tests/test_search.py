@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from qa.ask.retrieve import RRFusion, WeightedFusion, keyword_query
-from qa.ask.understand import understand
+from qa.ask.retrieve import RRFusion, WeightedFusion, keyword_query, section_years
+from qa.ask.understand import focus_years, understand
 from qa.index.keyword import KeywordIndex, tokenize
 from qa.index.store import load_index
 from qa.ingest.chunk import embed_text
@@ -118,3 +118,63 @@ def test_keyword_index_persists_and_reloads(fake_index_dir, tmp_path):
     whole = stored.keyword.search_rows(q, np.arange(len(texts)), 5)
     assert [r for r, _ in whole] == [r for r, _ in fresh.search(q, 5)]
     assert [s for _, s in whole] == pytest.approx([s for _, s in fresh.search(q, 5)], rel=1e-5)
+
+
+# Excerpts of the 2015 State Council government work report: the review of 2014 and the plan for
+# 2015 say the same things (国内生产总值增长, 城镇新增就业) about different years.
+REVIEW_AND_PLAN = """2015年政府工作报告
+
+一、2014年工作回顾
+
+一年来，我国经济社会发展总体平稳，稳中有进。增速稳，国内生产总值达到63.6万亿元，比上年增长7.4%，\
+在世界主要经济体中名列前茅。就业稳，城镇新增就业1322万人，高于上年。价格稳，居民消费价格上涨2%。
+
+二、2015年工作总体部署
+
+今年经济社会发展的主要预期目标是：国内生产总值增长7%左右，居民消费价格涨幅3%左右，城镇新增就业\
+1000万人以上，城镇登记失业率4.5%以内，进出口增长6%左右，国际收支基本平衡。
+"""
+
+
+@pytest.mark.parametrize(
+    "question, years",
+    [
+        ("2015年报告里说的去年城镇新增就业多少", {2014}),  # 去年 of the report named
+        ("the 2015 report: how many new urban jobs last year?", {2014}),
+        ("2015年报告定的经济增长目标是多少", {2015}),  # what the report sets out: its own year
+        ("What growth target did the 2015 government work report set?", {2015}),
+        ("2014年国内生产总值增长多少", {2014}),  # a year, not a report
+        ("2015年报告里城镇新增就业多少", set()),  # a report named and nothing else
+        ("2020年报告回顾过去五年做了什么", {2015, 2016, 2017, 2018, 2019}),
+        ("城镇新增就业多少", set()),
+    ],
+)
+def test_focus_years_tell_the_year_asked_from_the_report_named(question, years):
+    assert focus_years(question) == years
+
+
+@pytest.mark.parametrize(
+    "path, year, years",
+    [
+        (("一、2014年工作回顾", "（一）稳增长"), 2015, {2014}),  # the deepest heading naming a year
+        (("二、今年主要任务",), 2006, {2006}),
+        (("一、过去一年工作回顾",), 2005, {2004}),
+        (("一、过去一年和五年工作回顾",), 2023, {2022}),
+        (("三、存在的不足",), 2024, set()),
+        ((), 2024, set()),
+    ],
+)
+def test_section_years_from_headings(path, year, years):
+    assert section_years(path, year) == years
+
+
+def test_the_section_about_the_year_asked_ranks_first(tmp_path, fake_embedder, fake_config):
+    from qa import ReportQA
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "2015年政府工作报告.txt").write_text(REVIEW_AND_PLAN, encoding="utf-8")
+    rqa = ReportQA.build(tmp_path / "docs", tmp_path / "index", fake_config, embedder=fake_embedder)
+    review = rqa.search("2015年报告里说的去年城镇新增就业多少人", 2)
+    plan = rqa.search("2015年报告定的城镇新增就业目标是多少人", 2)
+    assert "1322万人" in review[0].text and "2014年工作回顾" in review[0].section
+    assert "1000万人以上" in plan[0].text and "2015年工作总体部署" in plan[0].section

@@ -23,6 +23,7 @@ from ..index.vectors import Vectors
 from ..types import Passage, QueryInfo
 from . import translate
 from .terms import expand
+from .understand import focus_years, spoken_years
 
 MODES = ("fused", "dense", "keyword")
 Hits = list[tuple[int, float]]
@@ -125,6 +126,20 @@ def make_fusion(config: Config) -> WeightedFusion | RRFusion:
     raise QAError(f"unknown fusion {config.fusion!r}; valid: weighted, rrf")
 
 
+def section_years(path: tuple[str, ...], year: int | None) -> frozenset[int]:
+    """The years a chunk's section speaks of, from its deepest heading that names one (一、2015年工作
+    回顾; 二、今年主要任务 in the 2006 report is 2006); empty when no heading does.
+
+    Why: a report reviews one year and plans the next under headings that say so, and both halves
+    use the same words (国内生产总值增长, 城镇新增就业); the year the question asks about tells
+    which half holds its answer, where the words cannot."""
+    for label in reversed(path):
+        years = spoken_years(label, year)
+        if years:
+            return frozenset(years)
+    return frozenset()
+
+
 class Searcher:
     """The retrievers of one loaded index, fused, one passage per section."""
 
@@ -139,6 +154,7 @@ class Searcher:
         for i, c in enumerate(stored.chunks):
             rows_of.setdefault(c.doc, []).append(i)
         self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in rows_of.items()}
+        self._section_years = [section_years(c.section, c.year) for c in stored.chunks]
 
     def rows_of(self, doc: str) -> np.ndarray:
         """The chunk rows of one report."""
@@ -158,6 +174,12 @@ class Searcher:
             if mode in ("fused", r.name)
         }
         fused = self.fusion.fuse(list(results.values()))
+        # the section about the year asked ranks first; not when several places are named, as each
+        # may go with its own year (丰泽（2023年）和湟中（2024年）)
+        focus = focus_years(query) if len(info.places) <= 1 else set()
+        if focus and self.config.section_year_weight:
+            boost = 1 + self.config.section_year_weight
+            fused = {r: s * boost if focus & self._section_years[r] else s for r, s in fused.items()}
         scores = {name: dict(hits) for name, (hits, _) in results.items()}
         passages, sections = [], set()
         for r in sorted(fused, key=lambda r: (-fused[r], r)):
