@@ -37,6 +37,10 @@ class Config:
     # Fused score × (1 + this) for a chunk whose section heading names the year the question asks
     # about (2015年工作回顾 for "2016年报告里的去年"): review and plan halves share their words.
     section_year_weight: float = 0.3
+    # Passages one section may give a result. 1 hid the answer when a long section (a work report's
+    # 一、2014年工作回顾, split into ten chunks) ranked through another of its chunks; 2 measured best
+    # on national_dev and the held-out question files in bench/, seeds unchanged.
+    per_section: int = 2
     candidates: int = 50  # hits taken from each retriever before fusion
     # Where the vectors live: "faiss" (a file in the index folder), "milvus:PATH.db" (embedded
     # Milvus Lite) or "http://host:19530" (a Milvus server or cluster); see qa/index/milvus_store.py.

@@ -1,5 +1,7 @@
 """Query understanding, fusion and the keyword index: pure functions plus the real seed index."""
 
+from collections import Counter
+
 import numpy as np
 import pytest
 
@@ -69,10 +71,10 @@ def test_year_alone_scopes_to_that_year(fast_rqa):
     assert {p.year for p in passages} == {2020}
 
 
-def test_passages_are_distinct_sections_with_score_parts(fast_rqa):
+def test_passages_hold_a_few_per_section_with_score_parts(fast_rqa):
     passages = fast_rqa.search("湟中区行政处罚案件", k=8)
-    keys = [(p.doc, p.section) for p in passages]
-    assert len(keys) == len(set(keys))
+    keys = Counter((p.doc, p.section) for p in passages)
+    assert max(keys.values()) <= fast_rqa.config.per_section
     assert all(p.dense is not None or p.keyword is not None for p in passages)
     assert passages[0].doc == HUANGZHONG
 

@@ -1,4 +1,4 @@
-"""Retrieval: retrievers behind one small interface, a fusion object, one passage per section.
+"""Retrieval: retrievers behind one small interface, a fusion object, a few passages per section.
 
 Why an interface: dense (FAISS) and keyword (BM25) each turn a question into (row, score) hits,
 optionally restricted to the rows of the reports the question named. A new retriever (another
@@ -9,6 +9,7 @@ measured choice (docs/EVAL.md), recorded in the index's configuration.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Protocol
 
@@ -141,7 +142,7 @@ def section_years(path: tuple[str, ...], year: int | None) -> frozenset[int]:
 
 
 class Searcher:
-    """The retrievers of one loaded index, fused, one passage per section."""
+    """The retrievers of one loaded index, fused, at most ``per_section`` passages per section."""
 
     def __init__(self, stored: Stored, embedder: Embedder, config: Config):
         self.stored, self.config = stored, config
@@ -181,12 +182,13 @@ class Searcher:
             boost = 1 + self.config.section_year_weight
             fused = {r: s * boost if focus & self._section_years[r] else s for r, s in fused.items()}
         scores = {name: dict(hits) for name, (hits, _) in results.items()}
-        passages, sections = [], set()
+        passages, taken = [], Counter()
         for r in sorted(fused, key=lambda r: (-fused[r], r)):
             chunk = self.stored.chunks[r]
-            if (chunk.doc, chunk.section) in sections:  # one passage per section: no crowding
+            key = (chunk.doc, chunk.section)
+            if taken[key] == self.config.per_section:  # a few passages per section: no crowding
                 continue
-            sections.add((chunk.doc, chunk.section))
+            taken[key] += 1
             passages.append(
                 Passage(chunk, fused[r], scores.get("dense", {}).get(r), scores.get("keyword", {}).get(r))
             )
