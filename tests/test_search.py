@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from qa.ask.retrieve import RRFusion, WeightedFusion, keyword_query, section_years
-from qa.ask.understand import focus_years, understand
+from qa.ask.understand import focus_years, understand, without_report_names
 from qa.index.keyword import KeywordIndex, tokenize
 from qa.index.store import load_index
 from qa.ingest.chunk import embed_text
@@ -180,3 +180,11 @@ def test_the_section_about_the_year_asked_ranks_first(tmp_path, fake_embedder, f
     plan = rqa.search("2015年报告定的城镇新增就业目标是多少人", 2)
     assert "1322万人" in review[0].text and "2014年工作回顾" in review[0].section
     assert "1000万人以上" in plan[0].text and "2015年工作总体部署" in plan[0].section
+
+
+def test_english_keyword_query_leaves_out_the_report_named(fast_rqa):
+    question = "What forest coverage did the 2011 government work report say had been reached?"
+    assert "government work report" not in without_report_names(question)
+    assert "forest coverage" in without_report_names(question)
+    words = keyword_query(question, fast_rqa.understand(question)).split()
+    assert "覆盖率" in words and "劳动" not in words  # work, translated, is noise

@@ -24,7 +24,7 @@ from ..index.vectors import Vectors
 from ..types import Passage, QueryInfo
 from . import translate
 from .terms import expand
-from .understand import focus_years, spoken_years
+from .understand import focus_years, spoken_years, without_report_names
 
 MODES = ("fused", "dense", "keyword")
 Hits = list[tuple[int, float]]
@@ -84,9 +84,10 @@ class KeywordRetriever:
 def keyword_query(query: str, info: QueryInfo, df: Callable[[str], int] | None = None) -> str:
     """The question in the reports' words: an English question through the bilingual dictionary
     (an English word never matches Chinese text; the glossary overrides what the dictionary gets
-    wrong), a Chinese one keeps its words plus formal synonyms for colloquial ones."""
+    wrong) and without the words naming the report asked; a Chinese one keeps its words plus
+    formal synonyms for colloquial ones."""
     if info.english:
-        return translate.keyword_query(query, df=df)
+        return translate.keyword_query(without_report_names(query), df=df)
     return f"{query} {expand(query)}"
 
 

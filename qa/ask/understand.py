@@ -211,6 +211,13 @@ def focus_years(query: str) -> set[int]:
     return years
 
 
+def without_report_names(text: str) -> str:
+    """An English question without the words that name the report it asks ("the 2016 government
+    work report"): they select the report (``understand``), and translated they only add noise
+    to the keyword side (work → 劳动, report → 报告, found in every chunk's title)."""
+    return REPORT_YEAR_EN.sub(" ", text)
+
+
 def _covers(d: DocInfo, years: list[int], titled: set[int]) -> bool:
     return any(d.year == y if y in titled else d.covers(y) for y in years)
 
