@@ -1,6 +1,7 @@
 """Query understanding, fusion and the keyword index: pure functions plus the real seed index."""
 
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -188,3 +189,31 @@ def test_english_keyword_query_leaves_out_the_report_named(fast_rqa):
     assert "forest coverage" in without_report_names(question)
     words = keyword_query(question, fast_rqa.understand(question)).split()
     assert "覆盖率" in words and "劳动" not in words  # work, translated, is noise
+
+
+# Sentences of the 2021 State Council government work report: the first section names 就业, 新增
+# and 城镇 in separate sentences, several times; the second states the new urban jobs in one.
+WORDS_APART_AND_TOGETHER = """2021年政府工作报告
+
+一、稳就业保民生
+
+就业是最大的民生，保市场主体也是为稳就业保民生。多渠道做好重点群体就业工作，支持大众创业万众创新带动就业。\
+新增市场主体恢复快速增长，创造了大量就业岗位。加大城镇老旧小区改造力度，因城施策促进房地产市场平稳健康发展。\
+1亿农业转移人口和其他常住人口在城镇落户目标顺利实现，城镇棚户区住房改造超过2100万套。
+
+二、2020年主要成就
+
+城镇新增就业1186万人，年末全国城镇调查失业率降到5.2％。农业现代化稳步推进，粮食生产连年丰收。
+"""
+
+
+def test_the_chunk_stating_the_words_in_one_sentence_ranks_first(tmp_path, fake_embedder, fake_config):
+    from qa import ReportQA
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "report.txt").write_text(WORDS_APART_AND_TOGETHER, encoding="utf-8")
+    rqa = ReportQA.build(tmp_path / "docs", tmp_path / "index", fake_config, embedder=fake_embedder)
+    question = "城镇新增就业多少人"
+    assert "1186万人" in rqa.search(question, 1)[0].text
+    plain = ReportQA.open(tmp_path / "index", replace(fake_config, sentence_weight=0.0), fake_embedder)
+    assert "1186万人" not in plain.search(question, 1)[0].text  # what the second stage changes

@@ -18,9 +18,10 @@ import numpy as np
 from ..config import Config
 from ..errors import QAError
 from ..index.embed import Embedder
-from ..index.keyword import KeywordIndex
+from ..index.keyword import KeywordIndex, tokenize
 from ..index.store import Stored
 from ..index.vectors import Vectors
+from ..text import sentences
 from ..types import Passage, QueryInfo
 from . import translate
 from .terms import expand
@@ -157,6 +158,34 @@ class Searcher:
             rows_of.setdefault(c.doc, []).append(i)
         self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in rows_of.items()}
         self._section_years = [section_years(c.section, c.year) for c in stored.chunks]
+        self._sentences: dict[int, list[frozenset[str]]] = {}
+
+    def _by_sentence(self, words: str, fused: dict[int, float]) -> dict[int, float]:
+        """The best ``config.rerank`` candidates re-weighted by the question's words that one
+        sentence of the chunk holds together: score × (1 + w × idf share of the best sentence).
+
+        Why: a report states a fact in one sentence, and a chunk that holds the question's words
+        spread over unrelated sentences (a long review section names 就业 here, 城镇 there) ranks
+        as high as the one that says them together; BM25 and the chunk vector cannot tell them apart."""
+        keyword = self.stored.keyword
+        idf = {t: keyword.idf(t) for t in set(tokenize(words))}
+        total = sum(idf.values())
+        if not total:
+            return fused
+        out = dict(fused)
+        for r in sorted(fused, key=lambda r: (-fused[r], r))[: self.config.rerank]:
+            best = max(
+                (sum(v for t, v in idf.items() if t in s) for s in self._sentence_tokens(r)), default=0
+            )
+            out[r] = fused[r] * (1 + self.config.sentence_weight * best / total)
+        return out
+
+    def _sentence_tokens(self, row: int) -> list[frozenset[str]]:
+        """The keyword tokens of each sentence of a chunk, worked out once per chunk."""
+        if row not in self._sentences:
+            text = self.stored.chunks[row].text
+            self._sentences[row] = [frozenset(tokenize(text[a:b])) for a, b in sentences(text)]
+        return self._sentences[row]
 
     def rows_of(self, doc: str) -> np.ndarray:
         """The chunk rows of one report."""
@@ -182,6 +211,8 @@ class Searcher:
         if focus and self.config.section_year_weight:
             boost = 1 + self.config.section_year_weight
             fused = {r: s * boost if focus & self._section_years[r] else s for r, s in fused.items()}
+        if mode == "fused" and self.config.sentence_weight:
+            fused = self._by_sentence(keyword_query(query, info, self.stored.keyword.df), fused)
         scores = {name: dict(hits) for name, (hits, _) in results.items()}
         passages, taken = [], Counter()
         for r in sorted(fused, key=lambda r: (-fused[r], r)):
