@@ -9,6 +9,7 @@ measured choice (docs/EVAL.md), recorded in the index's configuration.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from typing import Protocol
@@ -158,7 +159,6 @@ class Searcher:
             rows_of.setdefault(c.doc, []).append(i)
         self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in rows_of.items()}
         self._section_years = [section_years(c.section, c.year) for c in stored.chunks]
-        self._sentences: dict[int, list[frozenset[str]]] = {}
 
     def _by_sentence(self, words: str, fused: dict[int, float]) -> dict[int, float]:
         """The best ``config.rerank`` candidates re-weighted by the question's words that one
@@ -174,18 +174,10 @@ class Searcher:
             return fused
         out = dict(fused)
         for r in sorted(fused, key=lambda r: (-fused[r], r))[: self.config.rerank]:
-            best = max(
-                (sum(v for t, v in idf.items() if t in s) for s in self._sentence_tokens(r)), default=0
-            )
-            out[r] = fused[r] * (1 + self.config.sentence_weight * best / total)
+            text = unicodedata.normalize("NFKC", self.stored.chunks[r].text).lower()
+            held = (sum(v for t, v in idf.items() if t in text[a:b]) for a, b in sentences(text))
+            out[r] = fused[r] * (1 + self.config.sentence_weight * max(held, default=0.0) / total)
         return out
-
-    def _sentence_tokens(self, row: int) -> list[frozenset[str]]:
-        """The keyword tokens of each sentence of a chunk, worked out once per chunk."""
-        if row not in self._sentences:
-            text = self.stored.chunks[row].text
-            self._sentences[row] = [frozenset(tokenize(text[a:b])) for a, b in sentences(text)]
-        return self._sentences[row]
 
     def rows_of(self, doc: str) -> np.ndarray:
         """The chunk rows of one report."""
