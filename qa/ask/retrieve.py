@@ -1,4 +1,4 @@
-"""Retrieval: retrievers behind one small interface, a fusion object, one passage per section.
+"""Retrieval: retrievers behind one small interface, a fusion object, a few passages per section.
 
 Why an interface: dense (FAISS) and keyword (BM25) each turn a question into (row, score) hits,
 optionally restricted to the rows of the reports the question named. A new retriever (another
@@ -9,6 +9,8 @@ measured choice (docs/EVAL.md), recorded in the index's configuration.
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from typing import Protocol
 
@@ -17,12 +19,14 @@ import numpy as np
 from ..config import Config
 from ..errors import QAError
 from ..index.embed import Embedder
-from ..index.keyword import KeywordIndex
+from ..index.keyword import KeywordIndex, tokenize
 from ..index.store import Stored
 from ..index.vectors import Vectors
+from ..text import sentences
 from ..types import Passage, QueryInfo
 from . import translate
 from .terms import expand
+from .understand import focus_years, spoken_years, without_report_names
 
 MODES = ("fused", "dense", "keyword")
 Hits = list[tuple[int, float]]
@@ -82,9 +86,10 @@ class KeywordRetriever:
 def keyword_query(query: str, info: QueryInfo, df: Callable[[str], int] | None = None) -> str:
     """The question in the reports' words: an English question through the bilingual dictionary
     (an English word never matches Chinese text; the glossary overrides what the dictionary gets
-    wrong), a Chinese one keeps its words plus formal synonyms for colloquial ones."""
+    wrong) and without the words naming the report asked; a Chinese one keeps its words plus
+    formal synonyms for colloquial ones."""
     if info.english:
-        return translate.keyword_query(query, df=df)
+        return translate.keyword_query(without_report_names(query), df=df)
     return f"{query} {expand(query)}"
 
 
@@ -125,8 +130,22 @@ def make_fusion(config: Config) -> WeightedFusion | RRFusion:
     raise QAError(f"unknown fusion {config.fusion!r}; valid: weighted, rrf")
 
 
+def section_years(path: tuple[str, ...], year: int | None) -> frozenset[int]:
+    """The years a chunk's section speaks of, from its deepest heading that names one (一、2015年工作
+    回顾; 二、今年主要任务 in the 2006 report is 2006); empty when no heading does.
+
+    Why: a report reviews one year and plans the next under headings that say so, and both halves
+    use the same words (国内生产总值增长, 城镇新增就业); the year the question asks about tells
+    which half holds its answer, where the words cannot."""
+    for label in reversed(path):
+        years = spoken_years(label, year)
+        if years:
+            return frozenset(years)
+    return frozenset()
+
+
 class Searcher:
-    """The retrievers of one loaded index, fused, one passage per section."""
+    """The retrievers of one loaded index, fused, at most ``per_section`` passages per section."""
 
     def __init__(self, stored: Stored, embedder: Embedder, config: Config):
         self.stored, self.config = stored, config
@@ -139,6 +158,28 @@ class Searcher:
         for i, c in enumerate(stored.chunks):
             rows_of.setdefault(c.doc, []).append(i)
         self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in rows_of.items()}
+        self._section_years = [section_years(c.section, c.year) for c in stored.chunks]
+
+    def _by_sentence(self, words: str, fused: dict[int, float]) -> dict[int, float]:
+        """The best ``config.rerank`` candidates re-weighted by the question's words that one
+        sentence of the chunk holds together: score × (1 + w × the best sentence's share of the
+        question's words, each counted by its length: 覆盖率 says more than 率).
+
+        Why: a report states a fact in one sentence, and a chunk that holds the question's words
+        spread over unrelated sentences (a long review section names 就业 here, 城镇 there) ranks
+        as high as the one that says them together; BM25 and the chunk vector cannot tell them apart.
+        Words weigh by length, not idf: an idf over the collection would let unrelated reports
+        reorder the passages of a named one; over the named rows alone it measured worse."""
+        weight = {t: float(len(t)) for t in set(tokenize(words))}
+        total = sum(weight.values())
+        if not total:
+            return fused
+        out = dict(fused)
+        for r in sorted(fused, key=lambda r: (-fused[r], r))[: self.config.rerank]:
+            text = unicodedata.normalize("NFKC", self.stored.chunks[r].text).lower()
+            held = (sum(v for t, v in weight.items() if t in text[a:b]) for a, b in sentences(text))
+            out[r] = fused[r] * (1 + self.config.sentence_weight * max(held, default=0.0) / total)
+        return out
 
     def rows_of(self, doc: str) -> np.ndarray:
         """The chunk rows of one report."""
@@ -158,13 +199,22 @@ class Searcher:
             if mode in ("fused", r.name)
         }
         fused = self.fusion.fuse(list(results.values()))
+        # the section about the year asked ranks first; not when several places are named, as each
+        # may go with its own year (丰泽（2023年）和湟中（2024年）)
+        focus = focus_years(query) if len(info.places) <= 1 else set()
+        if focus and self.config.section_year_weight:
+            boost = 1 + self.config.section_year_weight
+            fused = {r: s * boost if focus & self._section_years[r] else s for r, s in fused.items()}
+        if mode == "fused" and self.config.sentence_weight:
+            fused = self._by_sentence(keyword_query(query, info, self.stored.keyword.df), fused)
         scores = {name: dict(hits) for name, (hits, _) in results.items()}
-        passages, sections = [], set()
+        passages, taken = [], Counter()
         for r in sorted(fused, key=lambda r: (-fused[r], r)):
             chunk = self.stored.chunks[r]
-            if (chunk.doc, chunk.section) in sections:  # one passage per section: no crowding
+            key = (chunk.doc, chunk.section)
+            if taken[key] == self.config.per_section:  # a few passages per section: no crowding
                 continue
-            sections.add((chunk.doc, chunk.section))
+            taken[key] += 1
             passages.append(
                 Passage(chunk, fused[r], scores.get("dense", {}).get(r), scores.get("keyword", {}).get(r))
             )

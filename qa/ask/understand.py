@@ -27,6 +27,15 @@ REPORT_YEAR_EN = re.compile(
     r"|\breports?\s+(?:of|for|from|in)\s+((?:19|20)\d{2})\b",
     re.I,
 )
+# Years spoken of relative to a report's own: the 2019 report's 去年 is 2018, its 今年 2019. Checked
+# in this order, the first that matches decides (过去一年和五年 is the last year and the five before).
+RELATIVE_YEARS = (
+    (re.compile(r"过去一年|去年|上一年|上年|前一年|\b(?:last|previous|preceding|past) year\b", re.I), (-1,)),
+    (re.compile(r"过去五年|\b(?:last|past|previous) five years\b", re.I), (-5, -4, -3, -2, -1)),
+    (re.compile(r"今年|当年|本年|\b(?:this|that) year\b", re.I), (0,)),
+)
+# A question about what a report sets out (its targets, plans) asks about the report's own year.
+PLAN = re.compile(r"目标|预期|计划|打算|拟|部署|安排|\b(?:target\w*|plan\w*|aim\w*|goals?)\b", re.I)
 
 
 def check_query(query: str) -> str:
@@ -177,6 +186,36 @@ def report_years(text: str) -> set[int]:
     for m in REPORT_YEAR_EN.finditer(text):  # "the 2024 and 2025 government work reports": every year listed
         found |= {int(y) for y in YEAR.findall(m.group(0))}
     return found
+
+
+def spoken_years(text: str, base: int | None) -> set[int]:
+    """The years a text speaks of: those it writes out, else its 今年/去年/过去五年 resolved against
+    ``base`` (the year of the report that says them)."""
+    years = set(find_years(text))
+    if years or base is None:
+        return years
+    low = unicodedata.normalize("NFKC", text).lower()
+    offsets = next((shift for pattern, shift in RELATIVE_YEARS if pattern.search(low)), ())
+    return {base + d for d in offsets}
+
+
+def focus_years(query: str) -> set[int]:
+    """The years a question asks about, as opposed to the years naming the report it asks: "2019年
+    报告里的去年" asks about 2018, "2023年GDP增长多少" about 2023, "the 2016 report's target" (a
+    report named and what it sets out) about 2016; a report named and nothing else, no year."""
+    titled = report_years(query)
+    years = set(find_years(query)) - titled
+    for year in sorted(titled):
+        spoken = spoken_years(re.sub(r"(?:19|20)\d{2}", "", query), year)
+        years |= spoken or ({year} if PLAN.search(query) else set())
+    return years
+
+
+def without_report_names(text: str) -> str:
+    """An English question without the words that name the report it asks ("the 2016 government
+    work report"): they select the report (``understand``), and translated they only add noise
+    to the keyword side (work → 劳动, report → 报告, found in every chunk's title)."""
+    return REPORT_YEAR_EN.sub(" ", text)
 
 
 def _covers(d: DocInfo, years: list[int], titled: set[int]) -> bool:
