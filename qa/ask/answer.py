@@ -62,6 +62,19 @@ NOISE = set(
     "年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the "
     "政府 工作 政府工作 政府工作报告".split()
 )
+# A figure that states a change from another (比上年增加5000亿元) rather than a level.
+DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|增长|提高|下降|减少|降低|扩大|缩小")
+# The question asks for a planned figure, and the text's words that introduce or deny one.
+TARGET_ASKED = re.compile(r"目标|预期|计划|打算|拟|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I)
+TARGET_TEXT = re.compile(
+    r"预期目标|目标是|目标为|目标[：:]|主要目标|拟|计划|力争|调低|调高|调整为|定为|确定为"
+)
+ACHIEVED_TEXT = re.compile(r"超过预期目标|超额完成|完成了?[^。]{0,6}目标|实际完成")
+RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
+# English words that name the report, not what is asked: translated word by word they add noise terms.
+EN_NOISE = re.compile(
+    r"\b(?:(?:state council'?s?|government|annual)\s+)*(?:work\s+)?reports?\b|\baccording to\b", re.I
+)
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
 ABSTAIN = 0.5  # below this confidence the answer is withheld
@@ -105,6 +118,7 @@ def question_terms(
 ) -> dict[str, float]:
     """Content words of the question, weighted by length and rarity; region names and years left out."""
     if info.english:  # the question's words in the reports' language (the dictionary, the glossary)
+        question = EN_NOISE.sub(" ", question)  # "government work report" → 劳动 作品 官方: noise
         text = " ".join([expand(question), *(t for t, _ in translate.translate(question))])
     else:
         text = f"{question} {expand(question)}"
@@ -120,6 +134,17 @@ def question_terms(
 
 def _overlap(terms: dict[str, float], text: str) -> float:
     return sum(w for t, w in terms.items() if t in text)
+
+
+def _repeats(ctx: Context, value: str) -> float:
+    """Share of a span's characters that are the question's own words: a span made of them names
+    nothing new. (A share of the question's weight would call 第十四届全国人民代表大会第一次会议 a repeat of a
+    question whose only content word is 会议.)"""
+    covered = [False] * len(value)
+    for t in ctx.terms:
+        for m in re.finditer(re.escape(t), value):
+            covered[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return sum(covered) / (len(value) or 1)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -217,17 +242,61 @@ def _measure_fit(asked: str, unit: str) -> float:
     return -1.0 if unit in "".join(MEASURE_GROUPS) and asked in "".join(MEASURE_GROUPS) else 0.0
 
 
+def _own_words(text: str, a: int, f: Figure, prev: Figure | None) -> str:
+    """The words that belong to figure ``f`` in its clause (from clause start ``a``).
+
+    Why: a clause often prints several figures ("专项债券4.4万亿元、比上年增加5000亿元", "从1997年的509亿元
+    增加到2002年的1161亿元"); the question's noun must match the figure's own words, not its neighbour's.
+    A figure after a change word (比上年增加) owns only the words since the previous figure: it counts the
+    change. A figure the clause moves to (增加到, 、) shares the clause's lead with the first one."""
+    if prev is None or prev.end <= a:
+        return text[max(a, f.start - 25) : f.start]
+    own = text[prev.end : f.start]
+    if DELTA.search(own) and not re.search(r"[到至为]", own):
+        return own
+    return text[max(a, prev.start - 25) : prev.start] + own
+
+
+def _target_fit(ctx: Context, text: str, f: Figure) -> float:
+    """+ for a figure in a target clause when the question asks for a target (预期目标, 拟, 打算, target),
+    - for one the text reports as achieved (超过预期目标, 完成); 0 when the question asks no target."""
+    if not TARGET_ASKED.search(ctx.question):
+        return 0.0
+    a = max(text.rfind(c, 0, f.start) for c in "。\n") + 1
+    _, b = sentence_at(text, f.start, f.end)
+    fit = 0.8 if TARGET_TEXT.search(text[a : f.start]) else 0.0
+    return fit - (0.8 if ACHIEVED_TEXT.search(text[f.start : b]) else 0.0)
+
+
+def _year_fit(ctx: Context, own: str) -> float:
+    """+ when the figure's own words name a year the question names (到2002年的1161亿元 for "in 2002"),
+    - when they name only other years (从1997年的509亿元)."""
+    named = set(re.findall(r"((?:19|20)\d{2})年", own))
+    if not named:
+        return 0.0
+    asked = set(re.findall(r"(?:19|20)\d{2}", ctx.question))
+    if len(asked) < 2:  # only a question about a year besides the report's own picks by year
+        return 0.0
+    return 0.8 if named & asked else -0.4
+
+
 def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     """Figures in one passage, scored by the clause they sit in and how their unit and noun fit."""
     out = []
+    prev: Figure | None = None
     for f in find_figures(text):
         if f.kind in ("year", "date"):
             continue
         cover, sim, score = _support(ctx, pi, text, f.start, f.end)
         a, _ = _clause_of(text, f.start, f.end)
-        before = text[max(a, f.start - 25) : f.start]
+        before = _own_words(text, a, f, prev)
+        prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
+        after = re.split(r"\d", after)[0]  # up to the next figure: its words are its own
         counted = f.noun or before
+        score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
+        if RANGE_ASKED.search(ctx.question) and f.high is not None:
+            score += 0.5
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
@@ -292,7 +361,7 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         cover, sim, score = _support(ctx, pi, text, s, e)
         value = text[s:e]
         inside = _overlap(ctx.terms, value) / (ctx.total or 1)
-        if inside > 0.8:  # the span only repeats the question
+        if _repeats(ctx, value) > 0.8:  # the span only repeats the question
             continue
         score += 1.0 + bonus + inside
         out.append(Candidate(pi, s, e, value, score, _confidence(cover, sim, bool(ctx.sims))))
@@ -304,7 +373,7 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     out = []
     for s, e in clauses(text):
         value = text[s:e].strip()
-        if len(value) < 4 or _overlap(ctx.terms, value) / (ctx.total or 1) > 0.9:
+        if len(value) < 4 or _repeats(ctx, value) > 0.9:
             continue
         s += len(text[s:e]) - len(text[s:e].lstrip())
         cover, sim, score = _support(ctx, pi, text, s, s + len(value))
