@@ -21,7 +21,7 @@ import jieba.posseg as pseg
 import numpy as np
 
 from ..index.keyword import tokenize
-from ..text import sentence_at
+from ..text import nfkc_compact, sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from . import translate
 from .figures import Figure, cn_number, find_figures
@@ -66,10 +66,11 @@ NOISE = set(
 DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|增长|提高|下降|减少|降低|扩大|缩小")
 # The question asks for a planned figure, and the text's words that introduce or deny one.
 TARGET_ASKED = re.compile(r"目标|预期|计划|打算|拟|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I)
-TARGET_TEXT = re.compile(
-    r"预期目标|目标是|目标为|目标[：:]|主要目标|拟|计划|力争|调低|调高|调整为|定为|确定为"
+TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
+TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
+ACHIEVED_TEXT = re.compile(
+    r"(?:实现|完成|超过|超额完成)[^。，；|]{0,8}目标|(?<![比较])(?:去年|上年)|回落到|实际完成"
 )
-ACHIEVED_TEXT = re.compile(r"超过预期目标|超额完成|完成了?[^。]{0,6}目标|实际完成")
 RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
 # English words that name the report, not what is asked: translated word by word they add noise terms.
 EN_NOISE = re.compile(
@@ -263,9 +264,10 @@ def _target_fit(ctx: Context, text: str, f: Figure) -> float:
     if not TARGET_ASKED.search(ctx.question):
         return 0.0
     a = max(text.rfind(c, 0, f.start) for c in "。\n") + 1
+    lead = text[_clause_of(text, f.start, f.end)[0] : f.start]
     _, b = sentence_at(text, f.start, f.end)
-    fit = 0.8 if TARGET_TEXT.search(text[a : f.start]) else 0.0
-    return fit - (0.8 if ACHIEVED_TEXT.search(text[f.start : b]) else 0.0)
+    fit = 0.8 if TARGET_TEXT.search(text[a : f.start]) or TARGET_LEAD.search(lead) else 0.0
+    return fit - (0.8 if ACHIEVED_TEXT.search(lead + "|" + text[f.end : b]) else 0.0)
 
 
 def _year_fit(ctx: Context, own: str) -> float:
@@ -284,11 +286,17 @@ def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     """Figures in one passage, scored by the clause they sit in and how their unit and noun fit."""
     out = []
     prev: Figure | None = None
+    stated = {nfkc_compact(q.text) for q in find_figures(ctx.question)}
     for f in find_figures(text):
         if f.kind in ("year", "date"):
             continue
+        if nfkc_compact(f.text) in stated:  # the question's own figure (现行16%的税率降至多少, 五年)
+            prev = f
+            continue
         cover, sim, score = _support(ctx, pi, text, f.start, f.end)
         a, _ = _clause_of(text, f.start, f.end)
+        if prev is not None and prev.end > a and nfkc_compact(prev.text) in stated:
+            score += 1.0  # the figure the question's own figure moves to (16%的税率降至13%)
         before = _own_words(text, a, f, prev)
         prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
