@@ -553,7 +553,7 @@ def extract(
     documents: list[DocInfo],
     idf=None,
     embedder=None,
-    top: int = 3,
+    top: int = 5,
     kind: Kind | None = None,
 ) -> tuple[str, Candidate | None]:
     """The question's kind and its best span in the top passages (None when there is none)."""
