@@ -39,7 +39,14 @@ CLAUSE = re.compile(rf"[^{CLAUSE_STOPS}]+")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 MEASURE = re.compile(r"(?:几|多少)\s*(?:万|亿)?\s*([起件家次个名位人例项份条场套户台辆元美吨])")
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
-HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9fff]{1,6}?)(?=[做为来是上在，,？?的了]|$)")
+# The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
+# 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
+HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9fff]{1,20})")
+HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")
+EN_HEAD = re.compile(
+    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
+    re.I,
+)
 ASKED_COUNT = re.compile(
     r"(?:哪|这)([一二两三四五六七八九十]+)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
@@ -65,6 +72,12 @@ NOISE = set(
 # A figure that states a change from another (比上年增加5000亿元) rather than a level.
 DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|增长|提高|下降|减少|降低|扩大|缩小")
 # The question asks for a planned figure, and the text's words that introduce or deny one.
+# A change stated against a base (比上年增加5000亿元, 同比), in the text or asked in the question.
+COMPARED = re.compile(
+    r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|year[- ]on[- ]year|compared"
+    r"|than (?:in )?(?:the )?(?:previous|last|a) year|over the previous year",
+    re.I,
+)
 TARGET_ASKED = re.compile(r"目标|预期|计划|打算|拟|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I)
 TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
 TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
@@ -109,9 +122,10 @@ class Context:
     terms: dict[str, float]
     total: float
     measure: str | None
-    head: str | None
+    heads: tuple[str, ...]  # the asked noun, or its translations for an English question
     prefs: tuple[str, ...]
     sims: dict[tuple[int, int], float]  # (passage, clause start) → similarity rescaled to 0–1
+    initials: str = ""  # a quoted numbered abbreviation's own characters (“三去一降一补” → 去降补)
 
 
 def question_terms(
@@ -298,11 +312,15 @@ def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         if prev is not None and prev.end > a and nfkc_compact(prev.text) in stated:
             score += 1.0  # the figure the question's own figure moves to (16%的税率降至13%)
         before = _own_words(text, a, f, prev)
+        prev_end = prev.end if prev is not None else a
         prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
         after = re.split(r"\d", after)[0]  # up to the next figure: its words are its own
         counted = f.noun or before
         score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
+        change = bool(COMPARED.search(text[max(a, prev_end) : f.start]))  # a change over a base
+        if change or COMPARED.search(ctx.question):
+            score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
@@ -337,12 +355,39 @@ def _noun_phrase_before(text: str, end: int, floor: int) -> int:
     return start
 
 
+def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
+    """Noun phrases that end in the asked noun (哪个…自贸区 → 中国上海自由贸易试验区 ends in 区, 上海世博会 in
+    世博会): the longest tail of the noun that the text holds, with the words before it that name it."""
+    for head in ctx.heads:
+        for size in range(len(head), 0, -1):
+            spans = []
+            for m in re.finditer(re.escape(head[-size:]), text):
+                a, _ = _clause_of(text, m.start(), m.end())
+                s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
+                if m.end() - s > size and text[s : m.end()] not in ctx.question:
+                    spans.append((s, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
+            if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
+                for m in re.finditer(re.escape(head[-1]), text):
+                    a, _ = _clause_of(text, m.start(), m.end())
+                    s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
+                    full = text[s : m.end()]
+                    if len(full) > size + 1 and re.search(".*?".join(map(re.escape, head)), full):
+                        spans.append((s, m.end(), 1.0))
+            if spans:
+                return spans
+    return []
+
+
 def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
     """Tight spans that name something: 《titles》, “quoted” names with their noun, named bodies."""
     out = []
     spans: list[tuple[int, int, float]] = []
     if finder == "title":
-        spans = [(m.start(), m.end(), 1.0) for m in TITLE.finditer(text)]
+        # a title that holds the asked noun's tail (哪部法律草案 → 《…法（草案）》) is the one asked for
+        spans = [
+            (m.start(), m.end(), 1.0 + 0.8 * any(h[-2:] in m.group() for h in ctx.heads if len(h) > 1))
+            for m in TITLE.finditer(text)
+        ]
     elif finder == "quoted":
         for m in QUOTED.finditer(text):
             tail = re.match(r"[\u4e00-\u9fff]{1,6}", text[m.end() : m.end() + 6])
@@ -354,17 +399,10 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                         break
                     words.append(w.word)
                 end += sum(map(len, words))
-            bonus = 1.0 if ctx.head and ctx.head[-1:] in text[m.start() : end + 2] else 0.3
+            bonus = 1.0 if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads) else 0.3
             spans.append((m.start(), end, bonus))
-    elif finder == "named" and ctx.head:
-        for size in range(len(ctx.head), 0, -1):
-            for m in re.finditer(re.escape(ctx.head[-size:]), text):
-                a, _ = _clause_of(text, m.start(), m.end())
-                s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
-                if m.end() - s > size and text[s : m.end()] not in ctx.question:
-                    spans.append((s, m.end(), 1.0 if size > 1 or size == len(ctx.head) else 0.5))
-            if spans:
-                break
+    elif finder == "named":
+        spans = _named_spans(ctx, text)
     for s, e, bonus in spans:
         cover, sim, score = _support(ctx, pi, text, s, e)
         value = text[s:e]
@@ -459,7 +497,12 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         score += 1.0 + _overlap(ctx.terms, clause) / (ctx.total or 1)
         if asked:
             score += 1.0 if len(items) == asked else -0.5
-        out.append(Candidate(pi, start, end, value, score, _confidence(cover, sim, bool(ctx.sims))))
+        conf = _confidence(cover, sim, bool(ctx.sims))
+        if ctx.initials:  # “三去一降一补” names the items by their first characters: a sure match
+            fits = _runs(items) == ctx.initials
+            score += 3.0 if fits else -0.5
+            conf = max(conf, 0.9) if fits else conf
+        out.append(Candidate(pi, start, end, value, score, conf))
     numbered = [m.end() for m in NUMBERED.finditer(text)]
     if len(numbered) >= 2:
         items = []
@@ -509,9 +552,43 @@ def _asked_count(question: str) -> int | None:
     return EN_NUMBERS[m.group(2).lower()]
 
 
+def _heads(question: str) -> tuple[str, ...]:
+    """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
+    if m := HEAD.search(question):
+        phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0]
+        phrase = phrase.split("的")[-1] or phrase
+        words = list(pseg.cut(phrase))  # 律师事务所担任法律顾问: the noun ends where a verb starts
+        cut = next((i for i, w in enumerate(words) if i and w.flag.startswith("v")), len(words))
+        phrase = "".join(w.word for w in words[:cut])
+        return (phrase[-6:],) if phrase else ()
+    if m := EN_HEAD.search(question):
+        words = m.group(1).split()
+        found: list[str] = []
+        for k in range(len(words)):  # the whole phrase first, then its shorter tails (world expo, expo)
+            found += [t for t, _ in translate.translate(" ".join(words[k:])) if t not in found]
+        # only nouns: "import expo" translates to 进口 too, a verb that heads no name
+        return tuple(t for t in found if list(pseg.cut(t))[-1].flag.startswith("n"))[:4]
+    return ()
+
+
+def _initials(question: str) -> str:
+    """The own characters of a quoted numbered abbreviation (“三去一降一补” → 去降补), else ''."""
+    for m in QUOTED.finditer(question):
+        inner = m.group()[1:-1]
+        chars = [c for c in inner if c not in "一二两三四五六七八九十"]
+        if len(chars) < len(inner) and len(chars) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in chars):
+            return "".join(c for i, c in enumerate(chars) if i == 0 or c != chars[i - 1])
+    return ""
+
+
+def _runs(items: list[str]) -> str:
+    """First characters of the items with repeats collapsed (去产能、去库存、降成本 → 去降)."""
+    firsts = [i[0] for i in items if i]
+    return "".join(c for i, c in enumerate(firsts) if i == 0 or c != firsts[i - 1])
+
+
 def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> Context:
     m = MEASURE.search(question)
-    head = HEAD.search(question)
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
         prefs = ("points",)
@@ -521,9 +598,10 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         terms,
         sum(terms.values()),
         m.group(1) if m else None,
-        head.group(1) if head else None,
+        _heads(question),
         prefs,
         sims,
+        _initials(question),
     )
 
 
