@@ -106,6 +106,26 @@ def test_the_asked_span_among_its_neighbours(question, texts, expected, fake_emb
         assert ans.passages[0].text[s:e] == expected
 
 
+@pytest.mark.parametrize(
+    "question, places, reason",
+    [
+        (
+            "浙江省去年国内生产总值增长了多少？",
+            ("浙江省",),
+            "浙江省",
+        ),  # a national figure, not the province's
+        ("16至24岁青年的城镇调查失业率是多少？", (), "16、24"),  # the overall rate, not that age group's
+    ],
+)
+def test_a_figure_of_something_else_is_withheld(question, places, reason, fake_embedder):
+    info = QueryInfo(places=places)
+    ans = answer_question(question, info, _passages(EXCERPTS[0]), [], None, fake_embedder)
+    assert ans.answer is None and reason in ans.note and ans.confidence < 0.5
+    if places:  # the same figure is the answer where the sentence names the place
+        text = "浙江省" + EXCERPTS[0]
+        assert answer_question(question, info, _passages(text), [], None, fake_embedder).answer == "5%左右"
+
+
 def test_the_question_own_figure_is_no_answer():
     # rules only: with two clauses shortlisted, the hash embedder's rescaled similarity is 0 or 1 by chance
     ans = _ask("制造业等行业现行16%的税率降至多少？", MIXED["tax"])
@@ -115,6 +135,15 @@ def test_the_question_own_figure_is_no_answer():
 def test_a_name_by_its_abbreviated_noun(fake_embedder):
     ans = _ask("设立了哪个试行负面清单管理的自贸区？", MIXED["ftz"], embedder=fake_embedder)
     assert ans.kind == "name" and ans.answer == "中国上海自由贸易试验区"
+
+
+def test_a_title_governed_by_the_question_verb(fake_embedder):
+    texts = (
+        "国务院向全国人大常委会提请审议企业所得税法草案、反垄断法草案等7件法律议案。",
+        "《中华人民共和国企业所得税法（草案）》将提请本次大会审议。",
+    )
+    ans = _ask("提请本次大会审议的是哪部法律草案？", *texts, embedder=fake_embedder)
+    assert ans.answer == "《中华人民共和国企业所得税法（草案）》"
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,8 @@ RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
 EN_NOISE = re.compile(
     r"\b(?:(?:state council'?s?|government|annual)\s+)*(?:work\s+)?reports?\b|\baccording to\b", re.I
 )
+# A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
+QUESTION_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|st\b|nd\b|rd\b|th\b)")
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
 ABSTAIN = 0.5  # below this confidence the answer is withheld
@@ -125,6 +127,7 @@ class Context:
     heads: tuple[str, ...]  # the asked noun, or its translations for an English question
     prefs: tuple[str, ...]
     sims: dict[tuple[int, int], float]  # (passage, clause start) → similarity rescaled to 0–1
+    verb: str = ""  # the verb right before the question word (设立了哪个 → 设立, 审议的是哪部 → 审议)
     initials: str = ""  # a quoted numbered abbreviation's own characters (“三去一降一补” → 去降补)
 
 
@@ -371,8 +374,14 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                     a, _ = _clause_of(text, m.start(), m.end())
                     s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
                     full = text[s : m.end()]
-                    if len(full) > size + 1 and re.search(".*?".join(map(re.escape, head)), full):
-                        spans.append((s, m.end(), 1.0))
+                    literal = head in full  # found above already
+                    if (
+                        not literal
+                        and len(full) > size + 1
+                        and re.search(".*?".join(map(re.escape, head)), full)
+                    ):
+                        # it names the asked noun as fully as the literal one does
+                        spans.append((s, m.end(), 1.0 + ctx.terms.get(head, 0.0) / (ctx.total or 1)))
             if spans:
                 return spans
     return []
@@ -385,7 +394,7 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
     if finder == "title":
         # a title that holds the asked noun's tail (哪部法律草案 → 《…法（草案）》) is the one asked for
         spans = [
-            (m.start(), m.end(), 1.0 + 0.8 * any(h[-2:] in m.group() for h in ctx.heads if len(h) > 1))
+            (m.start(), m.end(), 1.0 + 1.5 * any(h[-2:] in m.group() for h in ctx.heads if len(h) > 1))
             for m in TITLE.finditer(text)
         ]
     elif finder == "quoted":
@@ -410,6 +419,8 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         if _repeats(ctx, value) > 0.8:  # the span only repeats the question
             continue
         score += 1.0 + bonus + inside
+        if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
+            score += 1.0  # the question's own verb governs it (设立了哪个… → 设立中国上海自由贸易试验区)
         out.append(Candidate(pi, s, e, value, score, _confidence(cover, sim, bool(ctx.sims))))
     return out
 
@@ -571,6 +582,15 @@ def _heads(question: str) -> tuple[str, ...]:
     return ()
 
 
+def _verb(question: str) -> str:
+    """The verb just before the question word of a name question (设立了哪个 → 设立), else ''."""
+    m = re.search(r"([\u4e00-\u9fff]{1,6}?)(?:了|的|的是|是)?(?:哪|什么)", question)
+    if not m:
+        return ""
+    words = list(pseg.cut(m.group(1)))
+    return words[-1].word if words and words[-1].flag.startswith("v") and len(words[-1].word) > 1 else ""
+
+
 def _initials(question: str) -> str:
     """The own characters of a quoted numbered abbreviation (“三去一降一补” → 去降补), else ''."""
     for m in QUOTED.finditer(question):
@@ -601,7 +621,8 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         _heads(question),
         prefs,
         sims,
-        _initials(question),
+        verb=_verb(question),
+        initials=_initials(question),
     )
 
 
@@ -650,6 +671,27 @@ def extract(
     return kind.name, (found[0] if found else None)
 
 
+def _off_topic(
+    question: str, info: QueryInfo, passage: Passage, best: Candidate, documents: list[DocInfo]
+) -> str | None:
+    """Why the span found answers something else, or None: the question names a place the passage's
+    report does not cover and the sentence does not name (浙江省 asked, a national report's 全国 figure),
+    or a number that qualifies what is asked (aged 16 to 24) that the sentence does not hold."""
+    a, b = sentence_at(passage.text, best.start, best.end)
+    sentence = passage.text[a:b]
+    doc = next((d for d in documents if d.doc == passage.doc), None)
+    for place in info.places:
+        covered = doc is not None and (place == doc.region or place in doc.parents or place in doc.aliases)
+        short = re.sub(r"(?:省|市|自治区|特别行政区|县|区)$", "", place)
+        if not covered and short not in sentence:
+            return f"报告中没有找到关于“{place}”的内容（找到的属于{passage.region}）；下列为最相关的段落。"
+    asked = {n for n in QUESTION_NUMBER.findall(question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+    held = set(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", sentence)))
+    if best.figure is not None and asked and not asked & held:  # (哪5项 asks a list's length)
+        return f"报告中没有找到限定于“{'、'.join(sorted(asked))}”的这个数字；下列为最相关的段落。"
+    return None
+
+
 def answer_question(
     question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, embedder=None
 ) -> Answer:
@@ -661,6 +703,9 @@ def answer_question(
         note = f"集合中没有关于“{info.unknown}”的报告；下列为最接近的段落，仅供参考。"
         return Answer(question, None, passages, note, kind)
     kind, best = extract(question, info, passages, documents, idf, embedder)
+    if best is not None and (why := _off_topic(question, info, passages[best.passage], best, documents)):
+        conf = min(best.confidence, ABSTAIN - 0.1)
+        return Answer(question, None, passages, why, kind, confidence=round(max(0.0, conf), 3))
     if best is None or best.confidence < ABSTAIN:
         note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
         if best is not None and best.clash:
