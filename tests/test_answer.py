@@ -66,7 +66,7 @@ def test_figure_of_another_kind_is_not_an_answer(fake_embedder):
     assert ans.answer is None and ans.note and ans.confidence < 0.5
 
 
-# More verbatim excerpts (2025, 2003, 2005, 2019, 2016, 2004, 2014 reports): several figures in one clause,
+# More verbatim excerpts (2025, 2003, 2005, 2019, 2016, 2004, 2014 reports; 江津区 2020 from seeds): several figures in one clause,
 # a target beside the year's achievement, a numbered abbreviation, a name that abbreviates.
 MIXED = {
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
@@ -82,6 +82,7 @@ MIXED = {
     "抓好去产能、去库存、去杠杆、降成本、补短板，加强民生保障，切实防控风险。",
     "dollars": "国内生产总值比上年增长9.1%，达到11.67万亿元；按现行汇率计算，人均国内生产总值突破1000美元，"
     "跨上一个重要台阶。",
+    "permits": "我区2020年前应纳入发证或登记企业共729家,2020年纳入发证或登记企业共1941家,均提前2个月实现“双清零”。",
     "ftz": "与瑞士、冰岛签署自由贸易协定。设立中国上海自由贸易试验区，探索准入前国民待遇加负面清单的管理模式。",
 }
 
@@ -92,6 +93,7 @@ MIXED = {
         ("拟安排地方政府专项债券多少？", ("bonds",), "4.4万亿元"),  # the figure whose own noun is asked
         ("地方政府专项债券比上年增加多少？", ("bonds",), "5000亿元"),  # the change, not the level
         ("2003年报告说2002年全国研究与试验开发经费是多少？", ("years",), "1161亿元"),  # the year asked
+        ("2020年纳入发证或登记的企业共多少家？", ("permits",), "1941家"),  # not those up to 2020
         ("打算让城镇新增就业多少人？", ("achieved", "target"), "900万人"),  # the target, not last year's
         ("城镇新增就业实际达到多少人？", ("achieved", "target"), "980万人"),
         ("按现行汇率算，人均国内生产总值突破了多少美元？", ("dollars",), "1000美元"),  # 美元, not 汇率's 率

@@ -294,6 +294,9 @@ def _year_fit(ctx: Context, own: str) -> float:
     if not named:
         return 0.0
     asked = set(re.findall(r"(?:19|20)\d{2}", ctx.question))
+    before = set(re.findall(r"((?:19|20)\d{2})年(?:以前|之前|前)", own))
+    if before & asked and not re.search(r"(?:19|20)\d{2}年(?:以前|之前|前)|\bbefore\b", ctx.question):
+        return -0.5  # 2020年前应纳入…729家 counts up to that year, not in it
     if len(asked) < 2:  # only a question about a year besides the report's own picks by year
         return 0.0
     return 0.8 if named & asked else -0.4
