@@ -83,6 +83,9 @@ MIXED = {
     "dollars": "国内生产总值比上年增长9.1%，达到11.67万亿元；按现行汇率计算，人均国内生产总值突破1000美元，"
     "跨上一个重要台阶。",
     "permits": "我区2020年前应纳入发证或登记企业共729家,2020年纳入发证或登记企业共1941家,均提前2个月实现“双清零”。",
+    "lines": "牵头编制了江津区“三线一单”(生态保护红线、环境质量底线、资源利用上线和环境准入负面清单),"
+    "建立起生态环境分区管控体系和生态环境准入清单制度。",
+    "battles": "特别在打好防范化解重大风险、精准脱贫、污染防治的攻坚战方面取得扎实进展。",
     "ftz": "与瑞士、冰岛签署自由贸易协定。设立中国上海自由贸易试验区，探索准入前国民待遇加负面清单的管理模式。",
 }
 
@@ -98,6 +101,9 @@ MIXED = {
         ("城镇新增就业实际达到多少人？", ("achieved", "target"), "980万人"),
         ("按现行汇率算，人均国内生产总值突破了多少美元？", ("dollars",), "1000美元"),  # 美元, not 汇率's 率
         ("“三去一降一补”具体指哪几项任务？", ("tasks",), "去产能、去库存、去杠杆、降成本、补短板"),
+        # items in brackets, the last joined by 和; named by their last characters (红线…清单)
+        ("“三线一单”是指哪些？", ("lines",), "生态保护红线、环境质量底线、资源利用上线、环境准入负面清单"),
+        ("要打好哪三大攻坚战？", ("battles",), "防范化解重大风险、精准脱贫、污染防治"),  # after 特别在打好
     ],
 )
 def test_the_asked_span_among_its_neighbours(question, texts, expected, fake_embedder):
@@ -105,7 +111,8 @@ def test_the_asked_span_among_its_neighbours(question, texts, expected, fake_emb
         ans = _ask(question, *(MIXED[t] for t in texts), embedder=embedder)
         assert ans.answer == expected and ans.confidence >= 0.5
         s, e = ans.span
-        assert ans.passages[0].text[s:e] == expected
+        text = ans.passages[0].text
+        assert text[s:e] == expected or expected not in text  # a list joined by 和 is no single span
 
 
 @pytest.mark.parametrize(

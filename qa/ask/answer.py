@@ -453,17 +453,18 @@ def _trim_first(first: str, others: list[str]) -> str:
     if len(lengths) == 1 and len(first) > min(lengths) and all(first[-1] == o[-1] for o in others):
         return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
     shortest = min(len(o) for o in others)
-    verbs = 0
-    while len(first) > shortest + 1:
-        words = list(pseg.cut(first))
-        if len(words) < 2 or words[0].flag[:1] not in {"d", "p", "c", "r", "v"}:
+    words = [(w.word, w.flag) for w in pseg.cut(first)]  # cut once: a re-cut of 在打好… splits 打好
+    i = verbs = 0
+    while i < len(words) - 1 and sum(len(w) for w, _ in words[i:]) > shortest + 1:
+        if words[i][1][:1] not in {"d", "p", "c", "r", "v"}:
             break
-        if words[0].flag.startswith("v"):
+        if words[i][1].startswith("v"):
             if verbs:
                 break
             verbs += 1
-        first = first[len(words[0].word) :]
-    return first
+        i += 1
+    rest = "".join(w for w, _ in words[i:])
+    return LEAD.sub("", rest) or rest
 
 
 def _trim_last(last: str, others: list[str]) -> str:
@@ -488,15 +489,24 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         clause = text[s:e]
         parts = re.split(r"、", clause)
         if len(parts) >= 2:
-            tail = re.split(r"(?:和|及|以及|与)", parts[-1], maxsplit=1)
+            closing = re.search(r"[）)]" if "“" in parts[-1] else r"[）)”]", parts[-1])
+            last_raw = parts[-1][: closing.start()] if closing else parts[-1]  # (…、…和…）落地
+            tail = re.split(r"(?:和|及|以及|与)", last_raw, maxsplit=1)
             if len(parts) == 2 and len(tail) < 2:
                 continue
-            first = parts[0].split("“")[-1].strip('“”"')
+            first = re.split(r"[“（(：:]", parts[0])[-1].strip(
+                '“”"'
+            )  # 三线一单”（生态保护红线 → 生态保护红线
             mid = [p.strip('“”" ') for p in parts[1:-1]]
-            last_parts = [t.strip('“”" ') for t in tail] if len(parts) == 2 else [parts[-1].strip('“”" ')]
+            longest = max((len(p) for p in mid), default=0)
+            joined = (
+                len(tail) == 2 and tail[0] and tail[1] and (len(parts) == 2 or len(tail[0]) <= longest + 2)
+            )
+            last_parts = [t.strip('“”" ') for t in tail] if joined else [last_raw.strip('“”" ')]
             others = [*mid, *last_parts] or [first]
             items = [_trim_first(first, others), *mid[:]]
-            items += [*last_parts[:-1], _trim_last(last_parts[-1], [first, *mid] or others)]
+            last = last_parts[-1] if closing else _trim_last(last_parts[-1], [first, *mid] or others)
+            items += [*last_parts[:-1], last]  # a bracket or quote that closes the list ends its last item
             items = [i for i in items if i]
             if len(items) < 3 and len(parts) > 2:
                 continue
@@ -513,7 +523,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             score += 1.0 if len(items) == asked else -0.5
         conf = _confidence(cover, sim, bool(ctx.sims))
         if ctx.initials:  # “三去一降一补” names the items by their first characters: a sure match
-            fits = _runs(items) == ctx.initials
+            fits = ctx.initials in (_runs(items), _runs([i[::-1] for i in items]))  # 红线…清单: 三线一单
             score += 3.0 if fits else -0.5
             conf = max(conf, 0.9) if fits else conf
         out.append(Candidate(pi, start, end, value, score, conf))
