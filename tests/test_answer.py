@@ -66,7 +66,7 @@ def test_figure_of_another_kind_is_not_an_answer(fake_embedder):
     assert ans.answer is None and ans.note and ans.confidence < 0.5
 
 
-# More verbatim excerpts (2025, 2003, 2005, 2019, 2016, 2004, 2014 reports; 江津区 2020 from seeds): several figures in one clause,
+# More verbatim excerpts (2025, 2003, 2005, 2006, 2017, 2019, 2016, 2004, 2014 reports; 江津区 2020 from seeds): several figures in one clause,
 # a target beside the year's achievement, a numbered abbreviation, a name that abbreviates.
 MIXED = {
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
@@ -86,6 +86,8 @@ MIXED = {
     "lines": "牵头编制了江津区“三线一单”(生态保护红线、环境质量底线、资源利用上线和环境准入负面清单),"
     "建立起生态环境分区管控体系和生态环境准入清单制度。",
     "battles": "特别在打好防范化解重大风险、精准脱贫、污染防治的攻坚战方面取得扎实进展。",
+    "farm": "全年中央财政用于“三农”的支出达到2975亿元，比上年增加349亿元。",
+    "deduction": "科技型中小企业研发费用加计扣除比例由50%提高到75%。",
     "ftz": "与瑞士、冰岛签署自由贸易协定。设立中国上海自由贸易试验区，探索准入前国民待遇加负面清单的管理模式。",
 }
 
@@ -97,6 +99,10 @@ MIXED = {
         ("地方政府专项债券比上年增加多少？", ("bonds",), "5000亿元"),  # the change, not the level
         ("2003年报告说2002年全国研究与试验开发经费是多少？", ("years",), "1161亿元"),  # the year asked
         ("2020年纳入发证或登记的企业共多少家？", ("permits",), "1941家"),  # not those up to 2020
+        ("中央财政用于“三农”的支出比上年增加了多少？", ("farm",), "349亿元"),  # the change's own clause
+        ("中央财政用于“三农”的支出达到多少？", ("farm",), "2975亿元"),
+        ("研发费用加计扣除比例提高到多少？", ("deduction",), "75%"),  # where it moved to
+        ("研发费用加计扣除比例原来是多少？", ("deduction",), "50%"),
         ("打算让城镇新增就业多少人？", ("achieved", "target"), "900万人"),  # the target, not last year's
         ("城镇新增就业实际达到多少人？", ("achieved", "target"), "980万人"),
         ("按现行汇率算，人均国内生产总值突破了多少美元？", ("dollars",), "1000美元"),  # 美元, not 汇率's 率
@@ -139,6 +145,20 @@ def test_the_question_own_figure_is_no_answer():
     # rules only: with two clauses shortlisted, the hash embedder's rescaled similarity is 0 or 1 by chance
     ans = _ask("制造业等行业现行16%的税率降至多少？", MIXED["tax"])
     assert ans.answer == "13%"
+
+
+def test_the_named_report_before_the_year_it_reviews(fake_embedder):
+    def passage(year: int, text: str) -> Passage:
+        return Passage(
+            Chunk(f"{year}.txt#0", f"{year}.txt", "报告", "全国", year, ("一",), 0, len(text), text), 1.0
+        )
+
+    older = passage(2005, "2004年，国内生产总值达到13.65万亿元，比上年增长9.5%。")
+    named = passage(2006, "全年国内生产总值达到18.23万亿元，比上年增长9.9%。")
+    ans = answer_question(
+        "2006年报告说，2005年国内生产总值达到多少？", QueryInfo(), [older, named], [], None, None
+    )
+    assert ans.answer == "18.23万亿元"
 
 
 def test_a_name_by_its_abbreviated_noun(fake_embedder):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jieba.posseg as pseg
 import numpy as np
@@ -74,8 +74,20 @@ DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|�
 # The question asks for a planned figure, and the text's words that introduce or deny one.
 # A change stated against a base (比上年增加5000亿元, 同比), in the text or asked in the question.
 COMPARED = re.compile(
-    r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|year[- ]on[- ]year|compared"
+    r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|相比|year[- ]on[- ]year|compared"
     r"|than (?:in )?(?:the )?(?:previous|last|a) year|over the previous year",
+    re.I,
+)
+# A figure the one before it moves to (由50%提高到75%, 从509亿元增加到1161亿元), and a question that asks
+# where it started instead.
+MOVED_TO = re.compile(r"(?:到|至)[^，,；;。]{0,8}$")
+ORIGIN_ASKED = re.compile(r"[由从]多少|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
+CHANGE_ONLY = re.compile(
+    r"(?:比上年|比去年|较上年|较去年|同比|比上年末)?(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
+)
+# The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
+REPORT_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:的)?(?:国务院)?(?:政府工作)?报告|\b((?:19|20)\d{2})\s+(?:government\s+work\s+)?report",
     re.I,
 )
 TARGET_ASKED = re.compile(r"目标|预期|计划|打算|拟|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I)
@@ -260,19 +272,26 @@ def _measure_fit(asked: str, unit: str) -> float:
     return -1.0 if unit in "".join(MEASURE_GROUPS) and asked in "".join(MEASURE_GROUPS) else 0.0
 
 
-def _own_words(text: str, a: int, f: Figure, prev: Figure | None) -> str:
+def _own_words(text: str, a: int, f: Figure, prev: Figure | None) -> tuple[str, bool]:
     """The words that belong to figure ``f`` in its clause (from clause start ``a``).
 
     Why: a clause often prints several figures ("专项债券4.4万亿元、比上年增加5000亿元", "从1997年的509亿元
     增加到2002年的1161亿元"); the question's noun must match the figure's own words, not its neighbour's.
     A figure after a change word (比上年增加) owns only the words since the previous figure: it counts the
-    change. A figure the clause moves to (增加到, 、) shares the clause's lead with the first one."""
+    change. A figure the clause moves to (增加到, 、) shares the clause's lead with the first one, and so
+    does a clause that is only a change of the figure before it (支出达到2975亿元，比上年增加349亿元);
+    the flag says so (the figure then counts what the one before it counts)."""
     if prev is None or prev.end <= a:
-        return text[max(a, f.start - 25) : f.start]
+        own = text[max(a, f.start - 25) : f.start]
+        same_sentence = not re.search(r"[。；;！？!?\n]", text[prev.end : f.start]) if prev else False
+        if prev is not None and same_sentence and CHANGE_ONLY.fullmatch(own.strip()):
+            p0, _ = _clause_of(text, prev.start, prev.end)
+            return text[max(p0, prev.start - 25) : prev.start] + own, True
+        return own, False
     own = text[prev.end : f.start]
     if DELTA.search(own) and not re.search(r"[到至为]", own):
-        return own
-    return text[max(a, prev.start - 25) : prev.start] + own
+        return own, False
+    return text[max(a, prev.start - 25) : prev.start] + own, True
 
 
 def _target_fit(ctx: Context, text: str, f: Figure) -> float:
@@ -317,14 +336,17 @@ def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         a, _ = _clause_of(text, f.start, f.end)
         if prev is not None and prev.end > a and nfkc_compact(prev.text) in stated:
             score += 1.0  # the figure the question's own figure moves to (16%的税率降至13%)
-        before = _own_words(text, a, f, prev)
+        before, shared = _own_words(text, a, f, prev)
+        counted = f.noun or (prev.noun if shared and prev is not None else None) or before
+        if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
+            score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5  # 由50%提高到75%: where it went
         prev_end = prev.end if prev is not None else a
         prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
         after = re.split(r"\d", after)[0]  # up to the next figure: its words are its own
-        counted = f.noun or before
         score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
-        change = bool(COMPARED.search(text[max(a, prev_end) : f.start]))  # a change over a base
+        lead = text[max(sentence_at(text, f.start)[0], prev_end) : f.start]  # 与2000年相比，…增长57.3%
+        change = bool(COMPARED.search(lead))  # a change over a base
         if change or COMPARED.search(ctx.question):
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
@@ -639,22 +661,39 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
     )
 
 
+def _passage_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list[Candidate]:
+    """Candidates of every finder the question's kind names, in one passage."""
+    out: list[Candidate] = []
+    for finder in ctx.kind.finders:
+        if finder == "figure":
+            out += figure_candidates(ctx, pi, text)
+        elif finder in ("title", "quoted", "named"):
+            out += name_candidates(ctx, pi, text, finder)
+        elif finder == "clause":
+            out += clause_candidates(ctx, pi, text)
+        elif finder == "list":
+            out += list_candidates(ctx, pi, text, asked)
+        else:
+            out += fixed_candidates(ctx, pi, text, finder)
+    return out
+
+
 def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Candidate]:
-    """Scored candidates of every finder the question's kind names, best first."""
+    """Scored candidates of every finder the question's kind names, best first.
+
+    A question that names its report (2006年报告说2005年…) retrieves the year before's report too, as
+    the year is named twice; spans from a report other than the named one are scored lower."""
     out: list[Candidate] = []
     asked = _asked_count(ctx.question)
+    m = REPORT_YEAR.search(ctx.question)
+    named = int(m.group(1) or m.group(2)) if m else None
+    if named not in {p.chunk.year for p in passages[:top]}:
+        named = None
     for pi, p in enumerate(passages[:top]):
-        for finder in ctx.kind.finders:
-            if finder == "figure":
-                out += figure_candidates(ctx, pi, p.text)
-            elif finder in ("title", "quoted", "named"):
-                out += name_candidates(ctx, pi, p.text, finder)
-            elif finder == "clause":
-                out += clause_candidates(ctx, pi, p.text)
-            elif finder == "list":
-                out += list_candidates(ctx, pi, p.text, asked)
-            else:
-                out += fixed_candidates(ctx, pi, p.text, finder)
+        found = _passage_candidates(ctx, pi, p.text, asked)
+        if named is not None and p.chunk.year != named:
+            found = [replace(c, score=c.score - 1.5) for c in found]
+        out += found
     return sorted(out, key=lambda c: -c.score)
 
 
