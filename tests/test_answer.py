@@ -66,6 +66,115 @@ def test_figure_of_another_kind_is_not_an_answer(fake_embedder):
     assert ans.answer is None and ans.note and ans.confidence < 0.5
 
 
+# More verbatim excerpts (2025, 2003, 2005, 2006, 2017, 2019, 2016, 2004, 2014 reports; 江津区 2020 from seeds): several figures in one clause,
+# a target beside the year's achievement, a numbered abbreviation, a name that abbreviates.
+MIXED = {
+    "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
+    "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元，重点用于投资建设。",
+    "years": "全国研究与试验开发经费，从1997年的509亿元增加到2002年的1161亿元，"
+    "占国内生产总值的比重从0.64%提高到1.13%。",
+    "achieved": "2004年，国内生产总值达到13.65万亿元，比上年增长9.5%；城镇新增就业980万人，超过预期目标；"
+    "城镇居民人均可支配收入9422元。",
+    "target": "今年经济社会发展主要预期目标是：国内生产总值增长8%左右；城镇新增就业900万人，"
+    "城镇登记失业率控制在4.6%；居民消费价格总水平涨幅控制在4%；国际收支保持基本平衡。",
+    "tax": "深化增值税改革，将制造业等行业现行16%的税率降至13%，将交通运输业、建筑业等行业现行10%的税率降至9%。",
+    "tasks": "把握好稳增长与调结构的平衡，着力加强供给侧结构性改革，改造提升传统比较优势，"
+    "抓好去产能、去库存、去杠杆、降成本、补短板，加强民生保障，切实防控风险。",
+    "dollars": "国内生产总值比上年增长9.1%，达到11.67万亿元；按现行汇率计算，人均国内生产总值突破1000美元，"
+    "跨上一个重要台阶。",
+    "permits": "我区2020年前应纳入发证或登记企业共729家,2020年纳入发证或登记企业共1941家,均提前2个月实现“双清零”。",
+    "lines": "牵头编制了江津区“三线一单”(生态保护红线、环境质量底线、资源利用上线和环境准入负面清单),"
+    "建立起生态环境分区管控体系和生态环境准入清单制度。",
+    "battles": "特别在打好防范化解重大风险、精准脱贫、污染防治的攻坚战方面取得扎实进展。",
+    "farm": "全年中央财政用于“三农”的支出达到2975亿元，比上年增加349亿元。",
+    "deduction": "科技型中小企业研发费用加计扣除比例由50%提高到75%。",
+    "ftz": "与瑞士、冰岛签署自由贸易协定。设立中国上海自由贸易试验区，探索准入前国民待遇加负面清单的管理模式。",
+}
+
+
+@pytest.mark.parametrize(
+    "question, texts, expected",
+    [
+        ("拟安排地方政府专项债券多少？", ("bonds",), "4.4万亿元"),  # the figure whose own noun is asked
+        ("地方政府专项债券比上年增加多少？", ("bonds",), "5000亿元"),  # the change, not the level
+        ("2003年报告说2002年全国研究与试验开发经费是多少？", ("years",), "1161亿元"),  # the year asked
+        ("2020年纳入发证或登记的企业共多少家？", ("permits",), "1941家"),  # not those up to 2020
+        ("中央财政用于“三农”的支出比上年增加了多少？", ("farm",), "349亿元"),  # the change's own clause
+        ("中央财政用于“三农”的支出达到多少？", ("farm",), "2975亿元"),
+        ("研发费用加计扣除比例提高到多少？", ("deduction",), "75%"),  # where it moved to
+        ("研发费用加计扣除比例原来是多少？", ("deduction",), "50%"),
+        ("打算让城镇新增就业多少人？", ("achieved", "target"), "900万人"),  # the target, not last year's
+        ("城镇新增就业实际达到多少人？", ("achieved", "target"), "980万人"),
+        ("按现行汇率算，人均国内生产总值突破了多少美元？", ("dollars",), "1000美元"),  # 美元, not 汇率's 率
+        ("“三去一降一补”具体指哪几项任务？", ("tasks",), "去产能、去库存、去杠杆、降成本、补短板"),
+        # items in brackets, the last joined by 和; named by their last characters (红线…清单)
+        ("“三线一单”是指哪些？", ("lines",), "生态保护红线、环境质量底线、资源利用上线、环境准入负面清单"),
+        ("要打好哪三大攻坚战？", ("battles",), "防范化解重大风险、精准脱贫、污染防治"),  # after 特别在打好
+    ],
+)
+def test_the_asked_span_among_its_neighbours(question, texts, expected, fake_embedder):
+    for embedder in (None, fake_embedder):
+        ans = _ask(question, *(MIXED[t] for t in texts), embedder=embedder)
+        assert ans.answer == expected and ans.confidence >= 0.5
+        s, e = ans.span
+        text = ans.passages[0].text
+        assert text[s:e] == expected or expected not in text  # a list joined by 和 is no single span
+
+
+@pytest.mark.parametrize(
+    "question, places, reason",
+    [
+        (
+            "浙江省去年国内生产总值增长了多少？",
+            ("浙江省",),
+            "浙江省",
+        ),  # a national figure, not the province's
+        ("16至24岁青年的城镇调查失业率是多少？", (), "16、24"),  # the overall rate, not that age group's
+    ],
+)
+def test_a_figure_of_something_else_is_withheld(question, places, reason, fake_embedder):
+    info = QueryInfo(places=places)
+    ans = answer_question(question, info, _passages(EXCERPTS[0]), [], None, fake_embedder)
+    assert ans.answer is None and reason in ans.note and ans.confidence < 0.5
+    if places:  # the same figure is the answer where the sentence names the place
+        text = "浙江省" + EXCERPTS[0]
+        assert answer_question(question, info, _passages(text), [], None, fake_embedder).answer == "5%左右"
+
+
+def test_the_question_own_figure_is_no_answer():
+    # rules only: with two clauses shortlisted, the hash embedder's rescaled similarity is 0 or 1 by chance
+    ans = _ask("制造业等行业现行16%的税率降至多少？", MIXED["tax"])
+    assert ans.answer == "13%"
+
+
+def test_the_named_report_before_the_year_it_reviews(fake_embedder):
+    def passage(year: int, text: str) -> Passage:
+        return Passage(
+            Chunk(f"{year}.txt#0", f"{year}.txt", "报告", "全国", year, ("一",), 0, len(text), text), 1.0
+        )
+
+    older = passage(2005, "2004年，国内生产总值达到13.65万亿元，比上年增长9.5%。")
+    named = passage(2006, "全年国内生产总值达到18.23万亿元，比上年增长9.9%。")
+    ans = answer_question(
+        "2006年报告说，2005年国内生产总值达到多少？", QueryInfo(), [older, named], [], None, None
+    )
+    assert ans.answer == "18.23万亿元"
+
+
+def test_a_name_by_its_abbreviated_noun(fake_embedder):
+    ans = _ask("设立了哪个试行负面清单管理的自贸区？", MIXED["ftz"], embedder=fake_embedder)
+    assert ans.kind == "name" and ans.answer == "中国上海自由贸易试验区"
+
+
+def test_a_title_governed_by_the_question_verb(fake_embedder):
+    texts = (
+        "国务院向全国人大常委会提请审议企业所得税法草案、反垄断法草案等7件法律议案。",
+        "《中华人民共和国企业所得税法（草案）》将提请本次大会审议。",
+    )
+    ans = _ask("提请本次大会审议的是哪部法律草案？", *texts, embedder=fake_embedder)
+    assert ans.answer == "《中华人民共和国企业所得税法（草案）》"
+
+
 @pytest.mark.parametrize(
     "question, expected, kind",
     [

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jieba.posseg as pseg
 import numpy as np
 
 from ..index.keyword import tokenize
-from ..text import sentence_at
+from ..text import nfkc_compact, sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from . import translate
 from .figures import Figure, cn_number, find_figures
@@ -39,7 +39,14 @@ CLAUSE = re.compile(rf"[^{CLAUSE_STOPS}]+")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 MEASURE = re.compile(r"(?:几|多少)\s*(?:万|亿)?\s*([起件家次个名位人例项份条场套户台辆元美吨])")
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
-HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9fff]{1,6}?)(?=[做为来是上在，,？?的了]|$)")
+# The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
+# 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
+HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9fff]{1,20})")
+HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")
+EN_HEAD = re.compile(
+    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
+    re.I,
+)
 ASKED_COUNT = re.compile(
     r"(?:哪|这)([一二两三四五六七八九十]+)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
@@ -62,6 +69,40 @@ NOISE = set(
     "年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the "
     "政府 工作 政府工作 政府工作报告".split()
 )
+# A figure that states a change from another (比上年增加5000亿元) rather than a level.
+DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|增长|提高|下降|减少|降低|扩大|缩小")
+# The question asks for a planned figure, and the text's words that introduce or deny one.
+# A change stated against a base (比上年增加5000亿元, 同比), in the text or asked in the question.
+COMPARED = re.compile(
+    r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|相比|year[- ]on[- ]year|compared"
+    r"|than (?:in )?(?:the )?(?:previous|last|a) year|over the previous year",
+    re.I,
+)
+# A figure the one before it moves to (由50%提高到75%, 从509亿元增加到1161亿元), and a question that asks
+# where it started instead.
+MOVED_TO = re.compile(r"(?:到|至)[^，,；;。]{0,8}$")
+ORIGIN_ASKED = re.compile(r"[由从]多少|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
+CHANGE_ONLY = re.compile(
+    r"(?:比上年|比去年|较上年|较去年|同比|比上年末)?(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
+)
+# The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
+REPORT_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年(?:的)?(?:国务院)?(?:政府工作)?报告|\b((?:19|20)\d{2})\s+(?:government\s+work\s+)?report",
+    re.I,
+)
+TARGET_ASKED = re.compile(r"目标|预期|计划|打算|拟|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I)
+TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
+TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
+ACHIEVED_TEXT = re.compile(
+    r"(?:实现|完成|超过|超额完成)[^。，；|]{0,8}目标|(?<![比较])(?:去年|上年)|回落到|实际完成"
+)
+RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
+# English words that name the report, not what is asked: translated word by word they add noise terms.
+EN_NOISE = re.compile(
+    r"\b(?:(?:state council'?s?|government|annual)\s+)*(?:work\s+)?reports?\b|\baccording to\b", re.I
+)
+# A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
+QUESTION_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|st\b|nd\b|rd\b|th\b)")
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
 ABSTAIN = 0.5  # below this confidence the answer is withheld
@@ -95,9 +136,11 @@ class Context:
     terms: dict[str, float]
     total: float
     measure: str | None
-    head: str | None
+    heads: tuple[str, ...]  # the asked noun, or its translations for an English question
     prefs: tuple[str, ...]
     sims: dict[tuple[int, int], float]  # (passage, clause start) → similarity rescaled to 0–1
+    verb: str = ""  # the verb right before the question word (设立了哪个 → 设立, 审议的是哪部 → 审议)
+    initials: str = ""  # a quoted numbered abbreviation's own characters (“三去一降一补” → 去降补)
 
 
 def question_terms(
@@ -105,6 +148,7 @@ def question_terms(
 ) -> dict[str, float]:
     """Content words of the question, weighted by length and rarity; region names and years left out."""
     if info.english:  # the question's words in the reports' language (the dictionary, the glossary)
+        question = EN_NOISE.sub(" ", question)  # "government work report" → 劳动 作品 官方: noise
         text = " ".join([expand(question), *(t for t, _ in translate.translate(question))])
     else:
         text = f"{question} {expand(question)}"
@@ -120,6 +164,17 @@ def question_terms(
 
 def _overlap(terms: dict[str, float], text: str) -> float:
     return sum(w for t, w in terms.items() if t in text)
+
+
+def _repeats(ctx: Context, value: str) -> float:
+    """Share of a span's characters that are the question's own words: a span made of them names
+    nothing new. (A share of the question's weight would call 第十四届全国人民代表大会第一次会议 a repeat of a
+    question whose only content word is 会议.)"""
+    covered = [False] * len(value)
+    for t in ctx.terms:
+        for m in re.finditer(re.escape(t), value):
+            covered[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return sum(covered) / (len(value) or 1)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -217,17 +272,85 @@ def _measure_fit(asked: str, unit: str) -> float:
     return -1.0 if unit in "".join(MEASURE_GROUPS) and asked in "".join(MEASURE_GROUPS) else 0.0
 
 
+def _own_words(text: str, a: int, f: Figure, prev: Figure | None) -> tuple[str, bool]:
+    """The words that belong to figure ``f`` in its clause (from clause start ``a``).
+
+    Why: a clause often prints several figures ("专项债券4.4万亿元、比上年增加5000亿元", "从1997年的509亿元
+    增加到2002年的1161亿元"); the question's noun must match the figure's own words, not its neighbour's.
+    A figure after a change word (比上年增加) owns only the words since the previous figure: it counts the
+    change. A figure the clause moves to (增加到, 、) shares the clause's lead with the first one, and so
+    does a clause that is only a change of the figure before it (支出达到2975亿元，比上年增加349亿元);
+    the flag says so (the figure then counts what the one before it counts)."""
+    if prev is None or prev.end <= a:
+        own = text[max(a, f.start - 25) : f.start]
+        same_sentence = not re.search(r"[。；;！？!?\n]", text[prev.end : f.start]) if prev else False
+        if prev is not None and same_sentence and CHANGE_ONLY.fullmatch(own.strip()):
+            p0, _ = _clause_of(text, prev.start, prev.end)
+            return text[max(p0, prev.start - 25) : prev.start] + own, True
+        return own, False
+    own = text[prev.end : f.start]
+    if DELTA.search(own) and not re.search(r"[到至为]", own):
+        return own, False
+    return text[max(a, prev.start - 25) : prev.start] + own, True
+
+
+def _target_fit(ctx: Context, text: str, f: Figure) -> float:
+    """+ for a figure in a target clause when the question asks for a target (预期目标, 拟, 打算, target),
+    - for one the text reports as achieved (超过预期目标, 完成); 0 when the question asks no target."""
+    if not TARGET_ASKED.search(ctx.question):
+        return 0.0
+    a = max(text.rfind(c, 0, f.start) for c in "。\n") + 1
+    lead = text[_clause_of(text, f.start, f.end)[0] : f.start]
+    _, b = sentence_at(text, f.start, f.end)
+    fit = 0.8 if TARGET_TEXT.search(text[a : f.start]) or TARGET_LEAD.search(lead) else 0.0
+    return fit - (0.8 if ACHIEVED_TEXT.search(lead + "|" + text[f.end : b]) else 0.0)
+
+
+def _year_fit(ctx: Context, own: str) -> float:
+    """+ when the figure's own words name a year the question names (到2002年的1161亿元 for "in 2002"),
+    - when they name only other years (从1997年的509亿元)."""
+    named = set(re.findall(r"((?:19|20)\d{2})年", own))
+    if not named:
+        return 0.0
+    asked = set(re.findall(r"(?:19|20)\d{2}", ctx.question))
+    before = set(re.findall(r"((?:19|20)\d{2})年(?:以前|之前|前)", own))
+    if before & asked and not re.search(r"(?:19|20)\d{2}年(?:以前|之前|前)|\bbefore\b", ctx.question):
+        return -0.5  # 2020年前应纳入…729家 counts up to that year, not in it
+    if len(asked) < 2:  # only a question about a year besides the report's own picks by year
+        return 0.0
+    return 0.8 if named & asked else -0.4
+
+
 def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     """Figures in one passage, scored by the clause they sit in and how their unit and noun fit."""
     out = []
+    prev: Figure | None = None
+    stated = {nfkc_compact(q.text) for q in find_figures(ctx.question)}
     for f in find_figures(text):
         if f.kind in ("year", "date"):
             continue
+        if nfkc_compact(f.text) in stated:  # the question's own figure (现行16%的税率降至多少, 五年)
+            prev = f
+            continue
         cover, sim, score = _support(ctx, pi, text, f.start, f.end)
         a, _ = _clause_of(text, f.start, f.end)
-        before = text[max(a, f.start - 25) : f.start]
+        if prev is not None and prev.end > a and nfkc_compact(prev.text) in stated:
+            score += 1.0  # the figure the question's own figure moves to (16%的税率降至13%)
+        before, shared = _own_words(text, a, f, prev)
+        counted = f.noun or (prev.noun if shared and prev is not None else None) or before
+        if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
+            score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5  # 由50%提高到75%: where it went
+        prev_end = prev.end if prev is not None else a
+        prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
-        counted = f.noun or before
+        after = re.split(r"\d", after)[0]  # up to the next figure: its words are its own
+        score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
+        lead = text[max(sentence_at(text, f.start)[0], prev_end) : f.start]  # 与2000年相比，…增长57.3%
+        change = bool(COMPARED.search(lead))  # a change over a base
+        if change or COMPARED.search(ctx.question):
+            score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
+        if RANGE_ASKED.search(ctx.question) and f.high is not None:
+            score += 0.5
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
@@ -260,12 +383,45 @@ def _noun_phrase_before(text: str, end: int, floor: int) -> int:
     return start
 
 
+def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
+    """Noun phrases that end in the asked noun (哪个…自贸区 → 中国上海自由贸易试验区 ends in 区, 上海世博会 in
+    世博会): the longest tail of the noun that the text holds, with the words before it that name it."""
+    for head in ctx.heads:
+        for size in range(len(head), 0, -1):
+            spans = []
+            for m in re.finditer(re.escape(head[-size:]), text):
+                a, _ = _clause_of(text, m.start(), m.end())
+                s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
+                if m.end() - s > size and text[s : m.end()] not in ctx.question:
+                    spans.append((s, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
+            if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
+                for m in re.finditer(re.escape(head[-1]), text):
+                    a, _ = _clause_of(text, m.start(), m.end())
+                    s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
+                    full = text[s : m.end()]
+                    literal = head in full  # found above already
+                    if (
+                        not literal
+                        and len(full) > size + 1
+                        and re.search(".*?".join(map(re.escape, head)), full)
+                    ):
+                        # it names the asked noun as fully as the literal one does
+                        spans.append((s, m.end(), 1.0 + ctx.terms.get(head, 0.0) / (ctx.total or 1)))
+            if spans:
+                return spans
+    return []
+
+
 def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
     """Tight spans that name something: 《titles》, “quoted” names with their noun, named bodies."""
     out = []
     spans: list[tuple[int, int, float]] = []
     if finder == "title":
-        spans = [(m.start(), m.end(), 1.0) for m in TITLE.finditer(text)]
+        # a title that holds the asked noun's tail (哪部法律草案 → 《…法（草案）》) is the one asked for
+        spans = [
+            (m.start(), m.end(), 1.0 + 1.5 * any(h[-2:] in m.group() for h in ctx.heads if len(h) > 1))
+            for m in TITLE.finditer(text)
+        ]
     elif finder == "quoted":
         for m in QUOTED.finditer(text):
             tail = re.match(r"[\u4e00-\u9fff]{1,6}", text[m.end() : m.end() + 6])
@@ -277,24 +433,19 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                         break
                     words.append(w.word)
                 end += sum(map(len, words))
-            bonus = 1.0 if ctx.head and ctx.head[-1:] in text[m.start() : end + 2] else 0.3
+            bonus = 1.0 if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads) else 0.3
             spans.append((m.start(), end, bonus))
-    elif finder == "named" and ctx.head:
-        for size in range(len(ctx.head), 0, -1):
-            for m in re.finditer(re.escape(ctx.head[-size:]), text):
-                a, _ = _clause_of(text, m.start(), m.end())
-                s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
-                if m.end() - s > size and text[s : m.end()] not in ctx.question:
-                    spans.append((s, m.end(), 1.0 if size > 1 or size == len(ctx.head) else 0.5))
-            if spans:
-                break
+    elif finder == "named":
+        spans = _named_spans(ctx, text)
     for s, e, bonus in spans:
         cover, sim, score = _support(ctx, pi, text, s, e)
         value = text[s:e]
         inside = _overlap(ctx.terms, value) / (ctx.total or 1)
-        if inside > 0.8:  # the span only repeats the question
+        if _repeats(ctx, value) > 0.8:  # the span only repeats the question
             continue
         score += 1.0 + bonus + inside
+        if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
+            score += 1.0  # the question's own verb governs it (设立了哪个… → 设立中国上海自由贸易试验区)
         out.append(Candidate(pi, s, e, value, score, _confidence(cover, sim, bool(ctx.sims))))
     return out
 
@@ -304,7 +455,7 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     out = []
     for s, e in clauses(text):
         value = text[s:e].strip()
-        if len(value) < 4 or _overlap(ctx.terms, value) / (ctx.total or 1) > 0.9:
+        if len(value) < 4 or _repeats(ctx, value) > 0.9:
             continue
         s += len(text[s:e]) - len(text[s:e].lstrip())
         cover, sim, score = _support(ctx, pi, text, s, s + len(value))
@@ -324,17 +475,18 @@ def _trim_first(first: str, others: list[str]) -> str:
     if len(lengths) == 1 and len(first) > min(lengths) and all(first[-1] == o[-1] for o in others):
         return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
     shortest = min(len(o) for o in others)
-    verbs = 0
-    while len(first) > shortest + 1:
-        words = list(pseg.cut(first))
-        if len(words) < 2 or words[0].flag[:1] not in {"d", "p", "c", "r", "v"}:
+    words = [(w.word, w.flag) for w in pseg.cut(first)]  # cut once: a re-cut of 在打好… splits 打好
+    i = verbs = 0
+    while i < len(words) - 1 and sum(len(w) for w, _ in words[i:]) > shortest + 1:
+        if words[i][1][:1] not in {"d", "p", "c", "r", "v"}:
             break
-        if words[0].flag.startswith("v"):
+        if words[i][1].startswith("v"):
             if verbs:
                 break
             verbs += 1
-        first = first[len(words[0].word) :]
-    return first
+        i += 1
+    rest = "".join(w for w, _ in words[i:])
+    return LEAD.sub("", rest) or rest
 
 
 def _trim_last(last: str, others: list[str]) -> str:
@@ -359,15 +511,24 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         clause = text[s:e]
         parts = re.split(r"、", clause)
         if len(parts) >= 2:
-            tail = re.split(r"(?:和|及|以及|与)", parts[-1], maxsplit=1)
+            closing = re.search(r"[）)]" if "“" in parts[-1] else r"[）)”]", parts[-1])
+            last_raw = parts[-1][: closing.start()] if closing else parts[-1]  # (…、…和…）落地
+            tail = re.split(r"(?:和|及|以及|与)", last_raw, maxsplit=1)
             if len(parts) == 2 and len(tail) < 2:
                 continue
-            first = parts[0].split("“")[-1].strip('“”"')
+            first = re.split(r"[“（(：:]", parts[0])[-1].strip(
+                '“”"'
+            )  # 三线一单”（生态保护红线 → 生态保护红线
             mid = [p.strip('“”" ') for p in parts[1:-1]]
-            last_parts = [t.strip('“”" ') for t in tail] if len(parts) == 2 else [parts[-1].strip('“”" ')]
+            longest = max((len(p) for p in mid), default=0)
+            joined = (
+                len(tail) == 2 and tail[0] and tail[1] and (len(parts) == 2 or len(tail[0]) <= longest + 2)
+            )
+            last_parts = [t.strip('“”" ') for t in tail] if joined else [last_raw.strip('“”" ')]
             others = [*mid, *last_parts] or [first]
             items = [_trim_first(first, others), *mid[:]]
-            items += [*last_parts[:-1], _trim_last(last_parts[-1], [first, *mid] or others)]
+            last = last_parts[-1] if closing else _trim_last(last_parts[-1], [first, *mid] or others)
+            items += [*last_parts[:-1], last]  # a bracket or quote that closes the list ends its last item
             items = [i for i in items if i]
             if len(items) < 3 and len(parts) > 2:
                 continue
@@ -382,7 +543,12 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         score += 1.0 + _overlap(ctx.terms, clause) / (ctx.total or 1)
         if asked:
             score += 1.0 if len(items) == asked else -0.5
-        out.append(Candidate(pi, start, end, value, score, _confidence(cover, sim, bool(ctx.sims))))
+        conf = _confidence(cover, sim, bool(ctx.sims))
+        if ctx.initials:  # “三去一降一补” names the items by their first characters: a sure match
+            fits = ctx.initials in (_runs(items), _runs([i[::-1] for i in items]))  # 红线…清单: 三线一单
+            score += 3.0 if fits else -0.5
+            conf = max(conf, 0.9) if fits else conf
+        out.append(Candidate(pi, start, end, value, score, conf))
     numbered = [m.end() for m in NUMBERED.finditer(text)]
     if len(numbered) >= 2:
         items = []
@@ -432,9 +598,52 @@ def _asked_count(question: str) -> int | None:
     return EN_NUMBERS[m.group(2).lower()]
 
 
+def _heads(question: str) -> tuple[str, ...]:
+    """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
+    if m := HEAD.search(question):
+        phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0]
+        phrase = phrase.split("的")[-1] or phrase
+        words = list(pseg.cut(phrase))  # 律师事务所担任法律顾问: the noun ends where a verb starts
+        cut = next((i for i, w in enumerate(words) if i and w.flag.startswith("v")), len(words))
+        phrase = "".join(w.word for w in words[:cut])
+        return (phrase[-6:],) if phrase else ()
+    if m := EN_HEAD.search(question):
+        words = m.group(1).split()
+        found: list[str] = []
+        for k in range(len(words)):  # the whole phrase first, then its shorter tails (world expo, expo)
+            found += [t for t, _ in translate.translate(" ".join(words[k:])) if t not in found]
+        # only nouns: "import expo" translates to 进口 too, a verb that heads no name
+        return tuple(t for t in found if list(pseg.cut(t))[-1].flag.startswith("n"))[:4]
+    return ()
+
+
+def _verb(question: str) -> str:
+    """The verb just before the question word of a name question (设立了哪个 → 设立), else ''."""
+    m = re.search(r"([\u4e00-\u9fff]{1,6}?)(?:了|的|的是|是)?(?:哪|什么)", question)
+    if not m:
+        return ""
+    words = list(pseg.cut(m.group(1)))
+    return words[-1].word if words and words[-1].flag.startswith("v") and len(words[-1].word) > 1 else ""
+
+
+def _initials(question: str) -> str:
+    """The own characters of a quoted numbered abbreviation (“三去一降一补” → 去降补), else ''."""
+    for m in QUOTED.finditer(question):
+        inner = m.group()[1:-1]
+        chars = [c for c in inner if c not in "一二两三四五六七八九十"]
+        if len(chars) < len(inner) and len(chars) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in chars):
+            return "".join(c for i, c in enumerate(chars) if i == 0 or c != chars[i - 1])
+    return ""
+
+
+def _runs(items: list[str]) -> str:
+    """First characters of the items with repeats collapsed (去产能、去库存、降成本 → 去降)."""
+    firsts = [i[0] for i in items if i]
+    return "".join(c for i, c in enumerate(firsts) if i == 0 or c != firsts[i - 1])
+
+
 def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> Context:
     m = MEASURE.search(question)
-    head = HEAD.search(question)
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
         prefs = ("points",)
@@ -444,28 +653,47 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         terms,
         sum(terms.values()),
         m.group(1) if m else None,
-        head.group(1) if head else None,
+        _heads(question),
         prefs,
         sims,
+        verb=_verb(question),
+        initials=_initials(question),
     )
 
 
+def _passage_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list[Candidate]:
+    """Candidates of every finder the question's kind names, in one passage."""
+    out: list[Candidate] = []
+    for finder in ctx.kind.finders:
+        if finder == "figure":
+            out += figure_candidates(ctx, pi, text)
+        elif finder in ("title", "quoted", "named"):
+            out += name_candidates(ctx, pi, text, finder)
+        elif finder == "clause":
+            out += clause_candidates(ctx, pi, text)
+        elif finder == "list":
+            out += list_candidates(ctx, pi, text, asked)
+        else:
+            out += fixed_candidates(ctx, pi, text, finder)
+    return out
+
+
 def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Candidate]:
-    """Scored candidates of every finder the question's kind names, best first."""
+    """Scored candidates of every finder the question's kind names, best first.
+
+    A question that names its report (2006年报告说2005年…) retrieves the year before's report too, as
+    the year is named twice; spans from a report other than the named one are scored lower."""
     out: list[Candidate] = []
     asked = _asked_count(ctx.question)
+    m = REPORT_YEAR.search(ctx.question)
+    named = int(m.group(1) or m.group(2)) if m else None
+    if named not in {p.chunk.year for p in passages[:top]}:
+        named = None
     for pi, p in enumerate(passages[:top]):
-        for finder in ctx.kind.finders:
-            if finder == "figure":
-                out += figure_candidates(ctx, pi, p.text)
-            elif finder in ("title", "quoted", "named"):
-                out += name_candidates(ctx, pi, p.text, finder)
-            elif finder == "clause":
-                out += clause_candidates(ctx, pi, p.text)
-            elif finder == "list":
-                out += list_candidates(ctx, pi, p.text, asked)
-            else:
-                out += fixed_candidates(ctx, pi, p.text, finder)
+        found = _passage_candidates(ctx, pi, p.text, asked)
+        if named is not None and p.chunk.year != named:
+            found = [replace(c, score=c.score - 1.5) for c in found]
+        out += found
     return sorted(out, key=lambda c: -c.score)
 
 
@@ -476,7 +704,7 @@ def extract(
     documents: list[DocInfo],
     idf=None,
     embedder=None,
-    top: int = 3,
+    top: int = 5,
     kind: Kind | None = None,
 ) -> tuple[str, Candidate | None]:
     """The question's kind and its best span in the top passages (None when there is none)."""
@@ -495,6 +723,27 @@ def extract(
     return kind.name, (found[0] if found else None)
 
 
+def _off_topic(
+    question: str, info: QueryInfo, passage: Passage, best: Candidate, documents: list[DocInfo]
+) -> str | None:
+    """Why the span found answers something else, or None: the question names a place the passage's
+    report does not cover and the sentence does not name (浙江省 asked, a national report's 全国 figure),
+    or a number that qualifies what is asked (aged 16 to 24) that the sentence does not hold."""
+    a, b = sentence_at(passage.text, best.start, best.end)
+    sentence = passage.text[a:b]
+    doc = next((d for d in documents if d.doc == passage.doc), None)
+    for place in info.places:
+        covered = doc is not None and (place == doc.region or place in doc.parents or place in doc.aliases)
+        short = re.sub(r"(?:省|市|自治区|特别行政区|县|区)$", "", place)
+        if not covered and short not in sentence:
+            return f"报告中没有找到关于“{place}”的内容（找到的属于{passage.region}）；下列为最相关的段落。"
+    asked = {n for n in QUESTION_NUMBER.findall(question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+    held = set(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", sentence)))
+    if best.figure is not None and asked and not asked & held:  # (哪5项 asks a list's length)
+        return f"报告中没有找到限定于“{'、'.join(sorted(asked))}”的这个数字；下列为最相关的段落。"
+    return None
+
+
 def answer_question(
     question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, embedder=None
 ) -> Answer:
@@ -506,6 +755,9 @@ def answer_question(
         note = f"集合中没有关于“{info.unknown}”的报告；下列为最接近的段落，仅供参考。"
         return Answer(question, None, passages, note, kind)
     kind, best = extract(question, info, passages, documents, idf, embedder)
+    if best is not None and (why := _off_topic(question, info, passages[best.passage], best, documents)):
+        conf = min(best.confidence, ABSTAIN - 0.1)
+        return Answer(question, None, passages, why, kind, confidence=round(max(0.0, conf), 3))
     if best is None or best.confidence < ABSTAIN:
         note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
         if best is not None and best.clash:

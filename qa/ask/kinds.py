@@ -53,6 +53,13 @@ KINDS: tuple[Kind, ...] = (
         ),
         ("list",),
     ),
+    # a money unit asked outright (多少美元, 多少亿元) wins over a 率 elsewhere in the question (汇率)
+    Kind(
+        "money",
+        _p(r"多少(?:万亿|亿|万)?(?:美元|元|人民币)", r"how many (?:dollars|yuan)"),
+        ("figure",),
+        ("money",),
+    ),
     Kind(
         "percent",
         _p(
