@@ -14,16 +14,27 @@ from dataclasses import replace
 from ..text import sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from .answer import ABSTAIN, extract, question_terms
+from .indicator import report_kind
 from .kinds import BY_NAME, question_kind
 from .retrieve import Searcher
+from .understand import report_years
 
 CROSS = re.compile(
     r"哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告"
     r"|which (?:bureau|report|district|county|city)s?\b|\bcompare",
     re.I,
 )
-MOST = re.compile(r"最多|更多|较多|哪个多|谁多|多？|多\?|most|more|higher|largest", re.I)
-LEAST = re.compile(r"最少|更少|较少|哪个少|谁少|少？|少\?|least|fewer|lower|smallest", re.I)
+# "是多少？" asks for the figure, not for the least: 少 right after 多 is no comparison.
+MOST = re.compile(
+    r"最多|更多|较多|哪个多|谁多|(?<!多)多[？?]|[最更较](?:高|大|快|重)|most|more|higher|highest|larger|largest"
+    r"|bigger|biggest|greater|greatest",
+    re.I,
+)
+LEAST = re.compile(
+    r"最少|更少|较少|哪个少|谁少|(?<!多)少[？?]|[最更较](?:低|小|慢|轻)|least|fewer|lower|lowest|smaller"
+    r"|smallest",
+    re.I,
+)
 NONE = re.compile(r"没有|没发生|未发生|零|\bno\b|\bnone\b|zero", re.I)
 ZERO = re.compile(r"(?:无|未发生|未出现|没有发生|没有)[\u4e00-\u9fff]{0,12}?(?:案件|事件|情况|问题)")
 WHICH_YEAR = re.compile(r"哪一?年|哪个年|which year", re.I)
@@ -91,6 +102,11 @@ def _zero(passages: list[Passage], terms: dict[str, float]):
     return best
 
 
+def _name(row: dict) -> str:
+    """A report as the answer names it: its bureau, else its region and year (the State Council's)."""
+    return row["bureau"] or f"{row['region']}{row['year'] or ''}"
+
+
 def _sentence_of(text: str, pos: int) -> str:
     a, b = sentence_at(text, pos)
     return text[a:b].strip()
@@ -103,8 +119,13 @@ def compare(
 
     Each chosen report is named by its bureau when the reports differ in region, else by its year
     ("which year's target was higher"), with its figure beside it."""
-    years = set(info.years) if len(set(info.years)) > 1 else set()
-    docs = [d for d in documents if (not info.docs or d.doc in info.docs) and (not years or d.year in years)]
+    # "the 2024 and 2025 reports": those reports, not every report of the years they review
+    years = report_years(question) or (set(info.years) if len(set(info.years)) > 1 else set())
+    docs = [
+        d
+        for d in report_kind(question, documents, info.english)
+        if (not info.docs or d.doc in info.docs) and (not years or d.year in years)
+    ]
     rows = [report_figure(question, info, d, searcher, idf, documents, embedder) for d in docs]
     known = [r for r in rows if r["value"] is not None]
     table = [{k_: v for k_, v in r.items() if k_ != "passage"} for r in rows]
@@ -128,7 +149,7 @@ def compare(
         chosen = [r for r in known if r["value"] == high]
     else:  # "哪个局当过被告", "which bureaus had …": those with any
         chosen = [r for r in known if r["value"] > 0]
-    missing = [r["bureau"] for r in rows if r["value"] is None]
+    missing = [_name(r) for r in rows if r["value"] is None]
     note = "各报告的数字见表，统计口径可能不同，请核对引文。" + (
         f"未找到数字：{'、'.join(missing)}。" if missing else ""
     )
@@ -138,7 +159,7 @@ def compare(
     bases = {(r["unit"] or "")[-1:] for r in known if r["value"]}
     if len(bases) > 1:
         note += "各报告数字的单位不同，比较仅供参考。"
-    answer = "、".join(f"{r['year']}年（{r['figure']}）" if by_year else r["bureau"] for r in chosen) or None
+    answer = "、".join(f"{r['year']}年（{r['figure']}）" if by_year else _name(r) for r in chosen) or None
     return Answer(
         question,
         answer,
