@@ -65,6 +65,9 @@ PLAN_FIT = 1.5  # score factor for a figure whose sentence speaks in the asked t
 PLAN_MISFIT = 0.6  # and for one that speaks only in the other
 # Words right before a figure that say nothing about what it counts (共计25起, 累计罚款, 控制在4%)
 GENERIC = frozenset("累计 共计 合计 总计 控制 以来 达到 其中 全年 今年 分别 约为 同比".split())
+# A figure of several years (五年城镇新增就业4500万人, 十年来…涨幅稳定在2%左右, 年均) is not one year's
+PERIOD = re.compile(r"[两三四五六七八九十]年(?!级)|年均|期间|多年")
+PERIOD_FIT = 0.6
 CONFLICT = 0.4  # score factor for a figure whose own head words share nothing with the question
 # The kind of report a question names (政府工作报告, "government work reports"): only those answer it
 KIND_ZH = re.compile(r"[\u4e00-\u9fff]{2,12}报告")
@@ -348,6 +351,7 @@ def _best(
     kind: str | None,
     word: str | None,
     asked: str | None = None,
+    period: bool = False,
 ) -> tuple[float, Passage, Figure, str] | None:
     """The figure in the passages whose own clause and sentence best hold the question's words.
 
@@ -355,8 +359,10 @@ def _best(
     most, then the sentence, then the passage and its section path (a list under a heading that
     names the measure, as in 主要预期目标是：… ); figures whose clause and sentence hold too few of
     the question's words are no answer, which is how "not stated" rows arise. A figure whose own head
-    words name another thing (``_conflicts``) weighs less; one that speaks only in the other tense
-    than the question (the year's result for a question on the target) is no answer."""
+    words name another thing (``_conflicts``) weighs less, and is no answer when its clause holds none
+    of the question's words; so does a figure of several years (PERIOD) unless the question asks for
+    one; one that speaks only in the other tense than the question (the year's result for a question
+    on the target) is no answer."""
     if not total:
         return None
     asked_chars = set("".join(terms))
@@ -383,7 +389,11 @@ def _best(
             score = 3 * own * (0.5 + _precision(clause, terms)) + own + _overlap(terms, context)
             score = (score + 0.3 * wide + 1.0 / (rank + 1)) * fit
             if _conflicts(tail, asked_chars):
+                if not own:  # 比去年增长11.3% of 补助资金 for a question on 赤字率: nothing of it asked
+                    continue
                 score *= CONFLICT
+            if PERIOD.search(tail) and not period:
+                score *= PERIOD_FIT
             if best is None or score > best[0]:
                 best = (score, p, fig, clause)
     return best
@@ -423,7 +433,7 @@ def report_row(
     # the share needed is of the question's own words: synonyms added for matching (提出 → 诉讼) are
     # alternatives, not more words a sentence must hold
     total = _own_weight(question, info, terms)
-    found = _best(passages, terms, total, kind, word, tense(question))
+    found = _best(passages, terms, total, kind, word, tense(question), bool(PERIOD.search(question)))
     if found is None:
         return row
     score, p, fig, clause = found
