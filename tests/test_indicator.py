@@ -249,3 +249,40 @@ def test_figure_whose_head_words_name_another_thing_loses(cases):
     fz = _row(cases, "丰泽区")
     assert fz.figure == "9 起" and "立案处罚" in fz.sentence
     assert "160件" not in {r.figure for r in cases.stated}
+
+
+# 政府工作报告 2011 (a five-year total before the year's target), 2023 (a ten-year level beside the
+# year's target) and 2004 (a figure in the sentence of
+# a question's word, 安排, that counts another thing: 补助资金 比去年增长11.3%).
+PERIODS = {
+    2011: "2011年国务院政府工作报告\n二、“十二五”时期的主要目标和任务\n坚持把增加就业作为经济社会发展的优先目标，"
+    "为全体劳动者创造公平的就业机会，五年城镇新增就业4500万人。\n三、2011年的工作\n今年经济社会发展的主要预期"
+    "目标是：城镇新增就业900万人以上，城镇登记失业率控制在4.6%以内；\n",
+    2023: "2023年国务院政府工作报告\n一、过去一年和五年工作回顾\n保持物价总体平稳。加强市场监管，维护正常价格"
+    "秩序。十年来我国居民消费价格涨幅稳定在2%左右的较低水平，成如容易却艰辛，既维护了市场经济秩序、为宏观政策"
+    "实施提供了空间，又有利于更好保障基本民生。\n二、对今年政府工作的建议\n今年发展主要预期目标是：国内生产总值"
+    "增长5%左右；城镇新增就业1200万人左右，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；居民收入增长与经济"
+    "增长基本同步；\n",
+    2004: "2004年中华人民共和国国务院政府工作报告\n二、2004年主要任务\n今年，中央财政安排用于“两个确保”和城市"
+    "“低保”的补助资金779亿元，比去年增长11.3%。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def periods(tmp_path_factory, fake_embedder, fake_config):
+    folder = tmp_path_factory.mktemp("periods")
+    for year, text in PERIODS.items():
+        (folder / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
+    return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
+
+
+def test_a_years_figure_over_one_of_several_years(periods):
+    ind = periods.indicator("历年政府工作报告提出的城镇新增就业目标")
+    assert {r.year: r.figure for r in ind.stated}.get(2011) == "900万人以上"
+    ind = periods.indicator("历年政府工作报告的居民消费价格涨幅目标")
+    assert {r.year: r.figure for r in ind.stated}.get(2023) == "3%左右"
+
+
+def test_a_figure_of_another_thing_is_not_stated(periods):
+    ind = periods.indicator("历年政府工作报告拟安排的赤字率")
+    assert not {r.year: r.figure for r in ind.stated}.get(2004)

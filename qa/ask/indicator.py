@@ -47,7 +47,7 @@ MEASURES = [
         "money",
         re.compile(r"金额|罚款|罚没|资金|投入|经费|多少钱|万元|亿元|money|fines?\b|amount|spending", re.I),
     ),
-    ("count", re.compile(r"数|多少|几|how many|number of|count", re.I)),
+    ("count", re.compile(r"数|多少|几|how many|number of|count|\bcases\b", re.I)),
 ]
 # Measure words that count the same kind of thing: 6件 and 25起 cases are one series, 160件 and 160家 not.
 UNIT_CLASSES = ("起件例宗", "家户所", "次场期轮", "名位人", "份篇项条")
