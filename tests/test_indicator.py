@@ -164,6 +164,8 @@ def test_national_growth_targets(national):
         2024: ("5%左右", 5.0, None, None, "about"),
     }
     assert ind.chart()["type"] == "line" and all(_checkable(national, r) for r in ind.stated)
+    # 经济增长预期目标为7%左右 and 国内生产总值增长5%左右: one series, however the sentence words it
+    assert len(ind.chart()["series"]) == 1 and ind.note is not None and "不宜直接比较" not in ind.note
 
 
 def test_english_indicator_question_reads_like_the_chinese(national):
@@ -249,6 +251,7 @@ def test_figure_whose_head_words_name_another_thing_loses(cases):
     fz = _row(cases, "丰泽区")
     assert fz.figure == "9 起" and "立案处罚" in fz.sentence
     assert "160件" not in {r.figure for r in cases.stated}
+    assert any(fz in g.rows and _row(cases, "湟中区") in g.rows for g in cases.groups)
 
 
 # 政府工作报告 2011 (a five-year total before the year's target), 2023 (a ten-year level beside the

@@ -478,20 +478,26 @@ def _own_weight(question: str, info: QueryInfo, terms: dict[str, float]) -> floa
 
 def _same_thing(a: Row, b: Row) -> bool:
     """Two rows count the same thing: their counted nouns are equal, one ends the other (环境违法行为,
-    违法行为) or their last words agree; where a noun is missing, the figures' clauses hold the same
-    question words (累计罚款 57万元 and 罚款316.79万元)."""
+    违法行为) or their last words agree; where a noun is missing, one figure's clause holds no
+    question word the other's lacks (立案处罚 9 起: 违法, beside 查处环境违法行为25起)."""
     if a.noun and b.noun:
         return (
             a.noun.endswith(b.noun)
             or b.noun.endswith(a.noun)
             or jieba.lcut(a.noun, HMM=False)[-1] == jieba.lcut(b.noun, HMM=False)[-1]
         )
-    return bool(a.matched) and set(a.matched) == set(b.matched)
+    small, large = sorted((set(a.matched), set(b.matched)), key=len)
+    return bool(small) and small <= large
 
 
 def group_rows(rows: list[Row]) -> list[Group]:
-    """Stated rows in comparable series: same kind, same unit (a measure-word class for counts), same
-    counted thing; the largest series first."""
+    """Stated rows in comparable series: same kind, same unit (a measure-word class for counts), and
+    for counts the same counted thing; the largest series first.
+
+    Why the counted thing only for counts: 160件投诉件 and 25起违法行为 are both 件-class counts of
+    different things, the trap a table must show. A growth rate or an amount was already chosen as
+    the question's figure; its "noun" is how the sentence words the subject (国内生产总值增长8%左右,
+    经济增长预期目标为7%左右), and splitting on that wording broke one series into several."""
     groups: list[list[Row]] = []
     for r in (r for r in rows if r.stated):
         for g in groups:
@@ -499,7 +505,7 @@ def group_rows(rows: list[Row]) -> list[Group]:
             if (
                 first.kind == r.kind
                 and _unit_class(first.base) == _unit_class(r.base)
-                and _same_thing(first, r)
+                and (r.kind != "count" or _same_thing(first, r))
             ):
                 g.append(r)
                 break
