@@ -535,6 +535,28 @@ def _note(rows: list[Row], groups: list[Group]) -> str | None:
     return "".join(parts) or None
 
 
+def row_reader(
+    question: str,
+    info: QueryInfo,
+    searcher: Searcher,
+    docs: list[DocInfo],
+    documents: list[DocInfo],
+    idf: Callable[[str], float] | None = None,
+) -> Callable[[DocInfo], Row]:
+    """A function giving one report's row for the question, across ``docs``: the indicator's rows and
+    the comparison's first reading of each report (``compare``) come from the same reader.
+
+    The words that only scope the question (各地, 历年) and words in every report's title of
+    ``docs`` (政府工作报告 across the State Council's reports) are left out of the matching: they say
+    where to look, not which figure to take."""
+    asked = SCOPE.sub(" ", question)
+    terms = question_terms(asked, info, documents, idf)
+    shared = {t for t in terms if docs and all(t in d.title for d in docs)}
+    terms = {t: w for t, w in terms.items() if t not in shared}
+    kind = measure(asked)
+    return lambda doc: report_row(asked, info, doc, searcher, terms, kind)
+
+
 def indicator(
     question: str,
     info: QueryInfo,
@@ -542,18 +564,10 @@ def indicator(
     documents: list[DocInfo],
     idf: Callable[[str], float] | None = None,
 ) -> Indicator:
-    """The figure the question names, one row per report in scope (``info.docs``, else all).
-
-    The words that only scope the question (各地, 历年) and words in every scoped report's title
-    (政府工作报告 across the State Council's reports) are left out of the matching: they say where
-    to look, not which figure to take."""
+    """The figure the question names, one row per report in scope: the reports of the kind it names
+    (``report_kind``) among ``info.docs`` (else all)."""
     docs = [d for d in report_kind(question, documents, info.english) if not info.docs or d.doc in info.docs]
-    asked = SCOPE.sub(" ", question)
-    terms = question_terms(asked, info, documents, idf)
-    shared = {t for t in terms if docs and all(t in d.title for d in docs)}
-    terms = {t: w for t, w in terms.items() if t not in shared}
-    kind = measure(asked)
-    rows = [report_row(asked, info, d, searcher, terms, kind) for d in docs]
-    rows.sort(key=lambda r: (r.region, r.year or 0, r.doc))
+    read = row_reader(question, info, searcher, docs, documents, idf)
+    rows = sorted((read(d) for d in docs), key=lambda r: (r.region, r.year or 0, r.doc))
     groups = group_rows(rows)
-    return Indicator(question, kind, rows, groups, _note(rows, groups))
+    return Indicator(question, measure(SCOPE.sub(" ", question)), rows, groups, _note(rows, groups))
