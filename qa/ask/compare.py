@@ -158,7 +158,9 @@ def compare(
         if (not info.docs or d.doc in info.docs) and (not years or d.year in years)
     ]
     # "which bureaus had none": a sentence saying 无…案件 answers, which the row reader does not read
-    read = None if NONE.search(question) else row_reader(question, info, searcher, docs, documents, idf)
+    # the reader matches what is asked about: "哪一年更高" says how to compare, not which figure
+    asked = " ".join(WHICH_YEAR.sub(" ", LEAST.sub(" ", MOST.sub(" ", question))).split())
+    read = None if NONE.search(question) else row_reader(asked, info, searcher, docs, documents, idf)
     rows = [report_figure(question, info, d, searcher, idf, documents, embedder, read) for d in docs]
     known = [r for r in rows if r["value"] is not None]
     table = [{k_: v for k_, v in r.items() if k_ != "passage"} for r in rows]

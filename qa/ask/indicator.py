@@ -40,7 +40,8 @@ MEASURES = [
     (
         "percent",
         re.compile(
-            r"百分之|百分比|比例|比率|比重|[^件]率|增速|增长|降幅|增幅|涨幅|下降|percent|rate|growth|%", re.I
+            r"百分之|百分比|比例|比率|比重|[^件]率|增速|增长|降幅|增幅|涨幅|下降|percent|rate|ratio|share|growth|%",
+            re.I,
         ),
     ),
     (
