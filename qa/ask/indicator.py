@@ -67,7 +67,7 @@ PLAN_MISFIT = 0.6  # and for one that speaks only in the other
 # Words right before a figure that say nothing about what it counts (共计25起, 累计罚款, 控制在4%)
 GENERIC = frozenset("累计 共计 合计 总计 控制 以来 达到 其中 全年 今年 分别 约为 同比".split())
 # A figure of several years (五年城镇新增就业4500万人, 十年来…涨幅稳定在2%左右, 年均) is not one year's
-PERIOD = re.compile(r"[两三四五六七八九十]年(?!级)|年均|期间|多年")
+PERIOD = re.compile(r"[两三四五六七八九十]年(?!级)|年均|平均每年|期间|多年")
 PERIOD_FIT = 0.6
 CONFLICT = 0.4  # score factor for a figure whose own head words share nothing with the question
 # The kind of report a question names (政府工作报告, "government work reports"): only those answer it
@@ -393,7 +393,8 @@ def _best(
                 if not own:  # 比去年增长11.3% of 补助资金 for a question on 赤字率: nothing of it asked
                     continue
                 score *= CONFLICT
-            if PERIOD.search(tail) and not period:
+            # the whole clause: 五年 is itself a figure, so ``tail`` starts after it
+            if not period and PERIOD.search(text[_after(text, CLAUSE_STOPS, fig.start) : fig.start]):
                 score *= PERIOD_FIT
             if best is None or score > best[0]:
                 best = (score, p, fig, clause)
