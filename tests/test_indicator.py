@@ -12,7 +12,7 @@ import json
 import pytest
 
 from qa import ReportQA
-from qa.ask.indicator import UNIT_CLASSES, is_indicator, measure, rows_from_csv
+from qa.ask.indicator import UNIT_CLASSES, is_indicator, measure, report_kind, rows_from_csv, tense
 from tests.conftest import HUANGZHONG, SEEDS
 
 QUESTION = "各地查处环境违法案件数"
@@ -27,6 +27,16 @@ NATIONAL = {
     "总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。\n三、2016年重点工作\n今年发展的主要预期"
     "目标是：国内生产总值增长6.5%－7%，居民消费价格涨幅3%左右，城镇新增就业1000万人以上，城镇登记失业率"
     "4.5%以内。\n",
+    # 2002 states the year before's growth and no target for the year: "not stated" is the true row
+    2002: "2002年中华人民共和国国务院政府工作报告\n在世界经济增长明显减速的情况下，我们坚持扩大内需的方针，"
+    "坚定地实施积极的财政政策和稳健的货币政策，实现了经济较快增长。２００１年国内生产总值达到９５９３３亿元，"
+    "比上年增长７．３％。\n",
+    # 2004 states the target as 经济增长预期目标 (no 国内生产总值), the result as 国内生产总值比上年增长
+    2004: "2004年中华人民共和国国务院政府工作报告\n一、一年来工作回顾\n———经济快速发展。国内生产总值比上年"
+    "增长9.1%，达到11.67万亿元；按现行汇率计算，人均国内生产总值突破1000美元，跨上一个重要台阶。\n"
+    "二、2004年主要任务\n今年经济工作的基本着眼点，是把各方面加快发展的积极性保护好、引导好、发挥好，实现"
+    "经济平稳较快发展，防止经济出现大起大落。中央提出今年经济增长预期目标为7%左右，既考虑了保持宏观调控"
+    "目标的连续性，也考虑了经济增长速度与能源、重要原材料、交通运输等实际条件的衔接，减轻对资源和环境的压力。\n",
     2024: "2024年国务院政府工作报告\n一、2023年工作回顾\n国内生产总值超过126万亿元，增长5.2%，增速居世界主要"
     "经济体前列。\n二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：国内生产总值增长5%左右；"
     "城镇新增就业1200万人以上；城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。\n",
@@ -133,18 +143,51 @@ def test_line_across_years_for_one_place(huangzhong_years):
     assert ind.note is None
 
 
-def test_national_growth_targets(tmp_path, fake_embedder, fake_config):
+@pytest.fixture(scope="module")
+def national(tmp_path_factory, fake_embedder, fake_config):
+    """The State Council excerpts above and a bureau report (Huangzhong 2024) in one collection."""
+    folder = tmp_path_factory.mktemp("national")
     for year, text in NATIONAL.items():
-        (tmp_path / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
-    rqa = ReportQA.build(tmp_path, tmp_path / "index", fake_config, embedder=fake_embedder)
-    ind = rqa.indicator("历年政府工作报告提出的国内生产总值增长预期目标")
+        (folder / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
+    (folder / HUANGZHONG).write_text((SEEDS / HUANGZHONG).read_text(encoding="utf-8"), encoding="utf-8")
+    return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
+
+
+def test_national_growth_targets(national):
+    ind = national.indicator("历年政府工作报告提出的国内生产总值增长预期目标")
     got = {r.year: (r.figure, r.value, r.low, r.high, r.qualifier) for r in ind.rows}
-    assert got == {
+    assert got == {  # the bureau report is not a 政府工作报告: no row
+        2002: (None, None, None, None, None),  # the year reviewed (比上年增长7.3%) is no target
+        2004: ("7%左右", 7.0, None, None, "about"),  # the target, not 比上年增长9.1%
         2013: ("7.5%左右", 7.5, None, None, "about"),
         2016: ("6.5%－7%", 6.5, 6.5, 7.0, None),
         2024: ("5%左右", 5.0, None, None, "about"),
     }
-    assert ind.chart()["type"] == "line" and all(_checkable(rqa, r) for r in ind.rows)
+    assert ind.chart()["type"] == "line" and all(_checkable(national, r) for r in ind.stated)
+    # 经济增长预期目标为7%左右 and 国内生产总值增长5%左右: one series, however the sentence words it
+    assert len(ind.chart()["series"]) == 1 and ind.note is not None and "不宜直接比较" not in ind.note
+
+
+def test_english_indicator_question_reads_like_the_chinese(national):
+    ind = national.indicator("GDP growth target in each year's government work report")
+    assert {r.year for r in ind.rows} == set(NATIONAL)
+    got = {r.year: r.figure for r in ind.stated}
+    assert {got.get(y) for y in (2013, 2016, 2024)} == {"7.5%左右", "6.5%－7%", "5%左右"}
+    assert "9.1%" not in got.values() and 2002 not in got
+
+
+def test_results_asked_take_the_year_reviewed(national):
+    ind = national.indicator("历年政府工作报告中国内生产总值比上年实际增长多少")
+    got = {r.year: r.figure for r in ind.stated}
+    assert got.get(2004) == "9.1%" and got.get(2002) == "７．３％"
+
+
+def test_report_kind_scopes_only_when_some_titles_name_it(national):
+    docs = national.documents()
+    assert {d.year for d in report_kind("历年政府工作报告的目标", docs)} == set(NATIONAL)
+    assert {d.region for d in report_kind("each government work report", docs, english=True)} == {"全国"}
+    assert report_kind("各地年度报告的罚款", docs) == docs  # 年度报告 alone is too short to be a kind
+    assert report_kind("各地查处环境违法案件数", docs) == docs
 
 
 @pytest.mark.parametrize(
@@ -175,6 +218,11 @@ def test_other_questions_are_not(question):
     assert not is_indicator(question)
 
 
+def test_tense_of_the_question():
+    assert tense("国内生产总值增长预期目标") == "plan" and tense("GDP growth target") == "plan"
+    assert tense("国内生产总值实际增长") == "done" and tense("查处环境违法案件数") is None
+
+
 def test_measure_of_the_question():
     assert measure("国内生产总值增长预期目标") == "percent"
     assert measure("罚款金额") == "money"
@@ -195,3 +243,49 @@ def test_cli_prints_rows_and_writes_csv(fast_rqa, tmp_path, monkeypatch, capsys)
     assert cli.main(["indicator", QUESTION, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["rows"]) == 5 and data["chart"]["type"] == "bar"
+
+
+def test_figure_whose_head_words_name_another_thing_loses(cases):
+    """丰泽 2023 states 查处群众投诉件160件 (complaints) and 对违法企业累计立案处罚 9 起 (cases): the
+    complaints share 查处 with the question but count another thing."""
+    fz = _row(cases, "丰泽区")
+    assert fz.figure == "9 起" and "立案处罚" in fz.sentence
+    assert "160件" not in {r.figure for r in cases.stated}
+    assert any(fz in g.rows and _row(cases, "湟中区") in g.rows for g in cases.groups)
+
+
+# 政府工作报告 2011 (a five-year total before the year's target), 2023 (a ten-year level beside the
+# year's target) and 2004 (a figure in the sentence of
+# a question's word, 安排, that counts another thing: 补助资金 比去年增长11.3%).
+PERIODS = {
+    2011: "2011年国务院政府工作报告\n二、“十二五”时期的主要目标和任务\n坚持把增加就业作为经济社会发展的优先目标，"
+    "为全体劳动者创造公平的就业机会，五年城镇新增就业4500万人。\n三、2011年的工作\n今年经济社会发展的主要预期"
+    "目标是：城镇新增就业900万人以上，城镇登记失业率控制在4.6%以内；\n",
+    2023: "2023年国务院政府工作报告\n一、过去一年和五年工作回顾\n保持物价总体平稳。加强市场监管，维护正常价格"
+    "秩序。十年来我国居民消费价格涨幅稳定在2%左右的较低水平，成如容易却艰辛，既维护了市场经济秩序、为宏观政策"
+    "实施提供了空间，又有利于更好保障基本民生。\n二、对今年政府工作的建议\n今年发展主要预期目标是：国内生产总值"
+    "增长5%左右；城镇新增就业1200万人左右，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；居民收入增长与经济"
+    "增长基本同步；\n",
+    2004: "2004年中华人民共和国国务院政府工作报告\n二、2004年主要任务\n今年，中央财政安排用于“两个确保”和城市"
+    "“低保”的补助资金779亿元，比去年增长11.3%。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def periods(tmp_path_factory, fake_embedder, fake_config):
+    folder = tmp_path_factory.mktemp("periods")
+    for year, text in PERIODS.items():
+        (folder / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
+    return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
+
+
+def test_a_years_figure_over_one_of_several_years(periods):
+    ind = periods.indicator("历年政府工作报告提出的城镇新增就业目标")
+    assert {r.year: r.figure for r in ind.stated}.get(2011) == "900万人以上"
+    ind = periods.indicator("历年政府工作报告的居民消费价格涨幅目标")
+    assert {r.year: r.figure for r in ind.stated}.get(2023) == "3%左右"
+
+
+def test_a_figure_of_another_thing_is_not_stated(periods):
+    ind = periods.indicator("历年政府工作报告拟安排的赤字率")
+    assert not {r.year: r.figure for r in ind.stated}.get(2004)

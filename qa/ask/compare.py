@@ -9,23 +9,38 @@ sees when reports count different things.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..text import sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from .answer import ABSTAIN, extract, question_terms
+from .indicator import Row, report_kind, row_reader
 from .kinds import BY_NAME, question_kind
 from .retrieve import Searcher
+from .understand import report_years
 
 CROSS = re.compile(
     r"哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告"
     r"|which (?:bureau|report|district|county|city)s?\b|\bcompare",
     re.I,
 )
-MOST = re.compile(r"最多|更多|较多|哪个多|谁多|多？|多\?|most|more|higher|largest", re.I)
-LEAST = re.compile(r"最少|更少|较少|哪个少|谁少|少？|少\?|least|fewer|lower|smallest", re.I)
+# "是多少？" asks for the figure, not for the least: 少 right after 多 is no comparison.
+MOST = re.compile(
+    r"最多|更多|较多|哪个多|谁多|(?<!多)多[？?]|[最更较](?:高|大|快|重)|most|more|higher|highest|larger|largest"
+    r"|bigger|biggest|greater|greatest",
+    re.I,
+)
+LEAST = re.compile(
+    r"最少|更少|较少|哪个少|谁少|(?<!多)少[？?]|[最更较](?:低|小|慢|轻)|least|fewer|lower|lowest|smaller"
+    r"|smallest",
+    re.I,
+)
 NONE = re.compile(r"没有|没发生|未发生|零|\bno\b|\bnone\b|zero", re.I)
 ZERO = re.compile(r"(?:无|未发生|未出现|没有发生|没有)[\u4e00-\u9fff]{0,12}?(?:案件|事件|情况|问题)")
+# A figure the row reader finds has its words in its own clause and sentence and the asked tense and
+# measure: as sure as an extracted answer that is shown without "low confidence".
+READ_CONFIDENCE = 0.7
 WHICH_YEAR = re.compile(r"哪一?年|哪个年|which year", re.I)
 
 
@@ -36,9 +51,21 @@ def is_cross(question: str, info: QueryInfo) -> bool:
 
 
 def report_figure(
-    question: str, info: QueryInfo, doc: DocInfo, searcher: Searcher, idf, documents: list[DocInfo], embedder
+    question: str,
+    info: QueryInfo,
+    doc: DocInfo,
+    searcher: Searcher,
+    idf,
+    documents: list[DocInfo],
+    embedder,
+    read: Callable[[DocInfo], Row] | None = None,
 ) -> dict:
-    """The figure one report gives for the question: value, unit, qualifier, counted noun, sentence."""
+    """The figure one report gives for the question: value, unit, qualifier, counted noun, sentence.
+
+    ``read`` (the indicator's row reader) is asked first: it weighs the asked tense (a target, not the
+    year reviewed), the measure and what a count counts. Where it finds nothing, the answer extractor
+    reads the report's top passages (with the model's clause similarity, which carries English and
+    paraphrased questions further), or a sentence saying there were none."""
     scoped = replace(info, docs=(doc.doc,), years=(), year=doc.year)
     passages = searcher.search(question, scoped, 3)
     row = {
@@ -55,6 +82,21 @@ def report_figure(
         "confidence": 0.0,
         "passage": None,
     }
+    found = read(doc) if read is not None else None
+    if found is not None and found.stated:
+        chunks = (searcher.stored.chunks[i] for i in searcher.rows_of(doc.doc))
+        chunk = next(c for c in chunks if c.start <= found.start < c.end)
+        row.update(
+            figure=found.figure,
+            value=found.value,
+            unit=found.unit,
+            qualifier=found.qualifier,
+            noun=found.noun,
+            sentence=found.sentence,
+            confidence=READ_CONFIDENCE,
+            passage=Passage(chunk, found.score),
+        )
+        return row
     kind = question_kind(question)
     kind = kind if "figure" in kind.finders else BY_NAME["count"]
     _, best = extract(question, scoped, passages, documents, idf, embedder, kind=kind)
@@ -91,6 +133,11 @@ def _zero(passages: list[Passage], terms: dict[str, float]):
     return best
 
 
+def _name(row: dict) -> str:
+    """A report as the answer names it: its bureau, else its region and year (the State Council's)."""
+    return row["bureau"] or f"{row['region']}{row['year'] or ''}"
+
+
 def _sentence_of(text: str, pos: int) -> str:
     a, b = sentence_at(text, pos)
     return text[a:b].strip()
@@ -103,9 +150,18 @@ def compare(
 
     Each chosen report is named by its bureau when the reports differ in region, else by its year
     ("which year's target was higher"), with its figure beside it."""
-    years = set(info.years) if len(set(info.years)) > 1 else set()
-    docs = [d for d in documents if (not info.docs or d.doc in info.docs) and (not years or d.year in years)]
-    rows = [report_figure(question, info, d, searcher, idf, documents, embedder) for d in docs]
+    # "the 2024 and 2025 reports": those reports, not every report of the years they review
+    years = report_years(question) or (set(info.years) if len(set(info.years)) > 1 else set())
+    docs = [
+        d
+        for d in report_kind(question, documents, info.english)
+        if (not info.docs or d.doc in info.docs) and (not years or d.year in years)
+    ]
+    # "which bureaus had none": a sentence saying 无…案件 answers, which the row reader does not read
+    # the reader matches what is asked about: "哪一年更高" says how to compare, not which figure
+    asked = " ".join(WHICH_YEAR.sub(" ", LEAST.sub(" ", MOST.sub(" ", question))).split())
+    read = None if NONE.search(question) else row_reader(asked, info, searcher, docs, documents, idf)
+    rows = [report_figure(question, info, d, searcher, idf, documents, embedder, read) for d in docs]
     known = [r for r in rows if r["value"] is not None]
     table = [{k_: v for k_, v in r.items() if k_ != "passage"} for r in rows]
     passages = [r["passage"] for r in rows if r["passage"] is not None][:k]
@@ -128,7 +184,7 @@ def compare(
         chosen = [r for r in known if r["value"] == high]
     else:  # "哪个局当过被告", "which bureaus had …": those with any
         chosen = [r for r in known if r["value"] > 0]
-    missing = [r["bureau"] for r in rows if r["value"] is None]
+    missing = [_name(r) for r in rows if r["value"] is None]
     note = "各报告的数字见表，统计口径可能不同，请核对引文。" + (
         f"未找到数字：{'、'.join(missing)}。" if missing else ""
     )
@@ -138,7 +194,7 @@ def compare(
     bases = {(r["unit"] or "")[-1:] for r in known if r["value"]}
     if len(bases) > 1:
         note += "各报告数字的单位不同，比较仅供参考。"
-    answer = "、".join(f"{r['year']}年（{r['figure']}）" if by_year else r["bureau"] for r in chosen) or None
+    answer = "、".join(f"{r['year']}年（{r['figure']}）" if by_year else _name(r) for r in chosen) or None
     return Answer(
         question,
         answer,

@@ -13,8 +13,19 @@ import unicodedata
 
 from ..text import CN_YEAR, find_years
 from ..types import DocInfo
+from .indicator import DONE_ASKED, KIND_EN, KIND_ZH, PLAN_ASKED, SCOPE, is_indicator
 from .understand import find_regions
 
+# Words that only compare or ask for the figure: not a topic of their own
+COMPARING = re.compile(
+    r"哪一?年|哪个|哪家|更高|更低|更多|更少|更大|更小|最高|最低|最多|最少|是多少|多少|"
+    r"which|higher|lower|more|less|larger|smaller|most|least",
+    re.I,
+)
+# A follow-up that leans on the question before: 那…呢, "and …?", "what about …"
+FOLLOW = re.compile(r"^\s*(?:那么?|and\b|what about|how about)|呢\s*[？?]?\s*$", re.I)
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+EN_FILLER = re.compile(r"\b(?:and|what|how|about|then)\b|[?？!！,，。.]", re.I)
 FILLER = re.compile(
     r"那么|那|呢|吗|它们|它的|它|其|他们|该局|这个局|这个|and|what|about|how|in|for|the|of|then|year|[\s?？!！,，。.、:：()（）]",
     re.I,
@@ -52,9 +63,24 @@ def _strip_names(question: str, documents: list[DocInfo]) -> str:
 
 
 def has_topic(question: str, documents: list[DocInfo]) -> bool:
-    rest = FILLER.sub("", _strip_names(question, documents))
+    """Whether the question names what it is about; "2023年和2024年哪年更高" (a comparison) does not."""
+    rest = COMPARING.sub("", FILLER.sub("", _strip_names(question, documents)))
     rest = re.sub(r"^年|年$", "", rest)
     return len(rest) >= 2
+
+
+def _scope_of(question: str) -> str | None:
+    """The words that make a question one across reports (历年政府工作报告, 各地), from its start to
+    the end of its scope word or the report kind it names."""
+    m = SCOPE.search(question)
+    if m is None:
+        return None
+    if not CJK_CHAR.search(question):  # "… in each year's government work report": scope words follow
+        kind = KIND_EN.search(question, m.end())
+        return f"{m.group()} {kind.group() if kind else ''}".strip()
+    kind = KIND_ZH.search(question, m.start())
+    end = kind.end() if kind is not None and kind.start() <= m.end() else m.end()
+    return question[:end].strip()
 
 
 def resolve(question: str, history, documents: list[DocInfo]) -> str:
@@ -74,6 +100,17 @@ def resolve(question: str, history, documents: list[DocInfo]) -> str:
             prev_year = find_years(turn)[0]
         if prev_topic is None and has_topic(turn, documents):
             prev_topic = _strip_names(turn, documents)
+    latest = turns[-1]
+    scope = _scope_of(latest)
+    if scope and not is_indicator(question) and not regions and not years and FOLLOW.search(question):
+        # "那城镇新增就业呢" after 历年政府工作报告…增长预期目标: the same reports, another figure, asked
+        # in the same tense (the target, not the year's result)
+        tense = " ".join(m.group() for m in (PLAN_ASKED.search(latest), DONE_ASKED.search(latest)) if m)
+        if not CJK_CHAR.search(latest):
+            topic = " ".join(EN_FILLER.sub(" ", question).split())
+            return " ".join(f"{topic} {tense} in {scope}".split())
+        topic = FILLER.sub(" ", question).strip()
+        return f"{scope} {topic}{tense}"
     parts = []
     if not regions and prev_region:
         parts.append(prev_region)

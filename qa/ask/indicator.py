@@ -17,11 +17,13 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
+from itertools import product
 
 import jieba
 
 from ..text import CJK, sentence_at
 from ..types import DocInfo, Passage, QueryInfo
+from . import translate
 from .answer import question_terms
 from .figures import Figure, find_figures
 from .retrieve import Searcher
@@ -38,14 +40,15 @@ MEASURES = [
     (
         "percent",
         re.compile(
-            r"百分之|百分比|比例|比率|比重|[^件]率|增速|增长|降幅|增幅|涨幅|下降|percent|rate|growth|%", re.I
+            r"百分之|百分比|比例|比率|比重|[^件]率|增速|增长|降幅|增幅|涨幅|下降|percent|rate|ratio|share|growth|%",
+            re.I,
         ),
     ),
     (
         "money",
         re.compile(r"金额|罚款|罚没|资金|投入|经费|多少钱|万元|亿元|money|fines?\b|amount|spending", re.I),
     ),
-    ("count", re.compile(r"数|多少|几|how many|number of|count", re.I)),
+    ("count", re.compile(r"数|多少|几|how many|number of|count|\bcases\b", re.I)),
 ]
 # Measure words that count the same kind of thing: 6件 and 25起 cases are one series, 160件 and 160家 not.
 UNIT_CLASSES = ("起件例宗", "家户所", "次场期轮", "名位人", "份篇项条")
@@ -53,6 +56,27 @@ UNIT_CLASSES = ("起件例宗", "家户所", "次场期轮", "名位人", "份�
 MEASURE_WORD = re.compile(
     rf"(?:几|多少)\s*([{''.join(UNIT_CLASSES)}])|([{''.join(UNIT_CLASSES)}])(?:数|的?数量)"
 )
+# A question about a plan (目标, 预期, target) wants the figure the report sets for the year ahead, not
+# the one it reviews (比上年增长9.1%); a question about results wants the opposite.
+PLAN_ASKED = re.compile(r"目标|预期|计划|力争|拟|预计|安排|target|goal|plan|aim|expect|project", re.I)
+DONE_ASKED = re.compile(r"实际|完成|实现了|达到了|actual|achieved|realised|realized", re.I)
+PLAN_CUES = re.compile(r"目标|预期|计划|力争|拟|预计|左右|今年.{0,12}(?:要|确定|安排|提出)|提出")
+DONE_CUES = re.compile(r"比上年|上年|去年|同比|达到|完成|实现|超过|突破|累计")
+PLAN_FIT = 1.5  # score factor for a figure whose sentence speaks in the asked tense
+PLAN_MISFIT = 0.6  # and for one that speaks only in the other
+# Words right before a figure that say nothing about what it counts (共计25起, 累计罚款, 控制在4%)
+GENERIC = frozenset("累计 共计 合计 总计 控制 以来 达到 其中 全年 今年 分别 约为 同比".split())
+# A figure of several years (五年城镇新增就业4500万人, 十年来…涨幅稳定在2%左右, 年均) is not one year's
+PERIOD = re.compile(r"[两三四五六七八九十]年(?!级)|年均|平均每年|期间|多年")
+PERIOD_FIT = 0.6
+CONFLICT = 0.4  # score factor for a figure whose own head words share nothing with the question
+# The kind of report a question names (政府工作报告, "government work reports"): only those answer it
+KIND_ZH = re.compile(r"[\u4e00-\u9fff]{2,12}报告")
+KIND_EN = re.compile(r"((?:[a-z]+\s+){1,3})reports?\b", re.I)
+KIND_MIN = 5  # characters of a report kind: 政府工作报告 scopes, 年度报告 or 工作报告 alone does not
+KIND_SENSES = 3  # dictionary headwords tried per English word of a report kind
+TRANSLATION_MAIN = 0.9  # an English word's dictionary senses at this weight or more are its main ones
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_STOPS = "，,；;：:。！？!?\n"
 CONTEXT_STOPS = "。！？!?\n"
 MIN_COVER = 0.3  # share of the question's weighted words that the figure's clause and sentence hold
@@ -258,6 +282,61 @@ def _precision(clause: str, terms: dict[str, float]) -> float:
     return sum(c in chars for c in near) / len(near) if near else 0.0
 
 
+def tense(question: str) -> str | None:
+    """ "plan" for a question about a target (预期目标, target), "done" for one about results, else None."""
+    if DONE_ASKED.search(question):
+        return "done"
+    return "plan" if PLAN_ASKED.search(question) else None
+
+
+def _tense_factor(lead: str, clause: str, asked: str | None) -> float:
+    """How a figure's sentence (up to the figure: ``lead``) and own clause speak to the asked tense:
+    PLAN_FIT when they speak in it, 0 when only in the other (the year reviewed is not the target
+    set), 1 when they say neither (a figure in a list under a heading that names the target)."""
+    if asked is None:
+        return 1.0
+    plan, done = bool(PLAN_CUES.search(lead)), bool(DONE_CUES.search(clause))
+    if plan == done:
+        return 1.0
+    return PLAN_FIT if plan == (asked == "plan") else 0.0
+
+
+def _conflicts(tail: str, asked_chars: set[str]) -> bool:
+    """Whether the words right before a figure name another thing than the question asks about:
+    查处群众投诉件160件 for a question on 违法案件. The last two content words of the clause must share
+    a character (measure words aside) with the question's words; 下达处罚决定30件 shares 处 with
+    查处, 投诉 nothing with 违法案件."""
+    words = [w for w in jieba.lcut(tail, HMM=False) if len(w) > 1 and CJK_WORD.fullmatch(w)]
+    words = [w for w in words if w not in GENERIC][-2:]
+    chars = set("".join(words)) - set("".join(UNIT_CLASSES)) - {"数"}
+    return bool(chars) and not chars & asked_chars
+
+
+def report_kind(question: str, documents: list[DocInfo], english: bool = False) -> list[DocInfo]:
+    """The reports of the kind the question names (历年政府工作报告, "each government work report"),
+    or all of ``documents`` when it names none that only some titles hold.
+
+    Why: a collection mixes kinds (the State Council's reports and bureau reports); a question about
+    "the government work reports" of two years must not compare bureau reports of those years. The
+    kind is a phrase ending in 报告 that some titles contain (for English, the words before "report"
+    in the dictionary's Chinese); at least KIND_MIN characters, so 年度报告 alone scopes nothing."""
+    phrases: list[str] = []
+    if english:
+        for m in KIND_EN.finditer(question):
+            words = m.group(1).lower().split()
+            for n in range(1, len(words) + 1):
+                heads = [[h for h, _ in translate.translate(w, df=None)[:KIND_SENSES]] for w in words[-n:]]
+                phrases += ["".join(combo) + "报告" for combo in product(*heads)]
+    else:
+        for m in KIND_ZH.finditer(question):
+            phrases += [m.group()[i:] for i in range(len(m.group()) - KIND_MIN + 1)]
+    for phrase in sorted((p for p in phrases if len(p) >= KIND_MIN), key=len, reverse=True):
+        hit = [d for d in documents if phrase in d.title]
+        if 0 < len(hit) < len(documents):
+            return hit
+    return documents
+
+
 def _fits(fig: Figure, kind: str | None, word: str | None) -> bool:
     if fig.kind in ("year", "date", "plain", "ratio"):
         return False
@@ -272,15 +351,22 @@ def _best(
     total: float,
     kind: str | None,
     word: str | None,
+    asked: str | None = None,
+    period: bool = False,
 ) -> tuple[float, Passage, Figure, str] | None:
     """The figure in the passages whose own clause and sentence best hold the question's words.
 
     The clause (from the previous comma or figure up to the figure) and the counted noun weigh
     most, then the sentence, then the passage and its section path (a list under a heading that
     names the measure, as in 主要预期目标是：… ); figures whose clause and sentence hold too few of
-    the question's words are no answer, which is how "not stated" rows arise."""
+    the question's words are no answer, which is how "not stated" rows arise. A figure whose own head
+    words name another thing (``_conflicts``) weighs less, and is no answer when its clause holds none
+    of the question's words; so does a figure of several years (PERIOD) unless the question asks for
+    one; one that speaks only in the other tense than the question (the year's result for a question
+    on the target) is no answer."""
     if not total:
         return None
+    asked_chars = set("".join(terms))
     best = None
     for rank, p in passages:
         text = p.text
@@ -291,13 +377,25 @@ def _best(
             floor, previous_end = previous_end, fig.end
             if not _fits(fig, kind, word):
                 continue
-            clause = text[_after(text, CLAUSE_STOPS, fig.start, floor) : fig.start] + (fig.noun or "")
-            context = text[_after(text, CONTEXT_STOPS, fig.start) : sentence_at(text, fig.start, fig.end)[1]]
+            tail = text[_after(text, CLAUSE_STOPS, fig.start, floor) : fig.start]
+            clause = tail + (fig.noun or "")
+            lead = _after(text, CONTEXT_STOPS, fig.start)
+            context = text[lead : sentence_at(text, fig.start, fig.end)[1]]
             if _overlap(terms, f"{clause} {context}") < MIN_COVER * total:
+                continue
+            fit = _tense_factor(text[lead : fig.end], tail, asked)
+            if not fit:
                 continue
             own = _overlap(terms, clause)
             score = 3 * own * (0.5 + _precision(clause, terms)) + own + _overlap(terms, context)
-            score += 0.3 * wide + 1.0 / (rank + 1)
+            score = (score + 0.3 * wide + 1.0 / (rank + 1)) * fit
+            if _conflicts(tail, asked_chars):
+                if not own:  # 比去年增长11.3% of 补助资金 for a question on 赤字率: nothing of it asked
+                    continue
+                score *= CONFLICT
+            # the whole clause: 五年 is itself a figure, so ``tail`` starts after it
+            if not period and PERIOD.search(text[_after(text, CLAUSE_STOPS, fig.start) : fig.start]):
+                score *= PERIOD_FIT
             if best is None or score > best[0]:
                 best = (score, p, fig, clause)
     return best
@@ -336,8 +434,8 @@ def report_row(
     row = Row(doc.doc, doc.title, doc.region, doc.level, doc.year, doc.years)
     # the share needed is of the question's own words: synonyms added for matching (提出 → 诉讼) are
     # alternatives, not more words a sentence must hold
-    total = sum(w for t, w in terms.items() if t in question)
-    found = _best(passages, terms, total, kind, word)
+    total = _own_weight(question, info, terms)
+    found = _best(passages, terms, total, kind, word, tense(question), bool(PERIOD.search(question)))
     if found is None:
         return row
     score, p, fig, clause = found
@@ -368,22 +466,40 @@ def report_row(
     )
 
 
+def _own_weight(question: str, info: QueryInfo, terms: dict[str, float]) -> float:
+    """The weight of the question's own words, of which a figure's sentence must hold MIN_COVER.
+
+    Synonyms added for matching (提出 → 诉讼) are alternatives, not more words a sentence must hold.
+    An English question has no words of the reports' own: its dictionary terms count, but only the
+    main senses (TRANSLATION_MAIN), since "report" brings 汇报 and 作品 beside 报告."""
+    if not info.english:
+        return sum(w for t, w in terms.items() if t in question)
+    senses = dict(translate.translate(question))
+    return sum(w for t, w in terms.items() if senses.get(t, 1.0) >= TRANSLATION_MAIN)
+
+
 def _same_thing(a: Row, b: Row) -> bool:
     """Two rows count the same thing: their counted nouns are equal, one ends the other (环境违法行为,
-    违法行为) or their last words agree; where a noun is missing, the figures' clauses hold the same
-    question words (累计罚款 57万元 and 罚款316.79万元)."""
+    违法行为) or their last words agree; where a noun is missing, one figure's clause holds no
+    question word the other's lacks (立案处罚 9 起: 违法, beside 查处环境违法行为25起)."""
     if a.noun and b.noun:
         return (
             a.noun.endswith(b.noun)
             or b.noun.endswith(a.noun)
             or jieba.lcut(a.noun, HMM=False)[-1] == jieba.lcut(b.noun, HMM=False)[-1]
         )
-    return bool(a.matched) and set(a.matched) == set(b.matched)
+    small, large = sorted((set(a.matched), set(b.matched)), key=len)
+    return bool(small) and small <= large
 
 
 def group_rows(rows: list[Row]) -> list[Group]:
-    """Stated rows in comparable series: same kind, same unit (a measure-word class for counts), same
-    counted thing; the largest series first."""
+    """Stated rows in comparable series: same kind, same unit (a measure-word class for counts), and
+    for counts the same counted thing; the largest series first.
+
+    Why the counted thing only for counts: 160件投诉件 and 25起违法行为 are both 件-class counts of
+    different things, the trap a table must show. A growth rate or an amount was already chosen as
+    the question's figure; its "noun" is how the sentence words the subject (国内生产总值增长8%左右,
+    经济增长预期目标为7%左右), and splitting on that wording broke one series into several."""
     groups: list[list[Row]] = []
     for r in (r for r in rows if r.stated):
         for g in groups:
@@ -391,7 +507,7 @@ def group_rows(rows: list[Row]) -> list[Group]:
             if (
                 first.kind == r.kind
                 and _unit_class(first.base) == _unit_class(r.base)
-                and _same_thing(first, r)
+                and (r.kind != "count" or _same_thing(first, r))
             ):
                 g.append(r)
                 break
@@ -421,6 +537,28 @@ def _note(rows: list[Row], groups: list[Group]) -> str | None:
     return "".join(parts) or None
 
 
+def row_reader(
+    question: str,
+    info: QueryInfo,
+    searcher: Searcher,
+    docs: list[DocInfo],
+    documents: list[DocInfo],
+    idf: Callable[[str], float] | None = None,
+) -> Callable[[DocInfo], Row]:
+    """A function giving one report's row for the question, across ``docs``: the indicator's rows and
+    the comparison's first reading of each report (``compare``) come from the same reader.
+
+    The words that only scope the question (各地, 历年) and words in every report's title of
+    ``docs`` (政府工作报告 across the State Council's reports) are left out of the matching: they say
+    where to look, not which figure to take."""
+    asked = SCOPE.sub(" ", question)
+    terms = question_terms(asked, info, documents, idf)
+    shared = {t for t in terms if docs and all(t in d.title for d in docs)}
+    terms = {t: w for t, w in terms.items() if t not in shared}
+    kind = measure(asked)
+    return lambda doc: report_row(asked, info, doc, searcher, terms, kind)
+
+
 def indicator(
     question: str,
     info: QueryInfo,
@@ -428,18 +566,10 @@ def indicator(
     documents: list[DocInfo],
     idf: Callable[[str], float] | None = None,
 ) -> Indicator:
-    """The figure the question names, one row per report in scope (``info.docs``, else all).
-
-    The words that only scope the question (各地, 历年) and words in every scoped report's title
-    (政府工作报告 across the State Council's reports) are left out of the matching: they say where
-    to look, not which figure to take."""
-    docs = [d for d in documents if not info.docs or d.doc in info.docs]
-    asked = SCOPE.sub(" ", question)
-    terms = question_terms(asked, info, documents, idf)
-    shared = {t for t in terms if docs and all(t in d.title for d in docs)}
-    terms = {t: w for t, w in terms.items() if t not in shared}
-    kind = measure(asked)
-    rows = [report_row(asked, info, d, searcher, terms, kind) for d in docs]
-    rows.sort(key=lambda r: (r.region, r.year or 0, r.doc))
+    """The figure the question names, one row per report in scope: the reports of the kind it names
+    (``report_kind``) among ``info.docs`` (else all)."""
+    docs = [d for d in report_kind(question, documents, info.english) if not info.docs or d.doc in info.docs]
+    read = row_reader(question, info, searcher, docs, documents, idf)
+    rows = sorted((read(d) for d in docs), key=lambda r: (r.region, r.year or 0, r.doc))
     groups = group_rows(rows)
-    return Indicator(question, kind, rows, groups, _note(rows, groups))
+    return Indicator(question, measure(SCOPE.sub(" ", question)), rows, groups, _note(rows, groups))

@@ -132,6 +132,12 @@ ENGLISH = {
     "costs": "费用 成本",
     "reports": "举报",
     "received": "受理 接到 收到",
+    # economic figures of government work reports, where the dictionary's first senses miss
+    # (growth → 发展/成长, urban → 市区, jobs → 职位)
+    "growth": "增长",
+    "urban": "城镇",
+    "job": "就业 岗位",
+    "jobs": "就业 岗位",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
