@@ -90,6 +90,11 @@ REPORT_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年(?:的)?(?:国务院)?(?:政府工作)?报告|\b((?:19|20)\d{2})\s+(?:government\s+work\s+)?report",
     re.I,
 )
+# A year stated relative to the report's own (今年拟安排…, 去年增长…, 过去五年累计…): 比上年 compares, it
+# does not date the figure. The offsets are from the report's year.
+RELATIVE_YEAR = re.compile(r"(?<![比较于同])(今年|本年|去年|上年|前年|明年)|过去([五十]|\d+)年")
+RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+ABSOLUTE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 TARGET_ASKED = re.compile(r"目标|预期|计划|打算|拟|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I)
 TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
 TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
@@ -321,11 +326,40 @@ def _year_fit(ctx: Context, own: str) -> float:
     return 0.8 if named & asked else -0.4
 
 
-def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
-    """Figures in one passage, scored by the clause they sit in and how their unit and noun fit."""
+def asked_year(question: str) -> int | None:
+    """The one year a question asks about, the report it names left out (2016年报告说2015年… → 2015)."""
+    named = REPORT_YEAR.search(question)
+    rest = question[: named.start()] + question[named.end() :] if named else question
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", rest))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def stated_years(text: str, f: Figure, report_year: int | None) -> set[int]:
+    """The years a figure's sentence dates it to through a word relative to the report's year, empty
+    when none does or a year is written out after it (that one is the figure's own: ``_year_fit``).
+
+    Why: "今年拟安排财政赤字2.18万亿元" in the 2016 report is 2016's deficit; asked for 2015's, the 2015
+    report's 今年 figure is the answer, not this one, though both sentences read alike."""
+    if report_year is None:
+        return set()
+    lead = text[sentence_at(text, f.start)[0] : f.start]
+    found = list(RELATIVE_YEAR.finditer(lead))
+    if not found or ABSOLUTE_YEAR.search(lead[found[-1].end() :]):
+        return set()
+    m = found[-1]
+    if m.group(1):
+        return {report_year + RELATIVE_OFFSET[m.group(1)]}
+    n = cn_number(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
+    return set(range(report_year - int(n), report_year))
+
+
+def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None) -> list[Candidate]:
+    """Figures in one passage (of the report of ``year``), scored by the clause they sit in and how
+    their unit and noun fit."""
     out = []
     prev: Figure | None = None
     stated = {nfkc_compact(q.text) for q in find_figures(ctx.question)}
+    asked = asked_year(ctx.question)
     for f in find_figures(text):
         if f.kind in ("year", "date"):
             continue
@@ -345,6 +379,8 @@ def figure_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
         after = re.split(r"\d", after)[0]  # up to the next figure: its words are its own
         score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
+        if asked is not None and (dated := stated_years(text, f, year)):
+            score += 0.8 if asked in dated else -1.5  # 今年 in the 2016 report is not 2015
         lead = text[max(sentence_at(text, f.start)[0], prev_end) : f.start]  # 与2000年相比，…增长57.3%
         change = bool(COMPARED.search(lead))  # a change over a base
         if change or COMPARED.search(ctx.question):
@@ -661,12 +697,14 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
     )
 
 
-def _passage_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list[Candidate]:
+def _passage_candidates(
+    ctx: Context, pi: int, text: str, asked: int | None, year: int | None = None
+) -> list[Candidate]:
     """Candidates of every finder the question's kind names, in one passage."""
     out: list[Candidate] = []
     for finder in ctx.kind.finders:
         if finder == "figure":
-            out += figure_candidates(ctx, pi, text)
+            out += figure_candidates(ctx, pi, text, year)
         elif finder in ("title", "quoted", "named"):
             out += name_candidates(ctx, pi, text, finder)
         elif finder == "clause":
@@ -690,7 +728,7 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
     if named not in {p.chunk.year for p in passages[:top]}:
         named = None
     for pi, p in enumerate(passages[:top]):
-        found = _passage_candidates(ctx, pi, p.text, asked)
+        found = _passage_candidates(ctx, pi, p.text, asked, p.chunk.year)
         if named is not None and p.chunk.year != named:
             found = [replace(c, score=c.score - 1.5) for c in found]
         out += found
@@ -759,7 +797,10 @@ def answer_question(
         conf = min(best.confidence, ABSTAIN - 0.1)
         return Answer(question, None, passages, why, kind, confidence=round(max(0.0, conf), 3))
     if best is None or best.confidence < ABSTAIN:
-        note = None if kind == "open" else "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
+        # every withheld answer says why, an unrecognised kind of question included
+        note = "报告中没有找到能回答这个问题的数字或名称；下列为最相关的段落。"
+        if kind == "open":
+            note = "未能从问题判断要找的是数字、名称还是列表；下列为最相关的段落。"
         if best is not None and best.clash:
             note = f"找到的数字“{best.text}”统计的是另一类对象，与所问不符；下列为最相关的段落。"
         conf = best.confidence if best else 0.0

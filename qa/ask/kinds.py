@@ -64,7 +64,7 @@ KINDS: tuple[Kind, ...] = (
         "percent",
         _p(
             r"百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率",
-            r"percent|percentage|\brate\b|%|growth|inflation|\bshare\b",
+            r"percent|percentage|\brates?\b|\bratios?\b|%|growth|inflation|\bshares?\b|proportion",
         ),
         ("figure",),
         ("percent", "points"),

@@ -359,6 +359,14 @@ def in_use(found: list[tuple[str, float]], df: Callable[[str], int] | None) -> l
     return [(t, w * math.sqrt(counts[t] / top)) for t, w in found if counts[t] >= USE_RATIO * top]
 
 
+# A measure named by the noun it measures (deficit-to-GDP ratio, unemployment rate, capital adequacy
+# ratio): Chinese writes it as one word, the noun's term with 率 (赤字率, 失业率, 充足率).
+# The ratio's base (-to-GDP) is implied by the Chinese word and is left out: translated, it outweighs
+# the measured noun (国内生产总值 in every growth sentence).
+SUFFIXED = re.compile(r"\b([a-z]+)\s+(?:ratios?|rates?)\b")
+RATIO_BASE = re.compile(r"(?<=[a-z])-to-[a-z0-9]+(?=\s+(?:ratios?|rates?)\b)", re.I)
+
+
 def translate(
     question: str, glossary: Mapping[str, str] | None = None, df: Callable[[str], int] | None = None
 ) -> list[tuple[str, float]]:
@@ -372,7 +380,7 @@ def translate(
     glossary = ENGLISH if glossary is None else glossary
     jieba.dt.check_initialized()
     rev = reverse_index()
-    text = unicodedata.normalize("NFKC", question)
+    text = RATIO_BASE.sub("", unicodedata.normalize("NFKC", question))
     weights: dict[str, float] = {}
 
     def add(term: str, weight: float) -> None:
@@ -401,6 +409,13 @@ def translate(
                 break
         else:
             i += 1
+    for m in SUFFIXED.finditer(text.lower()):
+        if m.group(1) in STOP:
+            continue
+        found = _glossed((m.group(1),), glossary) or in_use(_candidates((m.group(1),), rev), df)
+        for term, share in found[:2]:
+            if not term.endswith("率"):
+                add(term + "率", share)
     return sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))
 
 
