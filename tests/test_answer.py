@@ -161,6 +161,25 @@ def test_the_named_report_before_the_year_it_reviews(fake_embedder):
     assert ans.answer == "18.23万亿元"
 
 
+def test_a_relative_year_is_the_report_year(fake_embedder):
+    """今年 in the 2016 report dates its deficit to 2016: asked about 2015, the 2015 report's 今年 wins."""
+
+    def passage(year: int, text: str) -> Passage:
+        return Passage(
+            Chunk(f"{year}.txt#0", f"{year}.txt", "报告", "全国", year, ("一",), 0, len(text), text), 1.0
+        )
+
+    later = passage(2016, "今年拟安排财政赤字2.18万亿元，比去年增加5600亿元，赤字率提高到3%。")
+    asked = passage(2015, "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。")
+    ans = answer_question("2015年拟安排的财政赤字是多少？", QueryInfo(), [later, asked], [], None, None)
+    assert ans.answer == "1.62万亿元"
+
+
+def test_an_unrecognised_question_is_withheld_with_a_note():
+    ans = _ask("谈谈普法工作", EXCERPTS[0])
+    assert ans.answer is None and ans.note
+
+
 def test_a_name_by_its_abbreviated_noun(fake_embedder):
     ans = _ask("设立了哪个试行负面清单管理的自贸区？", MIXED["ftz"], embedder=fake_embedder)
     assert ans.kind == "name" and ans.answer == "中国上海自由贸易试验区"
@@ -288,6 +307,8 @@ def test_history_formats():
         ("提请审议的是哪部法律草案？", "name"),
         ("What GDP growth target did the report set?", "percent"),
         ("How much was spent on research and development?", "amount"),
+        ("What deficit-to-GDP ratio did the report plan?", "percent"),
+        ("What had the banks' capital adequacy ratio risen to?", "percent"),
         ("谈谈普法工作", "open"),
     ],
 )

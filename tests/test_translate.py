@@ -44,6 +44,8 @@ def index() -> tuple[KeywordIndex, list[str]]:
 def test_topics_the_glossary_never_knew():
     assert {"森林", "覆盖率"} <= set(terms("What was the forest coverage rate?"))
     assert "赤字" in terms("What deficit ratio was planned?")
+    assert "赤字率" in terms("What deficit-to-GDP ratio was planned?")  # one word, the base implied
+    assert "gdp" not in terms("What deficit-to-GDP ratio was planned?")
     assert "债券" in terms("How many special bonds were issued?")
     assert "细颗粒物" in terms("How far did PM2.5 fall?")
     assert "外汇储备" in terms("How large were the foreign exchange reserves?")
