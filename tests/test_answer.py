@@ -173,6 +173,14 @@ def test_a_relative_year_is_the_report_year(fake_embedder):
     asked = passage(2015, "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。")
     ans = answer_question("2015年拟安排的财政赤字是多少？", QueryInfo(), [later, asked], [], None, None)
     assert ans.answer == "1.62万亿元"
+    # 其中 goes on with the sentence before, which dates the figure
+    later = passage(2016, "今年拟安排财政赤字2.18万亿元。其中，中央财政赤字1.4万亿元，地方财政赤字7800亿元。")
+    asked = passage(
+        2015,
+        "今年拟安排财政赤字1.62万亿元。其中，中央财政赤字1.12万亿元，增加1700亿元；地方财政赤字5000亿元。",
+    )
+    ans = answer_question("2015年地方财政赤字安排了多少？", QueryInfo(), [later, asked], [], None, None)
+    assert ans.answer == "5000亿元"
 
 
 def test_an_unrecognised_question_is_withheld_with_a_note():

@@ -94,8 +94,11 @@ REPORT_YEAR = re.compile(
 # does not date the figure. The offsets are from the report's year.
 RELATIVE_YEAR = re.compile(r"(?<![比较于同])(今年|本年|去年|上年|前年|明年)|过去([五十]|\d+)年")
 RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+CONTINUES = re.compile(r"\s*(?:其中|其|此外|同时)")  # a sentence that goes on with the one before
 ABSOLUTE_YEAR = re.compile(r"(?:19|20)\d{2}年")
-TARGET_ASKED = re.compile(r"目标|预期|计划|打算|拟|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I)
+TARGET_ASKED = re.compile(
+    r"目标|预期|计划|打算|拟|安排|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I
+)
 TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
 TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
 ACHIEVED_TEXT = re.compile(
@@ -301,11 +304,12 @@ def _own_words(text: str, a: int, f: Figure, prev: Figure | None) -> tuple[str, 
 
 def _target_fit(ctx: Context, text: str, f: Figure) -> float:
     """+ for a figure in a target clause when the question asks for a target (预期目标, 拟, 打算, target),
-    - for one the text reports as achieved (超过预期目标, 完成); 0 when the question asks no target."""
-    if not TARGET_ASKED.search(ctx.question):
-        return 0.0
+    - for one the text reports as achieved (超过预期目标, 完成); a little - for a planned figure when the
+    question asks no target (what happened is asked)."""
     a = max(text.rfind(c, 0, f.start) for c in "。\n") + 1
     lead = text[_clause_of(text, f.start, f.end)[0] : f.start]
+    if not TARGET_ASKED.search(ctx.question):  # what happened is asked: a planned figure is not it
+        return -0.4 if TARGET_TEXT.search(text[a : f.start]) else 0.0
     _, b = sentence_at(text, f.start, f.end)
     fit = 0.8 if TARGET_TEXT.search(text[a : f.start]) or TARGET_LEAD.search(lead) else 0.0
     return fit - (0.8 if ACHIEVED_TEXT.search(lead + "|" + text[f.end : b]) else 0.0)
@@ -342,7 +346,12 @@ def stated_years(text: str, f: Figure, report_year: int | None) -> set[int]:
     report's 今年 figure is the answer, not this one, though both sentences read alike."""
     if report_year is None:
         return set()
-    lead = text[sentence_at(text, f.start)[0] : f.start]
+    a = sentence_at(text, f.start)[0]
+    lead = text[a : f.start]
+    if not RELATIVE_YEAR.search(lead) and CONTINUES.match(lead) and a > 0:
+        lead = text[
+            sentence_at(text, a - 1)[0] : f.start
+        ]  # 其中，地方财政赤字…: the sentence before dates it
     found = list(RELATIVE_YEAR.finditer(lead))
     if not found or ABSOLUTE_YEAR.search(lead[found[-1].end() :]):
         return set()
