@@ -177,7 +177,7 @@ def test_a_relative_year_is_the_report_year(fake_embedder):
     later = passage(2016, "今年拟安排财政赤字2.18万亿元。其中，中央财政赤字1.4万亿元，地方财政赤字7800亿元。")
     asked = passage(
         2015,
-        "今年拟安排财政赤字1.62万亿元。其中，中央财政赤字1.12万亿元，增加1700亿元；地方财政赤字5000亿元。",
+        "其中，中央财政赤字1.12万亿元，增加1700亿元；地方财政赤字5000亿元。",
     )
     ans = answer_question("2015年地方财政赤字安排了多少？", QueryInfo(), [later, asked], [], None, None)
     assert ans.answer == "5000亿元"
