@@ -183,6 +183,13 @@ def test_a_relative_year_is_the_report_year(fake_embedder):
     assert ans.answer == "5000亿元"
 
 
+def test_a_coefficient_is_only_a_figure_that_names_it(fake_embedder):
+    """The 2023 report states no Gini coefficient: its income growth figure is no answer."""
+    text = "居民收入增长与经济增长基本同步，全国居民人均可支配收入年均增长5.1%。"
+    ans = _ask("2023年政府工作报告公布的全国居民收入基尼系数是多少？", text, embedder=fake_embedder)
+    assert ans.answer is None and "另一类" in ans.note
+
+
 def test_an_unrecognised_question_is_withheld_with_a_note():
     ans = _ask("谈谈普法工作", EXCERPTS[0])
     assert ans.answer is None and ans.note

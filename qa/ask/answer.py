@@ -96,6 +96,9 @@ RELATIVE_YEAR = re.compile(r"(?<![比较于同])(今年|本年|去年|上年|前
 RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 CONTINUES = re.compile(r"\s*(?:其中|其|此外|同时)")  # a sentence that goes on with the one before
 ABSOLUTE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+# A measure that is only ever stated by its name (基尼系数, 恩格尔系数, the Gini coefficient): a figure
+# whose sentence does not name it measures something else, however close its other words are.
+NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
 TARGET_ASKED = re.compile(
     r"目标|预期|计划|打算|拟|安排|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I
 )
@@ -401,12 +404,15 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
         score += 0.6 if f.kind in ctx.prefs[:1] else 0.3 if f.kind in ctx.prefs else -0.6
         score -= 1.5 if f.kind not in ctx.prefs and len(ctx.prefs) < 3 else 0.0
-        clash = False
+        clash = (
+            bool(NAMED_MEASURE.search(ctx.question))
+            and "系数" not in text[slice(*sentence_at(text, f.start))]
+        )
         if ctx.measure:
             fit = _measure_fit(ctx.measure, f.base)
             score += 0.8 * fit
-            clash = fit < 0
-        conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.4 if clash else 0.0)
+            clash = clash or fit < 0
+        conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.6 if clash else 0.0)
         out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
     return out
 
