@@ -16,7 +16,6 @@ import re
 from collections import Counter
 
 import jieba
-from pypinyin import lazy_pinyin
 
 from ..text import YEAR_NIAN
 from ..types import Meta, Source
@@ -98,6 +97,8 @@ def aliases_for(region: str, short: str, parent: str) -> tuple[str, ...]:
     if parent:
         names.add(parent + region)
     if short:
+        from pypinyin import lazy_pinyin  # 0.4 s to import: only building an index needs it
+
         py = "".join(lazy_pinyin(short))
         names.add(py)
         if region != short and region[-1] in SUFFIX_EN:
