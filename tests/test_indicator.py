@@ -289,3 +289,15 @@ def test_a_years_figure_over_one_of_several_years(periods):
 def test_a_figure_of_another_thing_is_not_stated(periods):
     ind = periods.indicator("历年政府工作报告拟安排的赤字率")
     assert not {r.year: r.figure for r in ind.stated}.get(2004)
+
+
+def test_single_year_follow_up_answers_with_the_cited_figure(national):
+    """历年… then 2016年的呢: one report in scope, so the chat reply is its figure, cited in place."""
+    ans = national.ask("2016年的呢", history=["历年政府工作报告提出的国内生产总值增长预期目标"])
+    assert ans.kind == "indicator" and ans.answer == "6.5%－7%"
+    cited = ans.passages[0]
+    assert cited.text[slice(*ans.span)] == ans.answer and cited.year == 2016
+    assert national.source_text(cited.doc)[slice(*ans.source_span)] == ans.answer
+    assert [r["figure"] for r in ans.table] == ["6.5%－7%"]
+    many = national.ask("历年政府工作报告提出的国内生产总值增长预期目标")
+    assert many.answer is None and len([r for r in many.table if r["figure"]]) > 1  # the table answers
