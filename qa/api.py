@@ -341,6 +341,10 @@ class ReportQA:
         table = ind.to_dict()["rows"]
         stated = len(ind.stated)
         note = ind.note or f"{stated} 份报告给出了这个数字，{len(ind.rows) - stated} 份未写明；见表。"
+        if stated == 1 and passages:  # one report in scope (2016年的呢): the chat reply is its figure
+            row, cited = ind.stated[0], passages[0]
+            span = (row.start - cited.start, row.end - cited.start)
+            return Answer(ind.question, row.figure, passages[:k], note, "indicator", span, table)
         return Answer(ind.question, None, passages[:k], note, "indicator", table=table)
 
     def indicator(self, question: str, filters: dict | None = None) -> Indicator:

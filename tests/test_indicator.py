@@ -132,7 +132,9 @@ def huangzhong_years(tmp_path_factory, fake_embedder, fake_config):
     (folder / "2023.txt").write_text(
         text.replace("2024", "2023").replace("环境违法行为25起", "环境违法行为18起"), encoding="utf-8"
     )
-    return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
+    return ReportQA.build(
+        folder, tmp_path_factory.mktemp(folder.name + "-index"), fake_config, embedder=fake_embedder
+    )
 
 
 def test_line_across_years_for_one_place(huangzhong_years):
@@ -150,7 +152,9 @@ def national(tmp_path_factory, fake_embedder, fake_config):
     for year, text in NATIONAL.items():
         (folder / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
     (folder / HUANGZHONG).write_text((SEEDS / HUANGZHONG).read_text(encoding="utf-8"), encoding="utf-8")
-    return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
+    return ReportQA.build(
+        folder, tmp_path_factory.mktemp(folder.name + "-index"), fake_config, embedder=fake_embedder
+    )
 
 
 def test_national_growth_targets(national):
@@ -276,7 +280,9 @@ def periods(tmp_path_factory, fake_embedder, fake_config):
     folder = tmp_path_factory.mktemp("periods")
     for year, text in PERIODS.items():
         (folder / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
-    return ReportQA.build(folder, folder.parent / "index", fake_config, embedder=fake_embedder)
+    return ReportQA.build(
+        folder, tmp_path_factory.mktemp(folder.name + "-index"), fake_config, embedder=fake_embedder
+    )
 
 
 def test_a_years_figure_over_one_of_several_years(periods):
@@ -289,3 +295,34 @@ def test_a_years_figure_over_one_of_several_years(periods):
 def test_a_figure_of_another_thing_is_not_stated(periods):
     ind = periods.indicator("历年政府工作报告拟安排的赤字率")
     assert not {r.year: r.figure for r in ind.stated}.get(2004)
+
+
+def test_single_year_follow_up_answers_with_the_cited_figure(national):
+    """历年… then 2016年的呢: one report in scope, so the chat reply is its figure, cited in place."""
+    ans = national.ask("2016年的呢", history=["历年政府工作报告提出的国内生产总值增长预期目标"])
+    assert ans.kind == "indicator" and ans.answer == "6.5%－7%"
+    cited = ans.passages[0]
+    assert cited.text[slice(*ans.span)] == ans.answer and cited.year == 2016
+    assert national.source_text(cited.doc)[slice(*ans.source_span)] == ans.answer
+    assert [r["figure"] for r in ans.table] == ["6.5%－7%"]
+    many = national.ask("历年政府工作报告提出的国内生产总值增长预期目标")
+    assert many.answer is None and len([r for r in many.table if r["figure"]]) > 1  # the table answers
+
+
+@pytest.mark.parametrize(
+    "question", ["各局查处环境违法行为数", "cases of environmental violations in each bureau"]
+)
+def test_each_bureau_scopes_to_bureau_reports(national, question):
+    """The collection mixes State Council reports and a bureau's: 各局 asks about the bureau's only."""
+    ind = national.indicator(question)
+    assert [r.doc for r in ind.rows] == [HUANGZHONG]
+    assert ind.rows[0].figure == "25起"
+
+
+def test_bureau_reports_are_told_by_their_issuer():
+    from qa.ingest.meta import is_bureau
+
+    assert is_bureau("", None, "北京市市场监督管理局关于2023年法治政府建设情况的报告")
+    assert is_bureau("", "国家统计局", "2023年工作总结")
+    assert not is_bureau("", None, "2021年政府工作报告——开局之年")
+    assert not is_bureau("", "国务院", "2024年国务院政府工作报告")

@@ -173,3 +173,20 @@ def test_english_whole_words():
         ("Guangxi", "广西壮族自治区"),
         ("China", "全国"),
     ]
+
+
+def test_gazetteer_tables_cached_as_json_give_the_same_places(tmp_path, monkeypatch):
+    """The derived tables are written once to the cache dir and read back to the same places, so a
+    shell `qa ask` skips the rebuild and pypinyin's import."""
+    text = "青海省西宁市湟中区生态环境局；泰顺县；Shaanxi；扩大内需"
+    before = places.find_places(text)
+    monkeypatch.setenv("QA_CACHE", str(tmp_path))
+    try:
+        places._gazetteer.cache_clear()
+        built = places.find_places(text)
+        assert len(list(tmp_path.glob("gazetteer-*.json"))) == 1
+        places._gazetteer.cache_clear()
+        assert places.find_places(text) == built == before
+        assert places.lookup("huangzhong") == [p for p in places.every_place() if p.name == "湟中区"]
+    finally:
+        places._gazetteer.cache_clear()

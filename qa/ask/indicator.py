@@ -21,6 +21,7 @@ from itertools import product
 
 import jieba
 
+from ..ingest.meta import is_bureau
 from ..text import CJK, sentence_at
 from ..types import DocInfo, Passage, QueryInfo
 from . import translate
@@ -74,6 +75,8 @@ CONFLICT = 0.4  # score factor for a figure whose own head words share nothing w
 KIND_ZH = re.compile(r"[\u4e00-\u9fff]{2,12}报告")
 KIND_EN = re.compile(r"((?:[a-z]+\s+){1,3})reports?\b", re.I)
 KIND_MIN = 5  # characters of a report kind: 政府工作报告 scopes, 年度报告 or 工作报告 alone does not
+# 各局…, "each bureau": the bureaus' reports, not every report with "not stated" for the rest
+BUREAUS = re.compile(r"各(?:分)?局|\b(?:each|every|all)\s+bureaus?\b", re.I)
 KIND_SENSES = 3  # dictionary headwords tried per English word of a report kind
 TRANSLATION_MAIN = 0.9  # an English word's dictionary senses at this weight or more are its main ones
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -319,7 +322,12 @@ def report_kind(question: str, documents: list[DocInfo], english: bool = False) 
     Why: a collection mixes kinds (the State Council's reports and bureau reports); a question about
     "the government work reports" of two years must not compare bureau reports of those years. The
     kind is a phrase ending in 报告 that some titles contain (for English, the words before "report"
-    in the dictionary's Chinese); at least KIND_MIN characters, so 年度报告 alone scopes nothing."""
+    in the dictionary's Chinese); at least KIND_MIN characters, so 年度报告 alone scopes nothing.
+    各局 / "each bureau" names the kind by its issuer: reports a bureau issued (``meta.is_bureau``)."""
+    if BUREAUS.search(question):
+        hit = [d for d in documents if is_bureau(d.bureau, d.issuer, d.title)]
+        if 0 < len(hit) < len(documents):
+            return hit
     phrases: list[str] = []
     if english:
         for m in KIND_EN.finditer(question):

@@ -16,7 +16,6 @@ import re
 from collections import Counter
 
 import jieba
-from pypinyin import lazy_pinyin
 
 from ..text import YEAR_NIAN
 from ..types import Meta, Source
@@ -37,6 +36,12 @@ SUFFIX_EN = {"区": "district", "县": "county", "市": "city", "旗": "banner",
 ISSUED = re.compile(
     r"报告|公报|要点|规划|纲要|方案|计划|总结|通知|意见|决定|办法|白皮书|年鉴|"
     r"人民政府|国务院|委员会|办公室|厅|局|政府"
+)
+# An organ ending in 局 (市场监督管理局, 生态环境局泰顺分局) where a title names its issuer: followed by
+# the subject (关于, a year, 法治…, 工作…) or nothing; 开局, 格局, 布局, 大局 are ordinary words.
+BUREAU_ORGAN = re.compile(
+    r"[\u4e00-\u9fff]{2,}?(?<![开格布结大全当变时])局(?:[\u4e00-\u9fff]{2,6}?分局)?"
+    r"(?=关于|\d|法治|工作|年度|[^\u4e00-\u9fff]|$)"
 )
 HEADING_LINE = 40  # a line this short that names a year is a heading (一、2023年工作回顾)
 
@@ -98,6 +103,8 @@ def aliases_for(region: str, short: str, parent: str) -> tuple[str, ...]:
     if parent:
         names.add(parent + region)
     if short:
+        from pypinyin import lazy_pinyin  # 0.4 s to import: only building an index needs it
+
         py = "".join(lazy_pinyin(short))
         names.add(py)
         if region != short and region[-1] in SUFFIX_EN:
@@ -205,3 +212,14 @@ def describe(src: Source) -> Meta:
         code,
         covered_years(year, body),
     )
+
+
+def is_bureau(bureau: str, issuer: str | None, title: str) -> bool:
+    """Whether a report is a bureau's (各局…, "each bureau" scope to these): the bureau read from
+    its text, else an issuer or title naming an organ that ends in 局; a 政府工作报告 is a
+    government's, not a bureau's."""
+    if bureau:
+        return True
+    if issuer and re.search(r"局$", issuer.strip()):
+        return True
+    return bool(BUREAU_ORGAN.search(title))

