@@ -30,7 +30,8 @@ NATIONAL = {
 
 @pytest.fixture(scope="module")
 def rqa(tmp_path_factory, fake_embedder, fake_config):
-    folder = tmp_path_factory.mktemp("compare")
+    folder = tmp_path_factory.mktemp("compare") / "reports"  # the index beside it, in this test's own dir
+    folder.mkdir()
     for year, text in NATIONAL.items():
         (folder / f"{year}年国务院政府工作报告.txt").write_text(text, encoding="utf-8")
     (folder / HUANGZHONG).write_text((SEEDS / HUANGZHONG).read_text(encoding="utf-8"), encoding="utf-8")
