@@ -190,3 +190,8 @@ def test_gazetteer_tables_cached_as_json_give_the_same_places(tmp_path, monkeypa
         assert places.lookup("huangzhong") == [p for p in places.every_place() if p.name == "湟中区"]
     finally:
         places._gazetteer.cache_clear()
+
+
+def test_full_name_after_a_word_that_ends_in_its_first_character():
+    # 报告中|西藏自治区: jieba knows 中西, but 藏自 starts no word, so the full name stands
+    assert names("2010年报告中西藏自治区的城镇新增就业是多少？") == [("西藏自治区", "西藏自治区")]

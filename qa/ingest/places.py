@@ -454,8 +454,11 @@ def _raw_hits(g: _Gazetteer, text: str) -> list[tuple[int, int, str]]:
 def _split(g: _Gazetteer, text: str, start: int, stop: int, alias: str) -> bool:
     """Whether jieba's words read the span as parts of other words (扩大|内需 around 大内)."""
     left = g.words.get(text[start - 1 : start + 1], 0) if start > 0 else 0
-    if alias not in g.weak:  # a full name: only its first character can belong to a word before
-        return left >= MIN_CROSS_FREQ
+    if alias not in g.weak:
+        # a full name: only its first character can belong to a word before, and only when the text
+        # after that word starts a word too (广东|城区 is not 东城区, 隆重|庆祝 not 重庆; but
+        # 报告中|西藏自治区 is 西藏: 藏自 is no word)
+        return left >= MIN_CROSS_FREQ and g.words.get(text[start + 1 : start + 3], 0) > 0
     right = g.words.get(text[stop - 1 : stop + 1], 0) if stop < len(text) else 0
     own = max(g.words.get(alias, 0), MIN_CROSS_FREQ)
     return max(left, right) >= own or (left > 0 and right > 0 and len(alias) == 2)
