@@ -66,7 +66,7 @@ def test_figure_of_another_kind_is_not_an_answer(fake_embedder):
     assert ans.answer is None and ans.note and ans.confidence < 0.5
 
 
-# More verbatim excerpts (2025, 2003, 2005, 2006, 2017, 2019, 2016, 2004, 2014 reports; 江津区 2020 from seeds): several figures in one clause,
+# More verbatim excerpts (2025, 2010, 2003, 2005, 2006, 2017, 2019, 2016, 2004, 2014 reports; 江津区 2020 from seeds): several figures in one clause,
 # a target beside the year's achievement, a numbered abbreviation, a name that abbreviates.
 MIXED = {
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
@@ -87,6 +87,7 @@ MIXED = {
     "建立起生态环境分区管控体系和生态环境准入清单制度。",
     "battles": "特别在打好防范化解重大风险、精准脱贫、污染防治的攻坚战方面取得扎实进展。",
     "farm": "全年中央财政用于“三农”的支出达到2975亿元，比上年增加349亿元。",
+    "farm2010": "中央财政用于“三农”的支出7253亿元，增长21.8%。大幅度提高粮食最低收购价。",
     "deduction": "科技型中小企业研发费用加计扣除比例由50%提高到75%。",
     "ftz": "与瑞士、冰岛签署自由贸易协定。设立中国上海自由贸易试验区，探索准入前国民待遇加负面清单的管理模式。",
 }
@@ -101,6 +102,7 @@ MIXED = {
         ("2020年纳入发证或登记的企业共多少家？", ("permits",), "1941家"),  # not those up to 2020
         ("中央财政用于“三农”的支出比上年增加了多少？", ("farm",), "349亿元"),  # the change's own clause
         ("中央财政用于“三农”的支出达到多少？", ("farm",), "2975亿元"),
+        ("中央财政用于“三农”的支出是多少？", ("farm2010",), "7253亿元"),  # the amount, not its growth
         ("研发费用加计扣除比例提高到多少？", ("deduction",), "75%"),  # where it moved to
         ("研发费用加计扣除比例原来是多少？", ("deduction",), "50%"),
         ("打算让城镇新增就业多少人？", ("achieved", "target"), "900万人"),  # the target, not last year's

@@ -85,6 +85,12 @@ ORIGIN_ASKED = re.compile(r"[由从]多少|原来|原先|起初|\bfrom what\b|\b
 CHANGE_ONLY = re.compile(
     r"(?:比上年|比去年|较上年|较去年|同比|比上年末)?(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
 )
+# A question that asks for a change, not a level (增长多少, 涨幅, by how much did … rise).
+CHANGE_ASKED = re.compile(
+    r"增长|增加|下降|减少|提高|降低|上升|上涨|涨幅|增幅|降幅|增速|增量|变化"
+    r"|grow|increase|rise|rose|fall|fell|drop|declin|change|by how much",
+    re.I,
+)
 # The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
 REPORT_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年(?:的)?(?:国务院)?(?:政府工作)?报告|\b((?:19|20)\d{2})\s+(?:government\s+work\s+)?report",
@@ -393,6 +399,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
         if asked is not None and (dated := stated_years(text, f, year)):
             score += 0.8 if asked in dated else -1.5  # 今年 in the 2016 report is not 2015
+        if shared and CHANGE_ONLY.fullmatch(text[max(a, f.start - 25) : f.start].strip()):
+            # a clause that only states a change of the figure before it (支出7253亿元，增长21.8%):
+            # the answer to a question that asks for a change, not for the amount
+            score += 0.8 if CHANGE_ASKED.search(ctx.question) else -0.8
         lead = text[max(sentence_at(text, f.start)[0], prev_end) : f.start]  # 与2000年相比，…增长57.3%
         change = bool(COMPARED.search(lead))  # a change over a base
         if change or COMPARED.search(ctx.question):
