@@ -86,17 +86,7 @@ def report_figure(
     if found is not None and found.stated:
         chunks = (searcher.stored.chunks[i] for i in searcher.rows_of(doc.doc))
         chunk = next(c for c in chunks if c.start <= found.start < c.end)
-        row.update(
-            figure=found.figure,
-            value=found.value,
-            unit=found.unit,
-            qualifier=found.qualifier,
-            noun=found.noun,
-            sentence=found.sentence,
-            confidence=READ_CONFIDENCE,
-            passage=Passage(chunk, found.score),
-        )
-        return row
+        return _stated(row, found.figure, found, found.sentence, READ_CONFIDENCE, Passage(chunk, found.score))
     kind = question_kind(question)
     kind = kind if "figure" in kind.finders else BY_NAME["count"]
     _, best = extract(question, scoped, passages, documents, idf, embedder, kind=kind)
@@ -108,17 +98,24 @@ def report_figure(
         p, _, text, sentence = zero
         row.update(figure=text, value=0.0, sentence=sentence, passage=p)
     elif best is not None and best.figure is not None:
-        p, f = passages[best.passage], best.figure
-        row.update(
-            figure=best.text,
-            value=f.value,
-            unit=f.unit,
-            qualifier=f.qualifier,
-            noun=f.noun,
-            sentence=_sentence_of(p.text, best.start),
-            confidence=best.confidence,
-            passage=p,
-        )
+        p = passages[best.passage]
+        return _stated(row, best.text, best.figure, _sentence_of(p.text, best.start), best.confidence, p)
+    return row
+
+
+def _stated(row: dict, printed: str, f, sentence: str, confidence: float, passage: Passage) -> dict:
+    """``row`` with the figure a report states: ``f`` is the row reader's find or the extractor's
+    Figure, both carrying value, unit, qualifier and counted noun."""
+    row.update(
+        figure=printed,
+        value=f.value,
+        unit=f.unit,
+        qualifier=f.qualifier,
+        noun=f.noun,
+        sentence=sentence,
+        confidence=confidence,
+        passage=passage,
+    )
     return row
 
 
