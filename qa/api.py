@@ -107,6 +107,7 @@ class ReportQA:
 
     def _use(self, stored: Stored) -> None:
         self._stored = stored
+        self.embedder.keep_clauses(stored.clauses)
         self._searcher = Searcher(stored, self.embedder, self.config)
         self._seen = self._manifest_stamp()
 

@@ -17,6 +17,10 @@ CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")  # 二〇�
 CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 SENTENCE_END = "。！？!?；;"
 SENTENCE_STOPS = SENTENCE_END + "\n"
+CLAUSE_STOPS = "，,；;。！？!?：:\n"
+CLAUSE = re.compile(rf"[^{CLAUSE_STOPS}]+")
+CLAUSE_LEAD = 20  # characters of its sentence before a clause that go with it to the model
+DIGIT = re.compile(r"[0-9０-９]")
 
 
 def chinese_number(s: str) -> int:
@@ -53,6 +57,41 @@ def sentence_at(text: str, start: int, end: int | None = None) -> tuple[int, int
     a = max(text.rfind(c, 0, start) for c in SENTENCE_STOPS) + 1
     ends = [i for i in (text.find(c, end) for c in SENTENCE_STOPS) if i >= 0]
     return a, (min(ends) + 1 if ends else len(text))
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans of a passage (split at ，；。：and line breaks); a very short one joins the next."""
+    out: list[tuple[int, int]] = []
+    pending = None
+    for m in CLAUSE.finditer(text):
+        s, e = m.span()
+        if not text[s:e].strip():
+            continue
+        s = pending if pending is not None else s
+        if e - s < 6 and e < len(text) - 1:
+            pending = s
+            continue
+        pending = None
+        out.append((s, e))
+    if pending is not None:
+        out.append((pending, len(text)))
+    return out
+
+
+def clause_text(text: str, start: int, end: int) -> str:
+    """What the model sees of the clause ``text[start:end]``: the clause with a little of its own
+    sentence before it (the subject of 比上年增长8% sits in the clause before)."""
+    return text[max(sentence_at(text, start, end)[0], start - CLAUSE_LEAD) : end]
+
+
+def figure_clauses(text: str) -> list[str]:
+    """``clause_text`` of every clause of ``text`` that prints a figure in digits.
+
+    Why these: most questions ask for a figure, and the answer step compares the clauses that hold
+    candidate figures with the question; their vectors are made once when the index is built
+    (about a sixth of the chunk text, as counted on the seeds and the national reports) instead of
+    at every question. Clauses without digits (names, lists, 三起) are embedded when asked."""
+    return [clause_text(text, s, e) for s, e in clauses(text) if DIGIT.search(text, s, e)]
 
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:

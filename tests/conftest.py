@@ -56,6 +56,9 @@ class HashEmbedder:
 
     query = encode_query
 
+    def keep_clauses(self, clauses) -> None:
+        pass  # computes every vector on the spot
+
     def clear_cache(self) -> None:
         pass
 

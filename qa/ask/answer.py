@@ -21,7 +21,7 @@ import jieba.posseg as pseg
 import numpy as np
 
 from ..index.keyword import tokenize
-from ..text import nfkc_compact, sentence_at
+from ..text import CLAUSE_STOPS, clause_text, clauses, nfkc_compact, sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from . import translate
 from .figures import Figure, cn_number, find_figures
@@ -33,8 +33,6 @@ __all__ = ["Candidate", "answer_question", "extract", "question_terms", "questio
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
 TITLE = re.compile(r"《[^《》]{2,60}》")
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
-CLAUSE_STOPS = "，,；;。！？!?：:\n"
-CLAUSE = re.compile(rf"[^{CLAUSE_STOPS}]+")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 MEASURE = re.compile(r"(?:几|多少)\s*(?:万|亿)?\s*([起件家次个名位人例项份条场套户台辆元美吨])")
@@ -194,25 +192,6 @@ def _repeats(ctx: Context, value: str) -> float:
     return sum(covered) / (len(value) or 1)
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans of a passage (split at ，；。：and line breaks); a very short one joins the next."""
-    out: list[tuple[int, int]] = []
-    pending = None
-    for m in CLAUSE.finditer(text):
-        s, e = m.span()
-        if not text[s:e].strip():
-            continue
-        s = pending if pending is not None else s
-        if e - s < 6 and e < len(text) - 1:
-            pending = s
-            continue
-        pending = None
-        out.append((s, e))
-    if pending is not None:
-        out.append((pending, len(text)))
-    return out
-
-
 def clause_similarity(
     question: str, passages: list[Passage], embedder, top: int, only: set[tuple[int, int]] | None = None
 ) -> dict[tuple[int, int], float]:
@@ -225,12 +204,12 @@ def clause_similarity(
         for s, e in clauses(p.text):
             if only is not None and (pi, s) not in only:
                 continue
-            a, b = sentence_at(p.text, s, e)
             keys.append((pi, s))
-            texts.append(p.text[max(a, s - 20) : e])  # the clause with a little of what leads to it
+            texts.append(clause_text(p.text, s, e))
     if embedder is None or not texts:
         return {}
-    sims = embedder.clauses(texts) @ embedder.query(question)  # cached by text: repeats embed nothing
+    # stored with the index for clauses that state a figure, else embedded now and cached by text
+    sims = embedder.clauses(texts) @ embedder.query(question)
     lo, hi = float(np.min(sims)), float(np.max(sims))
     return {k: (float(v) - lo) / (hi - lo) if hi > lo else 1.0 for k, v in zip(keys, sims, strict=True)}
 

@@ -27,6 +27,7 @@ from ..ingest import ingest
 from ..ingest.chunk import embed_text
 from ..ingest.meta import place_fields
 from ..ingest.read import ReadError, suffixes
+from ..text import figure_clauses
 from ..types import Chunk, DocInfo, Update
 from .embed import Embedder
 from .lock import IndexLock
@@ -193,13 +194,20 @@ def write(
     sources: list[str],
     state: dict,
     progress: bool,
+    known: dict[str, np.ndarray],
 ) -> tuple[int, Stored]:
-    """Embed what has no vectors yet and write the whole index atomically; (chunks embedded, index)."""
+    """Embed what has no vectors yet and write the whole index atomically; (chunks embedded, index).
+
+    The clauses that state figures (``figure_clauses``) are embedded here too, in the same batches
+    as the chunks, unless ``known`` (the previous index's) has them."""
     todo = [e for e in entries if e.vectors is None]
     texts = [embed_text(c) for e in todo for c in e.chunks]
-    if texts:
-        log.info("embedding %d chunks of %d reports", len(texts), len(todo))
-    fresh = embedder.passages(texts, config.batch_size, progress)
+    wanted = dict.fromkeys(t for e in entries for c in e.chunks for t in figure_clauses(c.text))
+    new_clauses = [t for t in wanted if t not in known]
+    if texts or new_clauses:
+        log.info("embedding %d chunks of %d reports, %d clauses", len(texts), len(todo), len(new_clauses))
+    fresh = embedder.passages(texts + new_clauses, config.batch_size, progress)
+    clauses = {**known, **dict(zip(new_clauses, fresh[len(texts) :], strict=True))}
     pos = 0
     for e in todo:
         e.vectors = fresh[pos : pos + len(e.chunks)]
@@ -222,7 +230,8 @@ def write(
         "skipped": state.get("skipped", {}),
     }
     texts_of = {e.info.doc: e.text for e in entries}
-    stored = write_index(index_dir, manifest, [e.info for e in entries], chunks, matrix, texts_of)
+    clauses = {t: clauses[t] for t in wanted}
+    stored = write_index(index_dir, manifest, [e.info for e in entries], chunks, matrix, texts_of, clauses)
     return len(texts), stored
 
 
@@ -271,7 +280,8 @@ def build(
             )
         state["skipped"] = {f.name: _sha_or_empty(f) for f in files if f.name in skipped}
         resolved = [str(s.resolve()) for s in given]
-        embedded, stored = write(index_dir, entries, embedder, config, resolved, state, progress)
+        known = old.clauses if old else {}
+        embedded, stored = write(index_dir, entries, embedder, config, resolved, state, progress, known)
     update = Update(
         added=[e.info.doc for e in entries], skipped=skipped, embedded=embedded, warnings=_warnings(entries)
     )
@@ -334,7 +344,9 @@ def add(
             sources = list(dict.fromkeys(manifest.get("sources", []) + [str(f.resolve()) for f in files]))
             state = state_of(manifest)
             state["removed"] = [r for r in state["removed"] if r not in {e.info.doc for e in new_entries}]
-            embedded, stored = write(index_dir, entries, embedder, config, sources, state, progress)
+            embedded, stored = write(
+                index_dir, entries, embedder, config, sources, state, progress, stored.clauses
+            )
     return Update(added, replaced, [], skipped, _warnings(new_entries), embedded), stored
 
 
@@ -354,7 +366,8 @@ def remove(
         manifest = stored.manifest
         state = state_of(manifest)
         state["removed"] = sorted(set(state["removed"]) | set(docs))
-        _, stored = write(index_dir, kept, embedder, config, manifest.get("sources", []), state, False)
+        sources = manifest.get("sources", [])
+        _, stored = write(index_dir, kept, embedder, config, sources, state, False, stored.clauses)
     return Update(removed=list(docs)), stored
 
 
@@ -382,7 +395,8 @@ def set_metadata(
         edit = {**state["edits"].get(match[0].info.sha256, {})}
         edit.update({k: v for k, v in (("region", region), ("year", year), ("bureau", bureau)) if v})
         state["edits"][match[0].info.sha256] = edit
-        _, stored = write(index_dir, entries, embedder, config, manifest.get("sources", []), state, False)
+        sources = manifest.get("sources", [])
+        _, stored = write(index_dir, entries, embedder, config, sources, state, False, stored.clauses)
     return Update(replaced=[doc]), stored
 
 

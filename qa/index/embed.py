@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -144,6 +145,7 @@ class Embedder:
         self._passage_prompt = prompts.get("passage", prompts.get("document", ""))
         self._cache: dict[str, np.ndarray] = {}
         self._clauses: dict[str, np.ndarray] = {}
+        self._stored: dict[str, np.ndarray] = {}
 
     def _encode(self, texts: list[str], prompt: str, batch_size: int, progress: bool) -> np.ndarray:
         vecs = self.encoder.encode([prompt + t for t in texts], batch_size, progress)
@@ -156,18 +158,30 @@ class Embedder:
 
     def clauses(self, texts: list[str]) -> np.ndarray:
         """Vectors of the short passage texts an answer is chosen among (clauses of the candidate
-        passages), embedded in one call and kept by text: a repeated question or a follow-up on the
-        same report compares the same clauses again, and then embeds nothing."""
+        passages): those an index stored (``keep_clauses``), else embedded in one call and kept by
+        text, so a repeated question or a follow-up on the same report embeds nothing."""
         if not texts:
             return np.zeros((0, self.dim), np.float32)
         # read once: other answering threads may evict from the cache meanwhile
-        known = {t: v for t in dict.fromkeys(texts) if (v := self._clauses.get(t)) is not None}
+        known = {
+            t: v
+            for t in dict.fromkeys(texts)
+            if (v := self._stored.get(t)) is not None or (v := self._clauses.get(t)) is not None
+        }
         todo = [t for t in dict.fromkeys(texts) if t not in known]
         if todo:
             known.update(zip(todo, self.passages(todo, batch_size=len(todo)), strict=True))
             for text in todo:
                 remember(self._clauses, text, known[text], CLAUSE_CACHE)
         return np.stack([known[t] for t in texts])
+
+    def keep_clauses(self, clauses: Mapping[str, np.ndarray]) -> None:
+        """Use the clause vectors an index was built with (text → vector).
+
+        Why by text and never forgotten: a vector depends only on the text and this model, so the
+        clauses of every index opened with this embedder can share one table; an index holds a few
+        thousand (a few MB), far fewer than the answering cache would have to hold."""
+        self._stored.update(clauses)
 
     def clear_cache(self) -> None:
         """Forget cached question and clause vectors (for honest timings)."""

@@ -43,8 +43,10 @@ MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES = (
     "keyword",
     "sources.jsonl",
 )
+CLAUSE_TEXTS, CLAUSE_VECTORS = "clauses.json", "clauses.npy"  # optional: older indexes lack them
 MARKER = ".report-qa-index"  # written first into every index folder: "this project made it"
 PARTS = {MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES}
+OPTIONAL = {CLAUSE_TEXTS, CLAUSE_VECTORS}
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Stored:
     vectors: Vectors
     keyword: KeywordIndex
     texts: dict[str, str]
+    clauses: dict[str, np.ndarray]  # clause text → its vector (``figure_clauses`` of every chunk)
 
 
 def chunk_from_row(row: dict) -> Chunk:
@@ -70,6 +73,7 @@ def write_index(
     chunks: list[Chunk],
     vectors: np.ndarray,
     texts: dict[str, str],
+    clauses: dict[str, np.ndarray],
 ) -> Stored:
     """Write a complete index into ``folder`` atomically (temporary sibling, then rename); the
     index as written comes back, so a change to the collection never reads it from disk again."""
@@ -88,6 +92,10 @@ def write_index(
                 f.write(json.dumps({"doc": doc, "text": text}, ensure_ascii=False) + "\n")
         keyword = KeywordIndex.build([embed_text(c) for c in chunks])
         keyword.save(tmp / KEYWORD)
+        (tmp / CLAUSE_TEXTS).write_text(json.dumps(list(clauses), ensure_ascii=False), encoding="utf-8")
+        with open(tmp / CLAUSE_VECTORS, "wb") as f:
+            matrix = np.stack(list(clauses.values())) if clauses else np.zeros((0, vectors.shape[1]))
+            np.save(f, matrix.astype(np.float32), allow_pickle=False)
         manifest = {
             **manifest,
             "vector_index": store.kind,
@@ -101,7 +109,7 @@ def write_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     store.drop_superseded(folder)
-    return Stored(manifest, list(documents), list(chunks), store, keyword, dict(texts))
+    return Stored(manifest, list(documents), list(chunks), store, keyword, dict(texts), dict(clauses))
 
 
 def ours(folder: Path) -> bool:
@@ -110,7 +118,7 @@ def ours(folder: Path) -> bool:
     if (folder / MARKER).is_file():
         return True
     names = {p.name for p in folder.iterdir()}
-    return MANIFEST in names and names <= PARTS
+    return MANIFEST in names and names <= PARTS | OPTIONAL
 
 
 def check_target(folder: Path) -> None:
@@ -227,6 +235,7 @@ def load_index(folder: Path) -> Stored:
         for line in (folder / SOURCES).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             texts[row["doc"]] = row["text"]
+        clauses = load_clauses(folder)
     except Exception as exc:  # any broken part: the whole index is unusable
         raise IndexProblem(
             f"index at {folder} is damaged ({type(exc).__name__}: {exc})", action="rebuild", index=str(folder)
@@ -254,7 +263,24 @@ def load_index(folder: Path) -> Stored:
             action="rebuild",
             index=str(folder),
         )
-    return Stored(manifest, doc_infos(manifest), chunks, vectors, keyword, texts)
+    if clauses and len(next(iter(clauses.values()))) != manifest["dimension"]:
+        raise IndexProblem(
+            f"index at {folder} has clause vectors of another dimension than its {manifest['dimension']}",
+            action="rebuild",
+            index=str(folder),
+        )
+    return Stored(manifest, doc_infos(manifest), chunks, vectors, keyword, texts, clauses)
+
+
+def load_clauses(folder: Path) -> dict[str, np.ndarray]:
+    """The stored clause vectors by text; none for an index written before they were stored."""
+    if not (folder / CLAUSE_TEXTS).exists():
+        return {}
+    names = json.loads((folder / CLAUSE_TEXTS).read_text(encoding="utf-8"))
+    matrix = np.load(folder / CLAUSE_VECTORS, allow_pickle=False)
+    if not isinstance(names, list) or len(names) != len(matrix):
+        raise ValueError(f"{CLAUSE_TEXTS} lists {len(names)} clauses, {CLAUSE_VECTORS} holds {len(matrix)}")
+    return dict(zip(names, matrix, strict=True))
 
 
 def doc_infos(manifest: dict) -> list[DocInfo]:

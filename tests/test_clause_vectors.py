@@ -1,0 +1,81 @@
+"""Clause vectors stored with the index: the clauses that state figures are embedded once, at build."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from qa import ReportQA
+from qa.index.store import CLAUSE_TEXTS, CLAUSE_VECTORS
+from qa.text import figure_clauses
+
+from .conftest import HUANGZHONG, SEEDS, HashEmbedder
+
+QUESTION = "湟中区2024年查处了多少起环境违法行为"
+
+
+class CountingEmbedder(HashEmbedder):
+    """The hash embedder, remembering every text it was asked to embed."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def passages(self, texts, batch_size=16, progress=False):
+        self.seen += texts
+        return super().passages(texts, batch_size, progress)
+
+
+def stored_clauses(index) -> tuple[list[str], np.ndarray]:
+    return json.loads((index / CLAUSE_TEXTS).read_text(encoding="utf-8")), np.load(index / CLAUSE_VECTORS)
+
+
+def test_every_figure_clause_of_every_chunk_is_stored(fake_index_dir, fast_rqa, fake_embedder):
+    texts, matrix = stored_clauses(fake_index_dir)
+    wanted = list(dict.fromkeys(t for c in fast_rqa.chunks() for t in figure_clauses(c.text)))
+    assert texts == wanted and len(texts) > 100
+    assert np.allclose(matrix, fake_embedder.passages(texts))
+    assert all(any(ch.isdigit() for ch in t) for t in texts)
+
+
+def test_an_index_without_clause_vectors_still_answers(fake_index_dir, fast_rqa, fake_embedder, tmp_path):
+    """An index written before clause vectors were stored opens and embeds those clauses when asked."""
+    old = tmp_path / "index"
+    shutil.copytree(fake_index_dir, old)
+    (old / CLAUSE_TEXTS).unlink()
+    (old / CLAUSE_VECTORS).unlink()
+    reopened = ReportQA.open(old, embedder=fake_embedder)
+    assert reopened.ask(QUESTION).answer == fast_rqa.ask(QUESTION).answer is not None
+
+
+def test_changes_embed_only_the_new_reports_clauses(tmp_path, fake_config):
+    embedder = CountingEmbedder()
+    base = [SEEDS / "001_400143b11109ccf8.txt", SEEDS / "002_d74fa95d098eb50a.txt"]
+    rqa = ReportQA.build(base, tmp_path / "index", fake_config, embedder=embedder)
+    before, _ = stored_clauses(tmp_path / "index")
+    embedder.seen.clear()
+    rqa.add([SEEDS / HUANGZHONG])
+    new = list(dict.fromkeys(t for c in rqa.chunks() if c.doc == HUANGZHONG for t in figure_clauses(c.text)))
+    assert [t for t in embedder.seen if t in new] == [t for t in new if t not in before]
+    assert not set(embedder.seen) & set(before)  # nothing of the two old reports again
+    embedder.seen.clear()
+    rqa.remove([HUANGZHONG])
+    after, matrix = stored_clauses(tmp_path / "index")
+    assert after == before and len(matrix) == len(before) and embedder.seen == []
+
+
+@pytest.mark.slow
+def test_a_figure_question_embeds_only_the_question(rqa, monkeypatch):
+    """With the real model: the answer step takes the stored vectors of the clauses holding figures."""
+    encode = rqa.embedder.encoder.encode
+    calls: list[list[str]] = []
+
+    def counted(texts, *args, **kwargs):
+        calls.append(list(texts))
+        return encode(texts, *args, **kwargs)
+
+    rqa.embedder.clear_cache()
+    monkeypatch.setattr(rqa.embedder.encoder, "encode", counted)
+    ans = rqa.ask(QUESTION)
+    assert "25" in (ans.answer or "")
+    assert len(calls) == 1 and len(calls[0]) == 1 and QUESTION in calls[0][0]
