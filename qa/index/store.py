@@ -275,6 +275,11 @@ def load_index(folder: Path) -> Stored:
 def load_clauses(folder: Path) -> dict[str, np.ndarray]:
     """The stored clause vectors by text; none for an index written before they were stored."""
     if not (folder / CLAUSE_TEXTS).exists():
+        log.info(
+            "index at %s has no stored clause vectors (an older build): answers embed them when asked; "
+            "rebuilding it stores them",
+            folder,
+        )
         return {}
     names = json.loads((folder / CLAUSE_TEXTS).read_text(encoding="utf-8"))
     matrix = np.load(folder / CLAUSE_VECTORS, allow_pickle=False)
