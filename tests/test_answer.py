@@ -90,6 +90,8 @@ MIXED = {
     "farm2010": "中央财政用于“三农”的支出7253亿元，增长21.8%。大幅度提高粮食最低收购价。",
     "deduction": "科技型中小企业研发费用加计扣除比例由50%提高到75%。",
     "ftz": "与瑞士、冰岛签署自由贸易协定。设立中国上海自由贸易试验区，探索准入前国民待遇加负面清单的管理模式。",
+    "poverty": "今年拟安排财政赤字2.18万亿元，其中，中央财政赤字1.4万亿元。"
+    "今年要完成1000万以上农村贫困人口脱贫任务。中央财政扶贫资金增长43.4%。",
 }
 
 
@@ -112,6 +114,8 @@ MIXED = {
         # items in brackets, the last joined by 和; named by their last characters (红线…清单)
         ("“三线一单”是指哪些？", ("lines",), "生态保护红线、环境质量底线、资源利用上线、环境准入负面清单"),
         ("要打好哪三大攻坚战？", ("battles",), "防范化解重大风险、精准脱贫、污染防治"),  # after 特别在打好
+        ("中央财政扶贫资金增长多少？", ("poverty",), "43.4%"),  # funds asked, their growth in percent
+        ("中央财政赤字是多少钱？", ("poverty",), "1.4万亿元"),
     ],
 )
 def test_the_asked_span_among_its_neighbours(question, texts, expected, fake_embedder):

@@ -90,6 +90,10 @@ CHANGE_ASKED = re.compile(
     r"|grow|increase|rise|rose|fall|fell|drop|declin|change|by how much",
     re.I,
 )
+# A question that names the unit it wants (多少亿元, 多少钱, how many yuan): a change in percent is no answer.
+UNIT_ASKED = re.compile(
+    r"多少(?:万亿|亿|万)?(?:美元|元|人民币|钱)|金额|how many (?:dollars|yuan)|how much money", re.I
+)
 # The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
 REPORT_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年(?:的)?(?:国务院)?(?:政府工作)?报告|\b((?:19|20)\d{2})\s+(?:government\s+work\s+)?report",
@@ -698,6 +702,8 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
         prefs = ("points",)
+    elif "percent" not in prefs and CHANGE_ASKED.search(question) and not UNIT_ASKED.search(question):
+        prefs = (*prefs, "percent")  # 资金增长多少: 增加500亿元 or 增长43.4%, either answers
     return Context(
         question,
         kind,
