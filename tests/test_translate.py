@@ -57,6 +57,12 @@ def test_acronyms_pass_through_and_through_the_dictionary():
     assert "国内生产总值" in got or "生产总值" in got  # CC-CEDICT: gross domestic product (GDP)
 
 
+def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
+    """CC-CEDICT has 消费者物价指数 for CPI; the reports write 居民消费价格(涨幅): the glossary says so."""
+    assert "居民消费价格" in terms("What was the CPI growth target?")
+    assert "居民消费价格" in terms("How much did consumer prices rise?")
+
+
 def test_phrase_wins_over_its_words():
     got = terms("poverty reduction")
     assert next(iter(got)) == "减贫"

@@ -138,6 +138,10 @@ ENGLISH = {
     "urban": "城镇",
     "job": "就业 岗位",
     "jobs": "就业 岗位",
+    # consumer prices: the dictionary knows 消费者物价指数, the reports write 居民消费价格(涨幅)
+    "cpi": "居民消费价格",
+    "consumer price": "居民消费价格",
+    "consumer prices": "居民消费价格",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
