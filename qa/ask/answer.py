@@ -116,6 +116,15 @@ TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达
 ACHIEVED_TEXT = re.compile(
     r"(?:实现|完成|超过|超额完成)[^。，；|]{0,8}目标|(?<![比较])(?:去年|上年)|回落到|实际完成"
 )
+# A figure over a period (年均增长7.8%, 累计新增就业6400万人) and a question that asks one: asked for a
+# year's figure (2025年增长多少), the period's average or total is not it.
+PERIOD_FIGURE = re.compile(r"年均|年平均|平均每年|每年平均|累计|[五十\d]+年来")
+PERIOD_ASKED = re.compile(
+    r"年均|年平均|平均每年|每年平均|累计|总共|一共|共计|[五十\d]+年来|过去[五十\d]+年|[五十]年间"
+    r"|average|cumulative|in total|altogether|over the (?:past|last) \w+ years",
+    re.I,
+)
+AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均|\baverage\b", re.I)
 RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
 # English words that name the report, not what is asked: translated word by word they add noise terms.
 EN_NOISE = re.compile(
@@ -391,6 +400,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         change = bool(COMPARED.search(lead))  # a change over a base
         if change or COMPARED.search(ctx.question):
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
+        if PERIOD_FIGURE.search(before) and not PERIOD_ASKED.search(ctx.question):
+            score -= 0.6
+        elif AVERAGE.search(ctx.question) and not AVERAGE.search(before):
+            score -= 0.6  # an average asked (年均增长多少): a single year's growth is not it
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
