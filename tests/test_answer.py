@@ -193,6 +193,25 @@ def test_a_relative_year_is_the_report_year(fake_embedder):
     assert ans.answer == "5000亿元"
 
 
+def test_a_heading_that_names_another_year_dates_its_figures():
+    """一、2016年工作回顾 holds 2016's figures: asked for 2017's, the 2017 report's review of it answers."""
+    texts = ("全年城镇新增就业1314万人。", "刚刚过去的一年，城镇新增就业1351万人，失业率为多年来最低。")
+    passages = [
+        Passage(
+            Chunk("a.txt#0", "a.txt", "2017年报告", "全国", 2017, ("一、2016年工作回顾",), 0, 13, texts[0]),
+            1.0,
+        ),
+        Passage(
+            Chunk("b.txt#0", "b.txt", "2018年报告", "全国", 2018, ("一、过去五年工作回顾",), 0, 30, texts[1]),
+            0.5,
+        ),
+    ]
+    ans = answer_question("2017年城镇新增就业多少人？", QueryInfo(), passages, [], None, None)
+    assert ans.answer == "1351万人"
+    ans = answer_question("2016年城镇新增就业多少人？", QueryInfo(), passages, [], None, None)
+    assert ans.answer == "1314万人"
+
+
 def test_a_coefficient_is_only_a_figure_that_names_it(fake_embedder):
     """The 2023 report states no Gini coefficient: its income growth figure is no answer."""
     text = "居民收入增长与经济增长基本同步，全国居民人均可支配收入年均增长5.1%。"

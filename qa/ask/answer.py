@@ -22,7 +22,7 @@ import jieba.posseg as pseg
 import numpy as np
 
 from ..index.keyword import tokenize
-from ..text import CLAUSE_STOPS, clause_text, clauses, nfkc_compact, sentence_at
+from ..text import CLAUSE_STOPS, clause_text, clauses, find_years, nfkc_compact, sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from . import translate
 from .figures import Figure, cn_number, find_figures
@@ -754,9 +754,12 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
     """Scored candidates of every finder the question's kind names, best first.
 
     A question that names its report (2006年报告说2005年…) retrieves the year before's report too, as
-    the year is named twice; spans from a report other than the named one are scored lower."""
+    the year is named twice; spans from a report other than the named one are scored lower, and so
+    are spans under a heading that names other years than the one asked (一、2016年工作回顾 when 2017 is
+    asked: its 全年城镇新增就业1314万人 is 2016's) unless their own sentence names the year asked."""
     out: list[Candidate] = []
     asked = _asked_count(ctx.question)
+    year_asked = asked_year(ctx.question)
     m = REPORT_YEAR.search(ctx.question)
     named = int(m.group(1) or m.group(2)) if m else None
     if named not in {p.chunk.year for p in passages[:top]}:
@@ -765,6 +768,14 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
         found = _passage_candidates(ctx, pi, p.text, asked, p.chunk.year)
         if named is not None and p.chunk.year != named:
             found = [replace(c, score=c.score - 1.5) for c in found]
+        headed = find_years(" ".join(p.chunk.section))
+        if year_asked is not None and headed and year_asked not in headed:
+            found = [
+                c
+                if str(year_asked) in p.text[slice(*sentence_at(p.text, c.start, c.end))]
+                else replace(c, score=c.score - 0.8)
+                for c in found
+            ]
         out += found
     return sorted(out, key=lambda c: -c.score)
 
