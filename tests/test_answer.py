@@ -92,6 +92,8 @@ MIXED = {
     "ftz": "与瑞士、冰岛签署自由贸易协定。设立中国上海自由贸易试验区，探索准入前国民待遇加负面清单的管理模式。",
     "five years": "过去五年，我国发展成就举世瞩目。一是经济持续较快发展。国内生产总值年均增长7.8%，经济总量稳居世界第二位。",
     "one year": "——经济运行保持在合理区间。国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。",
+    "plan": "三是抓好决胜全面建成小康社会三大攻坚战。要分别提出工作思路和具体举措，排出时间表、路线图、优先序，"
+    "确保风险隐患得到有效控制。",
     "poverty": "今年拟安排财政赤字2.18万亿元，其中，中央财政赤字1.4万亿元。"
     "今年要完成1000万以上农村贫困人口脱贫任务。中央财政扶贫资金增长43.4%。",
 }
@@ -191,6 +193,14 @@ def test_a_relative_year_is_the_report_year(fake_embedder):
     )
     ans = answer_question("2015年地方财政赤字安排了多少？", QueryInfo(), [later, asked], [], None, None)
     assert ans.answer == "5000亿元"
+
+
+def test_the_list_of_the_asked_noun():
+    """Of two lists of three, the one whose own noun is asked (…污染防治的攻坚战), not the one near the word."""
+    ans = _ask(
+        "Which three critical battles did the report commit to fighting?", MIXED["plan"], MIXED["battles"]
+    )
+    assert ans.answer == "防范化解重大风险、精准脱贫、污染防治"
 
 
 def test_a_heading_that_names_another_year_dates_its_figures():

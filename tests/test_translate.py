@@ -61,6 +61,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
     """CC-CEDICT has 消费者物价指数 for CPI; the reports write 居民消费价格(涨幅): the glossary says so."""
     assert "居民消费价格" in terms("What was the CPI growth target?")
     assert "居民消费价格" in terms("How much did consumer prices rise?")
+    assert "攻坚战" in terms("Which three critical battles were to be fought?")  # the official rendering
 
 
 def test_phrase_wins_over_its_words():

@@ -609,6 +609,9 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             continue
         cover, sim, score = _support(ctx, pi, text, start, end)
         score += 1.0 + _overlap(ctx.terms, clause) / (ctx.total or 1)
+        # the noun the list is of, right after it (…、污染防治的攻坚战) or leading into it (三大攻坚战：…)
+        near = text[end : min(s + len(clause), end + 8)] + text[max(0, start - 10) : start]
+        score += min(1.0, _overlap(ctx.terms, near) / max(ctx.terms.values(), default=1.0))
         if asked:
             score += 1.0 if len(items) == asked else -0.5
         conf = _confidence(cover, sim, bool(ctx.sims))

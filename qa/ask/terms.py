@@ -142,6 +142,11 @@ ENGLISH = {
     "cpi": "居民消费价格",
     "consumer price": "居民消费价格",
     "consumer prices": "居民消费价格",
+    # 攻坚战 as the official English renders it; the dictionary has only 危急 + 斗争
+    "critical battle": "攻坚战",
+    "critical battles": "攻坚战",
+    "tough battle": "攻坚战",
+    "tough battles": "攻坚战",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
