@@ -117,6 +117,13 @@ def test_questions_are_scoped_by_place_hierarchy_and_covered_years(question, doc
     assert set(info.docs) == set(docs) and info.missing == note and info.unknown is None
 
 
+@pytest.mark.parametrize(
+    "question", ["2013到2017年贫困发生率下降到多少", "2013年至2017年", "from 2013 to 2017"]
+)
+def test_a_span_of_years_names_every_year_in_it(question):
+    assert set(understand(question, DOCS).years) == {2013, 2014, 2015, 2016, 2017}
+
+
 def test_a_sibling_or_uncollected_place_is_not_answered_from_another_report():
     sibling = understand(
         "文成县2024年查处了多少起环境违法行为", DOCS

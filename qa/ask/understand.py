@@ -34,6 +34,10 @@ RELATIVE_YEARS = (
     (re.compile(r"过去五年|\b(?:last|past|previous) five years\b", re.I), (-5, -4, -3, -2, -1)),
     (re.compile(r"今年|当年|本年|\b(?:this|that) year\b", re.I), (0,)),
 )
+# A span of years (2013到2017年, 2013—2017年, 2013年至2017年, from 2013 to 2017): every year in it.
+YEAR_SPAN = re.compile(
+    r"((?:19|20)\d{2})\s*年?\s*(?:到|至|—|－|-|–|~|～|\bto\b|\bthrough\b)\s*((?:19|20)\d{2})", re.I
+)
 # A question about what a report sets out (its targets, plans) asks about the report's own year.
 PLAN = re.compile(r"目标|预期|计划|打算|拟|部署|安排|\b(?:target\w*|plan\w*|aim\w*|goals?)\b", re.I)
 
@@ -133,7 +137,7 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
             raise QAError(f"unknown region {filters['region']!r}; the collection has: {', '.join(known)}")
     else:
         named = _named(query, documents)
-    years = [int(filters["year"])] if filters.get("year") else find_years(query)
+    years = [int(filters["year"])] if filters.get("year") else _with_spans(query, find_years(query))
     titled = set() if filters.get("year") else report_years(query)
     if titled:  # "the 2018 report": that report itself, not every report that speaks of 2018
         years = [y for y in years if y in titled] + [y for y in years if y not in titled]
@@ -176,6 +180,15 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
         unknown,
         named_places,
     )
+
+
+def _with_spans(query: str, years: list[int]) -> list[int]:
+    """``years`` and the years inside every span the query names (2013到2017年 → 2013 … 2017)."""
+    for m in YEAR_SPAN.finditer(unicodedata.normalize("NFKC", query)):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b <= a + 20:
+            years += [y for y in range(a + 1, b) if y not in years]
+    return years
 
 
 def report_years(text: str) -> set[int]:
