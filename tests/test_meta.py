@@ -7,7 +7,7 @@ import pytest
 
 from qa.ask.understand import understand
 from qa.ingest import ingest
-from qa.ingest.meta import place_fields
+from qa.ingest.meta import covered_years, place_fields
 from qa.types import DocInfo
 
 from .conftest import ROOT, SEEDS
@@ -42,6 +42,15 @@ def test_national_reports_are_national_and_cover_the_year_they_review():
         assert year in meta.years and set(meta.years) <= {year - 1, year}, path.name
     covered = [meta_of(p).years for p in sorted(NATIONAL.glob("*.txt"))]
     assert sum(len(y) == 2 for y in covered) >= 20  # nearly every report reviews the year before
+
+
+def test_a_review_of_the_years_before_covers_the_year_before():
+    """一、过去五年工作回顾 (the 2018 report) reviews 2017 though no heading names it."""
+    assert covered_years(2018, "一、过去五年工作回顾\n五年来，经济实力跃上新台阶。\n") == (2017, 2018)
+    assert covered_years(2023, "一、过去一年和五年工作回顾\n") == (2022, 2023)
+    assert covered_years(
+        2018, "各位代表：\n现在，我代表国务院，向大会报告过去五年政府工作，对今年工作提出建议，请予审议。\n"
+    ) == (2018,)
 
 
 def test_a_text_that_is_no_report_gets_no_place_or_year(tmp_path):

@@ -17,7 +17,7 @@ from collections import Counter
 
 import jieba
 
-from ..text import YEAR_NIAN
+from ..text import SENTENCE_END, YEAR_NIAN
 from ..types import Meta, Source
 from . import places
 
@@ -122,9 +122,13 @@ def find_year(title: str, body: str, issued: bool = True) -> int | None:
     return int(years.most_common(1)[0][0]) if years else None
 
 
+LOOKS_BACK = re.compile(r"过去[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年来|去年|上年")
+
+
 def covered_years(year: int | None, body: str) -> tuple[int, ...]:
     """The title's year and the neighbouring years the report speaks of (工作回顾 of the year
-    before, 重点工作 of the year after): named in one of its own headings, or more than once."""
+    before, 重点工作 of the year after): named in one of its own headings, or more than once; a
+    heading that reviews the years before without naming them (过去五年工作回顾) names the year before."""
     if year is None:
         return ()
     counts = Counter(int(y) for y in YEAR_NIAN.findall(body))
@@ -133,6 +137,8 @@ def covered_years(year: int | None, body: str) -> tuple[int, ...]:
         line = line.strip()
         if len(line) <= HEADING_LINE:
             found |= {int(y) for y in YEAR_NIAN.findall(line) if abs(int(y) - year) <= 1}
+            if LOOKS_BACK.search(line) and line[-1] not in SENTENCE_END:  # 一、过去五年工作回顾
+                found.add(year - 1)  # the last of the years it reviews is the year before
     return tuple(sorted(found))
 
 
