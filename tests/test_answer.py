@@ -389,3 +389,11 @@ def test_answer_correct(gold, predicted, ok):
 
 def test_items_recalled():
     assert items_recalled("漯河、周口、平顶山", "漯河、周口") == pytest.approx(2 / 3)
+
+
+def test_a_list_qualified_by_de_keeps_its_first_item_whole():
+    """把握好调控的方向、重点、时机和力度 (2005 report): 的 qualifies every item, so the first is 方向,
+    not half a word cut where the verb ends (好调控的方向)."""
+    text = "要搞好宏观调控，把握好调控的方向、重点、时机和力度，改进调控方式方法。"
+    ans = _ask("要把握好调控的哪几个方面？", text)
+    assert ans.answer == "方向、重点、时机、力度"

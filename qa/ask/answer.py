@@ -546,6 +546,11 @@ def _trim_first(first: str, others: list[str]) -> str:
     if len(lengths) == 1 and len(first) > min(lengths) and all(first[-1] == o[-1] for o in others):
         return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
     shortest = min(len(o) for o in others)
+    owned = first.rsplit("的", 1)[-1]
+    if owned != first and 0 < len(owned) <= max(lengths) + 1:
+        # 把握好调控的方向、重点、时机和力度: what leads up to 的 qualifies every item, and a verb cut
+        # off by word (把握 | 好调控) would leave half of a word in front of the first one
+        return owned
     words = [(w.word, w.flag) for w in pseg.cut(first)]  # cut once: a re-cut of 在打好… splits 打好
     i = verbs = 0
     while i < len(words) - 1 and sum(len(w) for w, _ in words[i:]) > shortest + 1:
