@@ -397,3 +397,11 @@ def test_a_list_qualified_by_de_keeps_its_first_item_whole():
     text = "要搞好宏观调控，把握好调控的方向、重点、时机和力度，改进调控方式方法。"
     ans = _ask("要把握好调控的哪几个方面？", text)
     assert ans.answer == "方向、重点、时机、力度"
+
+
+def test_a_rank_asked_is_the_ordinal_it_moved_to():
+    """第几位 asks for an ordinal, which the figure finder skips; of 由上年居世界第四位上升为第三位 (2005
+    report) the rank it moved to answers, not the trade figures of the same sentence."""
+    text = "进出口贸易总额1.15万亿美元，增长35.7%，由上年居世界第四位上升为第三位；城镇新增就业980万人。"
+    assert question_type("进出口贸易总额上升为世界第几位？") == "rank"
+    assert _ask("进出口贸易总额上升为世界第几位？", text).answer == "第三位"

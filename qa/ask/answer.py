@@ -32,6 +32,8 @@ from .terms import expand
 __all__ = ["Candidate", "answer_question", "extract", "question_terms", "question_type", "figure_candidates"]
 
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
+# An ordinal that ranks something (第三位, 第2名, 第一大): the answer to 第几 questions.
+ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:位|名|大|个)?")
 TITLE = re.compile(r"《[^《》]{2,60}》")
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
@@ -652,9 +654,9 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
 
 
 def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
-    """Spans with a fixed shape: document numbers, dates, year ranges."""
-    if finder == "docnum":
-        spans = [(m.start(), m.end()) for m in DOCNUM.finditer(text)]
+    """Spans with a fixed shape: document numbers, ranks, dates, year ranges."""
+    if finder in ("docnum", "ordinal"):
+        spans = [(m.start(), m.end()) for m in (DOCNUM if finder == "docnum" else ORDINAL).finditer(text)]
     else:
         figures = [f for f in find_figures(text) if f.kind == ("date" if finder == "date" else "year")]
         spans = [(f.start, f.end) for f in figures if finder == "date" or f.high is not None]
@@ -663,6 +665,8 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
         cover, sim, score = _support(ctx, pi, text, s, e)
         a, _ = _clause_of(text, s, e)
         score += 3 * _overlap(ctx.terms, text[max(a, s - 25) : s]) / (ctx.total or 1)
+        if finder == "ordinal" and MOVED_TO.search(text[a:s]):  # 由第五位上升到第四位: where it went
+            score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5
         out.append(Candidate(pi, s, e, text[s:e].strip(), score, _confidence(cover, sim, bool(ctx.sims))))
     return out
 

@@ -39,6 +39,12 @@ KINDS: tuple[Kind, ...] = (
         _p(r"什么时候|何时|哪天|日期|哪一天|几月|哪个月", r"\bwhen\b|\bdate\b|what day|which month"),
         ("date",),
     ),
+    # a rank asked (第几位, 排名第几): the answer is an ordinal, which the figure finder skips on purpose
+    Kind(
+        "rank",
+        _p(r"第几|排名第?多少|排第多少", r"what (?:place|rank)|which place|\bran(?:k|ked) \w+"),
+        ("ordinal",),
+    ),
     Kind(
         "title",
         _p(r"文件名|什么文件|哪个文件|哪份文件|名称是|叫什么", r"title of|name of the (?:plan|document)"),
