@@ -405,3 +405,16 @@ def test_a_rank_asked_is_the_ordinal_it_moved_to():
     text = "进出口贸易总额1.15万亿美元，增长35.7%，由上年居世界第四位上升为第三位；城镇新增就业980万人。"
     assert question_type("进出口贸易总额上升为世界第几位？") == "rank"
     assert _ask("进出口贸易总额上升为世界第几位？", text).answer == "第三位"
+
+
+def test_a_list_of_clauses_after_a_lead_in():
+    """主要是A，B，C，D (2005 report): clauses listed after a lead-in are the items, each whole."""
+    text = (
+        "近两年我国经济运行中出现了一些新问题，主要是粮食供求关系趋紧，固定资产投资膨胀，"
+        "货币信贷投放过快，煤电油运紧张。如果任其发展下去，局部性问题就会演变为全局性问题。"
+    )
+    ans = _ask("经济运行中出现了哪些新问题？", text)
+    assert (
+        items_recalled("粮食供求关系趋紧，固定资产投资膨胀，货币信贷投放过快，煤电油运紧张", ans.answer)
+        == 1.0
+    )

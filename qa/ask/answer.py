@@ -22,7 +22,16 @@ import jieba.posseg as pseg
 import numpy as np
 
 from ..index.keyword import tokenize
-from ..text import CLAUSE_STOPS, clause_text, clauses, find_years, nfkc_compact, sentence_at
+from ..text import (
+    CLAUSE_STOPS,
+    SENTENCE_END,
+    clause_text,
+    clauses,
+    find_years,
+    nfkc_compact,
+    sentence_at,
+    sentences,
+)
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from . import translate
 from .figures import Figure, cn_number, find_figures
@@ -34,6 +43,8 @@ __all__ = ["Candidate", "answer_question", "extract", "question_terms", "questio
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
 # An ordinal that ranks something (第三位, 第2名, 第一大): the answer to 第几 questions.
 ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:位|名|大|个)?")
+# What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
+LIST_INTRO = re.compile(r"主要是|主要有|包括|分别是|[：:]")
 TITLE = re.compile(r"《[^《》]{2,60}》")
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
@@ -617,19 +628,18 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             end = start + len(value) if text[start : start + len(value)] == value else s + len(clause)
         else:
             continue
-        cover, sim, score = _support(ctx, pi, text, start, end)
-        score += 1.0 + _overlap(ctx.terms, clause) / (ctx.total or 1)
-        # the noun the list is of, right after it (…、污染防治的攻坚战) or leading into it (三大攻坚战：…)
-        near = text[end : min(s + len(clause), end + 8)] + text[max(0, start - 10) : start]
-        score += min(1.0, _overlap(ctx.terms, near) / max(ctx.terms.values(), default=1.0))
-        if asked:
-            score += 1.0 if len(items) == asked else -0.5
-        conf = _confidence(cover, sim, bool(ctx.sims))
-        if ctx.initials:  # “三去一降一补” names the items by their first characters: a sure match
-            fits = ctx.initials in (_runs(items), _runs([i[::-1] for i in items]))  # 红线…清单: 三线一单
-            score += 3.0 if fits else -0.5
-            conf = max(conf, 0.9) if fits else conf
-        out.append(Candidate(pi, start, end, value, score, conf))
+        out.append(_list_candidate(ctx, pi, text, items, (start, end), (s, s + len(clause)), asked))
+    for s, e in sentences(text):
+        # clauses listed after a lead-in (主要是粮食供求关系趋紧，固定资产投资膨胀，…，煤电油运紧张):
+        # each clause an item, so a list of states or tasks is found as well as one of nouns
+        m = LIST_INTRO.search(text, s, e)
+        if not m:
+            continue
+        body = text[m.end() : e].rstrip(SENTENCE_END + " \n")
+        items = [p.strip() for p in re.split(r"[，,；;]", body)]
+        if len(items) >= 3 and all(2 <= len(i) <= 16 for i in items):
+            span = (m.end(), m.end() + len(body))
+            out.append(_list_candidate(ctx, pi, text, items, span, (s, e), asked, "，".join(items)))
     numbered = [m.end() for m in NUMBERED.finditer(text)]
     if len(numbered) >= 2:
         items = []
@@ -651,6 +661,34 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                 )
             )
     return out
+
+
+def _list_candidate(
+    ctx: Context,
+    pi: int,
+    text: str,
+    items: list[str],
+    span: tuple[int, int],
+    clause: tuple[int, int],
+    asked: int | None,
+    value: str | None = None,
+) -> Candidate:
+    """A list found in ``clause`` at ``span``, scored by the question's words around it and the
+    count asked."""
+    start, end = span
+    cover, sim, score = _support(ctx, pi, text, start, end)
+    score += 1.0 + _overlap(ctx.terms, text[slice(*clause)]) / (ctx.total or 1)
+    # the noun the list is of, right after it (…、污染防治的攻坚战) or leading into it (三大攻坚战：…)
+    near = text[end : min(clause[1], end + 8)] + text[max(0, start - 10) : start]
+    score += min(1.0, _overlap(ctx.terms, near) / max(ctx.terms.values(), default=1.0))
+    if asked:
+        score += 1.0 if len(items) == asked else -0.5
+    conf = _confidence(cover, sim, bool(ctx.sims))
+    if ctx.initials:  # “三去一降一补” names the items by their first characters: a sure match
+        fits = ctx.initials in (_runs(items), _runs([i[::-1] for i in items]))  # 红线…清单: 三线一单
+        score += 3.0 if fits else -0.5
+        conf = max(conf, 0.9) if fits else conf
+    return Candidate(pi, start, end, value or "、".join(items), score, conf)
 
 
 def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
