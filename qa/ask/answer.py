@@ -96,7 +96,7 @@ COMPARED = re.compile(
 # A figure the one before it moves to (由50%提高到75%, 从509亿元增加到1161亿元), and a question that asks
 # where it started instead.
 MOVED_TO = re.compile(r"(?:到|至)[^，,；;。]{0,8}$")
-ORIGIN_ASKED = re.compile(r"[由从]多少|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
+ORIGIN_ASKED = re.compile(r"[由从](?:多少|第几)|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
 CHANGE_ONLY = re.compile(
     r"(?:比上年|比去年|较上年|较去年|同比|比上年末)?(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
 )
