@@ -421,3 +421,10 @@ def test_a_list_of_clauses_after_a_lead_in():
         items_recalled("粮食供求关系趋紧，固定资产投资膨胀，货币信贷投放过快，煤电油运紧张", ans.answer)
         == 1.0
     )
+
+
+def test_prices_said_plainly_find_the_consumer_price_target():
+    """物价 is what the reports call 居民消费价格(涨幅): asked about 物价, the CPI target answers, not the GDP
+    target of the same sentence (2012 report)."""
+    text = "国内生产总值增长7.5％；城镇新增就业900万人以上，城镇登记失业率控制在4.6％以内；居民消费价格涨幅控制在4％左右。"
+    assert _ask("给物价上涨留的空间是多少？", text).answer == "4％左右"

@@ -173,6 +173,8 @@ CHINESE = {
     "处理": "查处 办理",
     "办成": "完成",
     "办结": "办结 完成",
+    # prices said plainly: the reports state and target them as 居民消费价格(涨幅)
+    "物价": "居民消费价格 涨幅",
 }
 WORD = re.compile(r"[a-z][a-z-]*")
 
