@@ -389,3 +389,37 @@ def test_answer_correct(gold, predicted, ok):
 
 def test_items_recalled():
     assert items_recalled("漯河、周口、平顶山", "漯河、周口") == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    "question, expected, note",
+    [
+        (
+            "丰泽生态环境局报告的落款日期是哪天？",
+            "2024年2月26日",
+            None,
+        ),  # the signature block, outside the body
+        ("When was the Fengze report signed?", "2024年2月26日", None),
+        (
+            "丰泽的报告是什么时候发布的？",
+            "2024年2月26日",
+            "落款日期",
+        ),  # no publication date: the signed one, said so
+        ("江津区的报告是什么时候发布的？", "2021-02-18", None),  # the saved page's header
+        ("丰泽的报告是哪个单位发布的？", "泉州市丰泽生态环境局", None),
+        ("Which office issued the Huangzhong report?", "湟中区生态环境局", None),
+    ],
+)
+def test_facts_of_the_report_itself_with_their_words_cited(fast_rqa, question, expected, note):
+    ans = fast_rqa.ask(question)
+    assert ans.answer == expected and ans.kind == "fact" and ans.confidence == 1.0
+    assert (note is None) == (ans.note is None) and (note is None or note in ans.note)
+    start, end = ans.source_span
+    assert fast_rqa.source_text(ans.passages[0].doc)[start:end] == expected  # checkable against the file
+    cited = ans.passages[0]
+    assert fast_rqa.section_span(cited)[0] <= cited.start < cited.end <= fast_rqa.section_span(cited)[1]
+
+
+def test_a_fact_the_report_does_not_state_is_not_invented(fast_rqa):
+    ans = fast_rqa.ask("湟中区的报告落款日期是哪天？")
+    assert ans.answer is None and "没有写明落款日期" in ans.note and ans.passages
