@@ -38,7 +38,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?([起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦])"
+    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?([起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
