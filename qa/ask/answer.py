@@ -22,7 +22,7 @@ import jieba.posseg as pseg
 import numpy as np
 
 from ..index.keyword import tokenize
-from ..text import CLAUSE_STOPS, clause_text, clauses, find_years, nfkc_compact, sentence_at
+from ..text import CJK, CLAUSE_STOPS, clause_text, clauses, find_years, nfkc_compact, sentence_at
 from ..types import Answer, DocInfo, Passage, QueryInfo
 from . import translate
 from .figures import Figure, cn_number, find_figures
@@ -63,7 +63,7 @@ EN_NUMBERS = {
     "nine": 9,
     "ten": 10,
 }
-LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|包括|即|如|由|经|推行|实行|强化|做到|抓好|打好|坚持)+")
+LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|以|包括|即|如|由|经|推行|实行|强化|做到|抓好|打好|坚持)+")
 NUMBERED = re.compile(
     r"(?:^|[；;。\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
 )
@@ -504,6 +504,15 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                         break
                     words.append(w.word)
                 end += sum(map(len, words))
+                # never cut inside the question's own word (公众/号: 微信公众号): up to 2 characters more
+                last, cut = (end - len(words[-1]), end) if words else (None, end)
+                while (
+                    last is not None
+                    and end < cut + 2
+                    and CJK.match(text, end)
+                    and text[last : end + 1] in ctx.question
+                ):
+                    end += 1
             bonus = 1.0 if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads) else 0.3
             spans.append((m.start(), end, bonus))
     elif finder == "named":
