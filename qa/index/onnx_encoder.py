@@ -41,13 +41,8 @@ GRAPHS = {"onnx-fp32": "model.onnx", "onnx-int8": "model.int8.onnx"}
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
 # How the int8 graph is made, recorded in encoder.json: a cache quantised another way is redone.
-INT8_RECIPE = (
-    "BERT-fused graph, dynamic int8, per-channel weights; matmuls fed by the activation function kept fp32"
-)
-ACTIVATIONS = {"Erf", "Tanh", "Gelu", "FastGelu", "BiasGelu", "Sigmoid"}
-# What lies between an activation and the matmul it feeds (GELU exported as Erf, Mul, Add, Mul): the
-# search walks back only through these, so it never crosses a layer into the previous block's GELU.
-ELEMENTWISE = {"Mul", "Add", "Div", "Sub", "Pow", "Cast"}
+INT8_RECIPE = "dynamic int8, per-channel weights; matmuls fed by the activation function kept fp32"
+ACTIVATIONS = {"Erf", "Tanh", "Gelu", "FastGelu", "Sigmoid"}
 PAD_SLACK = 1.25  # a batch's padded size over its real tokens, at most
 
 
@@ -103,8 +98,7 @@ def export(st, model_dir: str | os.PathLike, dest: str | os.PathLike) -> Path:
                 do_constant_folding=True,
                 dynamo=False,
             )
-        dim, heads = int(bert.config.hidden_size), int(bert.config.num_attention_heads)
-        quantize(tmp / GRAPHS["onnx-fp32"], tmp / GRAPHS["onnx-int8"], dim, heads)
+        quantize(tmp / GRAPHS["onnx-fp32"], tmp / GRAPHS["onnx-int8"])
         shutil.copy(tokenizer_file, tmp / "tokenizer.json")
         tok_cfg = json.loads((model_dir / "tokenizer_config.json").read_text(encoding="utf-8"))
         meta = {
@@ -112,8 +106,7 @@ def export(st, model_dir: str | os.PathLike, dest: str | os.PathLike) -> Path:
             "prompts": dict(st.prompts or {}),
             "max_seq_length": int(st.max_seq_length),
             "pad_token": tok_cfg.get("pad_token"),
-            "dimension": dim,
-            "heads": heads,
+            "dimension": int(bert.config.hidden_size),
             "opset": OPSET,
             "int8": INT8_RECIPE,
         }
@@ -139,71 +132,33 @@ def after_activation(graph) -> list[str]:
         node = producer.get(name)
         if node is None or depth == 0:
             return False
-        if node.op_type in ACTIVATIONS:
-            return True
-        return node.op_type in ELEMENTWISE and any(reaches_activation(i, depth - 1) for i in node.input)
+        return node.op_type in ACTIVATIONS or any(reaches_activation(i, depth - 1) for i in node.input)
 
     return [n.name for n in graph.node if n.op_type == "MatMul" and reaches_activation(n.input[0], 4)]
 
 
-def fuse(fp32: Path, dest: Path, dim: int, heads: int) -> None:
-    """Write ``fp32`` with onnxruntime's BERT fusions applied (EmbedLayerNormalization, Attention,
-    SkipLayerNormalization, BiasGelu) and every tensor's shape and type inferred.
-
-    Why before quantising: the quantiser then turns each fused Attention into one QAttention (Q, K
-    and V in one int8 matmul) instead of quantising the unfused graph that onnxruntime must fuse
-    again at every session start; the int8 session then loads in about 0.6 of the time and a query
-    encodes ~10 % faster (docs/BENCHMARKS.md). The fused fp32 graph agrees with the unfused one to
-    cosine 1.000000 on the seeds. Shapes are inferred symbolically because ONNX's own inference stops
-    at the fused (com.microsoft) operators and the quantiser skips any matmul whose input type it
-    cannot see."""
-    import onnx
-    from onnxruntime.tools.symbolic_shape_infer import SymbolicShapeInference
-    from onnxruntime.transformers.optimizer import optimize_model
-
-    # Heads and width are given: onnxruntime's detection of them fails on this export's reshapes.
-    fused = optimize_model(
-        str(fp32), model_type="bert", num_heads=heads, hidden_size=dim, opt_level=0, use_gpu=False
-    )
-    fused.save_model_to_file(str(dest))  # also declares the com.microsoft opset the fused operators need
-    onnx.save(SymbolicShapeInference.infer_shapes(onnx.load(str(dest)), auto_merge=True), str(dest))
-
-
-def quantize(fp32: Path, int8: Path, dim: int, heads: int) -> None:
-    """Write the int8 graph of ``fp32`` (``INT8_RECIPE``): fused first (``fuse``), per-channel
-    weights, which halve the cosine loss of per-tensor at the same size and speed, and the
-    activation-fed matmuls left in fp32."""
+def quantize(fp32: Path, int8: Path) -> None:
+    """Write the int8 graph of ``fp32`` (``INT8_RECIPE``): per-channel weights, which halve the cosine
+    loss of per-tensor at the same size and speed, and the activation-fed matmuls left in fp32."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    fd, fused = tempfile.mkstemp(prefix="model.", suffix=".fused.onnx", dir=int8.parent)
-    os.close(fd)
-    try:
-        fuse(fp32, Path(fused), dim, heads)
-        keep = after_activation(onnx.load(fused, load_external_data=False).graph)
-        quantize_dynamic(
-            Path(fused), int8, per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=keep
-        )
-    finally:
-        Path(fused).unlink(missing_ok=True)
+    keep = after_activation(onnx.load(str(fp32), load_external_data=False).graph)
+    quantize_dynamic(fp32, int8, per_channel=True, weight_type=QuantType.QInt8, nodes_to_exclude=keep)
 
 
 def requantize(folder: Path) -> None:
-    """Redo the int8 graph of an export made with another recipe, from its own fp32 graph (no torch).
-    An export that predates the ``heads`` field takes them from the converted model's ``config.json``."""
-    meta = json.loads((folder / "encoder.json").read_text(encoding="utf-8"))
-    if "heads" not in meta:
-        config = json.loads((Path(meta["source"]) / "config.json").read_text(encoding="utf-8"))
-        meta["heads"] = int(config["num_attention_heads"])
+    """Redo the int8 graph of an export made with another recipe, from its own fp32 graph (no torch)."""
     fd, tmp = tempfile.mkstemp(prefix="model.", suffix=".int8.onnx", dir=folder)
     os.close(fd)
     try:
-        quantize(folder / GRAPHS["onnx-fp32"], Path(tmp), int(meta["dimension"]), meta["heads"])
+        quantize(folder / GRAPHS["onnx-fp32"], Path(tmp))
         os.chmod(tmp, 0o644)
         os.replace(tmp, folder / GRAPHS["onnx-int8"])
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    meta = json.loads((folder / "encoder.json").read_text(encoding="utf-8"))
     meta["int8"] = INT8_RECIPE
     fd, tmp = tempfile.mkstemp(prefix="encoder.", suffix=".json", dir=folder)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
