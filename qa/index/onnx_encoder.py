@@ -42,7 +42,11 @@ INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
 # How the int8 graph is made, recorded in encoder.json: a cache quantised another way is redone.
 INT8_RECIPE = "dynamic int8, per-channel weights; matmuls fed by the activation function kept fp32"
-ACTIVATIONS = {"Erf", "Tanh", "Gelu", "FastGelu", "Sigmoid"}
+ACTIVATIONS = {"Erf", "Tanh", "Gelu", "FastGelu", "BiasGelu", "Sigmoid"}
+# What lies between an activation and the matmul it feeds (GELU exported as Erf, Mul, Add, Mul): the
+# search walks back only through these, so in a graph with fused operators (SkipLayerNormalization,
+# Attention) it never crosses into the previous layer's GELU and keeps that layer's matmuls fp32 too.
+ELEMENTWISE = {"Mul", "Add", "Div", "Sub", "Pow", "Cast"}
 PAD_SLACK = 1.25  # a batch's padded size over its real tokens, at most
 
 
@@ -132,7 +136,9 @@ def after_activation(graph) -> list[str]:
         node = producer.get(name)
         if node is None or depth == 0:
             return False
-        return node.op_type in ACTIVATIONS or any(reaches_activation(i, depth - 1) for i in node.input)
+        if node.op_type in ACTIVATIONS:
+            return True
+        return node.op_type in ELEMENTWISE and any(reaches_activation(i, depth - 1) for i in node.input)
 
     return [n.name for n in graph.node if n.op_type == "MatMul" and reaches_activation(n.input[0], 4)]
 
