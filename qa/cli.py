@@ -224,7 +224,7 @@ def cmd_serve(args) -> int:
             "--allow-upload lets the page change the collection, so it needs a login",
             "set QA_AUTH or QA_AUTH_FILE",
         )
-    rqa = open_index(args, rebuild_stale=True)
+    rqa = open_index(args, rebuild_stale=True)  # before gradio's import: the encoder loads meanwhile
     app = make_app(rqa, host=args.host, port=args.port, logins=logins, allow_upload=args.allow_upload)
     print(f"* Running on http://{args.host}:{args.port}", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
