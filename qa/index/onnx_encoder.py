@@ -207,8 +207,10 @@ class OnnxEncoder:
         opts.log_severity_level = 3  # the int8 graph's benign "unused initializer" notes stay quiet
         graph = str(folder / GRAPHS[backend])
         pool = ThreadPoolExecutor(2, thread_name_prefix="qa-encoder-load")
-        self._tokenizer = pool.submit(load_tokenizer, folder / "tokenizer.json", meta)
+        # The session first: the tokenizer's load holds the GIL for its whole second, so submitted first
+        # it would keep this thread from even submitting the session until it was done.
         self._session = pool.submit(ort.InferenceSession, graph, opts, providers=["CPUExecutionProvider"])
+        self._tokenizer = pool.submit(load_tokenizer, folder / "tokenizer.json", meta)
         pool.shutdown(wait=False)  # the threads end when loaded; nothing else runs on them
 
     @property
