@@ -167,8 +167,9 @@ class ReportQA:
                     index=str(index_dir),
                     sources=manifest.get("sources", []),
                 )
-        stored = load_index(index_dir)
+        # The encoder first: it loads in background threads (see OnnxEncoder) while the index is read.
         embedder = embedder or Embedder(config.model, config.backend)
+        stored = load_index(index_dir)
         if embedder.dim != manifest["dimension"]:
             raise IndexProblem(
                 f"model {config.model} gives {embedder.dim}-d vectors, "
