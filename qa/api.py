@@ -19,6 +19,7 @@ from pathlib import Path
 from .ask.answer import answer_question
 from .ask.compare import compare, is_cross
 from .ask.dialog import resolve
+from .ask.facts import fact_asked, report_fact
 from .ask.indicator import Indicator, indicator, is_indicator
 from .ask.retrieve import Searcher
 from .ask.understand import check_query, understand
@@ -166,8 +167,9 @@ class ReportQA:
                     index=str(index_dir),
                     sources=manifest.get("sources", []),
                 )
-        stored = load_index(index_dir)
+        # The encoder first: it loads in background threads (see OnnxEncoder) while the index is read.
         embedder = embedder or Embedder(config.model, config.backend)
+        stored = load_index(index_dir)
         if embedder.dim != manifest["dimension"]:
             raise IndexProblem(
                 f"model {config.model} gives {embedder.dim}-d vectors, "
@@ -269,7 +271,7 @@ class ReportQA:
         if not path:
             return passage.start, passage.end
         chunks = (self._stored.chunks[r] for r in self._searcher.rows_of(passage.doc))
-        same = [c for c in chunks if c.section[: len(path)] == path]
+        same = [c for c in chunks if c.section[: len(path)] == path] or [passage.chunk]  # a header line
         return min(c.start for c in same), max(c.end for c in same)
 
     @property
@@ -317,19 +319,24 @@ class ReportQA:
         query = resolve(asked, history, documents)
         info = understand(query, documents, filters)
         idf = self._stored.keyword.idf
+        one_report = len(info.docs) == 1
         if is_indicator(query) and info.missing is None:
             answer = self._indicator_answer(indicator(query, info, self._searcher, documents, idf), k)
-        elif is_cross(query, info) and info.missing is None:
+        elif is_cross(query, info) and info.missing is None and not (one_report and fact_asked(query)):
             answer = compare(query, info, self._searcher, documents, idf, k, self.embedder)
         else:
-            answer = answer_question(
-                query, info, self._searcher.search(query, info, k), documents, idf, self.embedder
-            )
+            passages = self._searcher.search(query, info, k)
+            answer = report_fact(
+                query, info, documents, passages, self._chunks_of, self._stored.texts.__getitem__
+            ) or answer_question(query, info, passages, documents, idf, self.embedder)
         answer = replace(answer, question=asked, resolved=query if query != asked else None)
         odd = ODD_YEAR.search(query)
         if odd and int(odd.group(1)) not in YEARS and "year" not in filters:
             answer = replace(answer, answer=None, span=None, note=no_such_year(odd.group(1)))
         return answer
+
+    def _chunks_of(self, doc: str) -> list[Chunk]:
+        return [self._stored.chunks[i] for i in self._searcher.rows_of(doc)]
 
     def _indicator_answer(self, ind: Indicator, k: int) -> Answer:
         """An indicator as a chat reply: its rows as the table, the passage of each stated figure."""

@@ -216,7 +216,7 @@ def cmd_indicator(args) -> int:
 def cmd_serve(args) -> int:
     import uvicorn
 
-    from .serve.app import logins_from_env, make_app
+    from .serve.app import import_page, logins_from_env, make_app
 
     logins = logins_from_env()  # a malformed login stops the server before anything is loaded
     if args.allow_upload and logins is None:
@@ -224,6 +224,7 @@ def cmd_serve(args) -> int:
             "--allow-upload lets the page change the collection, so it needs a login",
             "set QA_AUTH or QA_AUTH_FILE",
         )
+    import_page()  # gradio before the index: the page is served while the encoder is still loading
     rqa = open_index(args, rebuild_stale=True)
     app = make_app(rqa, host=args.host, port=args.port, logins=logins, allow_upload=args.allow_upload)
     print(f"* Running on http://{args.host}:{args.port}", flush=True)

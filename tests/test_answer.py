@@ -95,6 +95,8 @@ MIXED = {
     "plan": "三是抓好决胜全面建成小康社会三大攻坚战。要分别提出工作思路和具体举措，排出时间表、路线图、优先序，"
     "确保风险隐患得到有效控制。",
     "grain": "粮食总产量达到9680亿斤，连续两年较大幅度增产。全国棉花产量571万吨，油料产量3077万吨。",
+    "posts": "在“丰泽生态环境”微信公众号定期发布环保政策宣传和解读。2023年，共编辑发布推文65期287篇。",
+    "days": "以世界水日、世界地球日和国际生物多样性日等重大节日为契机，开展环保进校园宣传等主题宣传活动。",
     "poverty": "今年拟安排财政赤字2.18万亿元，其中，中央财政赤字1.4万亿元。"
     "今年要完成1000万以上农村贫困人口脱贫任务。中央财政扶贫资金增长43.4%。",
 }
@@ -122,6 +124,9 @@ MIXED = {
         ("国内生产总值增长多少？", ("five years", "one year"), "6.9%"),  # a year's, not the average
         ("国内生产总值年均增长多少？", ("one year", "five years"), "7.8%"),  # the average asked
         ("粮食总产量达到多少斤？", ("grain",), "9680亿斤"),  # the unit asked
+        ("2023年发布了多少篇推文？", ("posts",), "287篇"),  # the measure word asked: 篇, not 期
+        ("微信公众号叫什么？", ("posts",), "“丰泽生态环境”微信公众号"),  # not cut inside 公众号
+        ("利用哪些节日开展宣传？", ("days",), "世界水日、世界地球日、国际生物多样性日"),  # 以 leads in
         ("中央财政扶贫资金增长多少？", ("poverty",), "43.4%"),  # funds asked, their growth in percent
         ("中央财政赤字是多少钱？", ("poverty",), "1.4万亿元"),
     ],
@@ -428,3 +433,37 @@ def test_prices_said_plainly_find_the_consumer_price_target():
     target of the same sentence (2012 report)."""
     text = "国内生产总值增长7.5％；城镇新增就业900万人以上，城镇登记失业率控制在4.6％以内；居民消费价格涨幅控制在4％左右。"
     assert _ask("给物价上涨留的空间是多少？", text).answer == "4％左右"
+
+
+@pytest.mark.parametrize(
+    "question, expected, note",
+    [
+        (
+            "丰泽生态环境局报告的落款日期是哪天？",
+            "2024年2月26日",
+            None,
+        ),  # the signature block, outside the body
+        ("When was the Fengze report signed?", "2024年2月26日", None),
+        (
+            "丰泽的报告是什么时候发布的？",
+            "2024年2月26日",
+            "落款日期",
+        ),  # no publication date: the signed one, said so
+        ("江津区的报告是什么时候发布的？", "2021-02-18", None),  # the saved page's header
+        ("丰泽的报告是哪个单位发布的？", "泉州市丰泽生态环境局", None),
+        ("Which office issued the Huangzhong report?", "湟中区生态环境局", None),
+    ],
+)
+def test_facts_of_the_report_itself_with_their_words_cited(fast_rqa, question, expected, note):
+    ans = fast_rqa.ask(question)
+    assert ans.answer == expected and ans.kind == "fact" and ans.confidence == 1.0
+    assert (note is None) == (ans.note is None) and (note is None or note in ans.note)
+    start, end = ans.source_span
+    assert fast_rqa.source_text(ans.passages[0].doc)[start:end] == expected  # checkable against the file
+    cited = ans.passages[0]
+    assert fast_rqa.section_span(cited)[0] <= cited.start < cited.end <= fast_rqa.section_span(cited)[1]
+
+
+def test_a_fact_the_report_does_not_state_is_not_invented(fast_rqa):
+    ans = fast_rqa.ask("湟中区的报告落款日期是哪天？")
+    assert ans.answer is None and "没有写明落款日期" in ans.note and ans.passages

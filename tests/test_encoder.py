@@ -53,3 +53,20 @@ def test_only_matmuls_fed_by_the_activation_stay_fp32():
     )
     onnx.checker.check_model(helper.make_model(graph))
     assert after_activation(graph) == ["down"]
+
+
+def test_in_a_fused_graph_only_the_matmul_right_after_bias_gelu_stays_fp32():
+    """The shape onnxruntime's BERT fusion leaves (up-projection, BiasGelu, down-projection,
+    SkipLayerNormalization, then the next layer's Attention output matmul): the next layer's matmul
+    is three steps past BiasGelu but across a normalisation, so it is quantised like any other."""
+    nodes = [
+        helper.make_node("MatMul", ["x", "w_up"], ["up"], name="up"),
+        helper.make_node("BiasGelu", ["up", "b"], ["g"], name="gelu", domain="com.microsoft"),
+        helper.make_node("MatMul", ["g", "w_down"], ["down"], name="down"),
+        helper.make_node(
+            "SkipLayerNormalization", ["down", "x", "gamma"], ["s"], name="skip", domain="com.microsoft"
+        ),
+        helper.make_node("MatMul", ["s", "w_next"], ["y"], name="next"),
+    ]
+    graph = helper.make_graph(nodes, "fused", [], [])
+    assert after_activation(graph) == ["down"]

@@ -23,6 +23,7 @@ import numpy as np
 
 from ..index.keyword import tokenize
 from ..text import (
+    CJK,
     CLAUSE_STOPS,
     SENTENCE_END,
     clause_text,
@@ -51,7 +52,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?([起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦])"
+    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?([起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
@@ -76,7 +77,7 @@ EN_NUMBERS = {
     "nine": 9,
     "ten": 10,
 }
-LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|包括|即|如|由|经|推行|实行|强化|做到|抓好|打好|坚持)+")
+LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|以|包括|即|如|由|经|推行|实行|强化|做到|抓好|打好|坚持)+")
 NUMBERED = re.compile(
     r"(?:^|[；;。\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
 )
@@ -517,6 +518,15 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                         break
                     words.append(w.word)
                 end += sum(map(len, words))
+                # never cut inside the question's own word (公众/号: 微信公众号): up to 2 characters more
+                last, cut = (end - len(words[-1]), end) if words else (None, end)
+                while (
+                    last is not None
+                    and end < cut + 2
+                    and CJK.match(text, end)
+                    and text[last : end + 1] in ctx.question
+                ):
+                    end += 1
             bonus = 1.0 if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads) else 0.3
             spans.append((m.start(), end, bonus))
     elif finder == "named":

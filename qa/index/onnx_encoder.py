@@ -20,6 +20,7 @@ mask and L2 normalisation run in numpy after the graph.
 
 Folder written next to the converted model (``<model>.onnx/``), atomically: ``model.onnx``,
 ``model.int8.onnx``, ``tokenizer.json`` and ``encoder.json`` (prompts, max length, pad id, dimension).
+The narrow tokenizer (``derive_narrow``) is derived beside them on first load.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -42,7 +45,11 @@ INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
 # How the int8 graph is made, recorded in encoder.json: a cache quantised another way is redone.
 INT8_RECIPE = "dynamic int8, per-channel weights; matmuls fed by the activation function kept fp32"
-ACTIVATIONS = {"Erf", "Tanh", "Gelu", "FastGelu", "Sigmoid"}
+ACTIVATIONS = {"Erf", "Tanh", "Gelu", "FastGelu", "BiasGelu", "Sigmoid"}
+# What lies between an activation and the matmul it feeds (GELU exported as Erf, Mul, Add, Mul): the
+# search walks back only through these, so in a graph with fused operators (SkipLayerNormalization,
+# Attention) it never crosses into the previous layer's GELU and keeps that layer's matmuls fp32 too.
+ELEMENTWISE = {"Mul", "Add", "Div", "Sub", "Pow", "Cast"}
 PAD_SLACK = 1.25  # a batch's padded size over its real tokens, at most
 
 
@@ -132,7 +139,9 @@ def after_activation(graph) -> list[str]:
         node = producer.get(name)
         if node is None or depth == 0:
             return False
-        return node.op_type in ACTIVATIONS or any(reaches_activation(i, depth - 1) for i in node.input)
+        if node.op_type in ACTIVATIONS:
+            return True
+        return node.op_type in ELEMENTWISE and any(reaches_activation(i, depth - 1) for i in node.input)
 
     return [n.name for n in graph.node if n.op_type == "MatMul" and reaches_activation(n.input[0], 4)]
 
@@ -167,14 +176,116 @@ def requantize(folder: Path) -> None:
     os.replace(tmp, folder / "encoder.json")
 
 
+# Characters of Chinese and English reports: ASCII and Latin-1, general punctuation, letter-like
+# symbols to dingbats (①, →, ■), CJK radicals, symbols and ideographs (with extension A), full-width forms.
+NARROW_CHARS = (
+    "\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2100-\u27bf\u2e80-\u2fdf\u3000-\u303f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffee\u2581"
+)
+NARROW_FILE, NARROW_MAP = "tokenizer.narrow.json", "tokenizer.narrow.map.json"
+SPECIAL_IDS = 5  # <s> <pad> </s> <unk> and the first piece keep their ids in the narrow vocabulary
+
+
+def derive_narrow(folder: Path) -> None:
+    """Write the narrow tokenizer beside ``tokenizer.json``: its vocabulary kept to the pieces made only
+    of ``NARROW_CHARS`` (117 k of 250 k), which loads in a quarter of the time (0.26 s of CPU, not 0.9 s,
+    all of it holding the GIL and so on every command's critical path).
+
+    Why it gives the same ids: a piece holding a character the text lacks can never match it, so on a
+    text with none of the dropped pieces' other characters (``outside`` in the map) the unigram lattice
+    is the same, as is the unknown-piece score (the lowest-scoring piece is kept). The map holds each
+    narrow id's full id, those characters, and the added tokens left out (``<mask>``). Written once,
+    atomically, like the export."""
+    full = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
+    vocab = full["model"]["vocab"]
+    narrow = re.compile(f"[{NARROW_CHARS}]+")
+    lowest = min(range(len(vocab)), key=lambda i: vocab[i][1])
+    keep = [
+        i for i, (piece, _) in enumerate(vocab) if i < SPECIAL_IDS or i == lowest or narrow.fullmatch(piece)
+    ]
+    kept = set(keep)
+    outside = {c for i, (piece, _) in enumerate(vocab) if i not in kept for c in piece if not narrow.match(c)}
+    full["model"]["vocab"] = [vocab[i] for i in keep]
+    dropped = [t["content"] for t in full["added_tokens"] if t["id"] >= SPECIAL_IDS]
+    full["added_tokens"] = [t for t in full["added_tokens"] if t["id"] < SPECIAL_IDS]
+    mapping = {"ids": keep, "outside": "".join(sorted(outside)), "added": dropped}
+    for name, data in ((NARROW_MAP, mapping), (NARROW_FILE, full)):  # the map first: the json marks it done
+        fd, tmp = tempfile.mkstemp(prefix=name + ".", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, folder / name)
+
+
+class Encoded:
+    """Token ids of one text, in the full vocabulary's numbering (what the graph was exported with)."""
+
+    __slots__ = ("ids",)
+
+    def __init__(self, ids: list[int]):
+        self.ids = ids
+
+
+class NarrowTokenizer:
+    """The narrow tokenizer (``derive_narrow``) for texts it encodes exactly, the full one, loaded on
+    first need, for the rest (a report quoting Cyrillic or Japanese): ids always as the full one gives."""
+
+    def __init__(self, narrow, mapping: dict, load_full):
+        self.narrow = narrow
+        self.ids = np.asarray(mapping["ids"], np.int64)
+        self.outside = frozenset(mapping["outside"])
+        self.added = tuple(mapping["added"])
+        self._load_full = load_full
+        self._full = None
+        self._lock = threading.Lock()
+
+    def fits(self, text: str) -> bool:
+        """Whether the narrow vocabulary gives ``text`` the full one's ids."""
+        normal = self.narrow.normalizer.normalize_str(text)
+        return self.outside.isdisjoint(normal) and not any(a in text for a in self.added)
+
+    def full(self):
+        with self._lock:
+            if self._full is None:
+                self._full = self._load_full()
+            return self._full
+
+    def encode_batch(self, texts: list[str]) -> list[Encoded]:
+        fits = [self.fits(t) for t in texts]
+        out: list[Encoded | None] = [None] * len(texts)
+        inside = [i for i, f in enumerate(fits) if f]
+        for i, e in zip(inside, self.narrow.encode_batch([texts[i] for i in inside]), strict=True):
+            out[i] = Encoded(self.ids[e.ids].tolist())
+        rest = [i for i, f in enumerate(fits) if not f]
+        if rest:
+            for i, e in zip(rest, self.full().encode_batch([texts[i] for i in rest]), strict=True):
+                out[i] = Encoded(e.ids)
+        return out
+
+
 def load_tokenizer(path: Path, meta: dict):
-    """The fast tokenizer as the export recorded it (truncation at the model's length) and its pad id."""
+    """The tokenizer as the export recorded it (truncation at the model's length) and its pad id: the
+    narrow one (``derive_narrow``, derived on first use) where the cache holds or takes it, else the full."""
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_file(str(path))
-    tokenizer.no_padding()  # batches are padded here, to their own longest row
-    tokenizer.enable_truncation(int(meta["max_seq_length"]))
-    return tokenizer, tokenizer.token_to_id(meta["pad_token"]) if meta.get("pad_token") else 0
+    def load(file: Path):
+        tokenizer = Tokenizer.from_file(str(file))
+        tokenizer.no_padding()  # batches are padded here, to their own longest row
+        tokenizer.enable_truncation(int(meta["max_seq_length"]))
+        return tokenizer
+
+    pad = meta.get("pad_token")
+    folder = path.parent
+    if not (folder / NARROW_FILE).exists():
+        try:
+            derive_narrow(folder)
+        except (OSError, KeyError, ValueError) as exc:  # a read-only cache or another tokenizer model
+            log.info("serving the full tokenizer (no narrow one: %s)", exc)
+            full = load(path)
+            return full, full.token_to_id(pad) if pad else 0
+    mapping = json.loads((folder / NARROW_MAP).read_text(encoding="utf-8"))
+    narrow = NarrowTokenizer(load(folder / NARROW_FILE), mapping, lambda: load(path))
+    return narrow, int(narrow.ids[narrow.narrow.token_to_id(pad)]) if pad else 0
 
 
 def threads() -> int:
@@ -207,8 +318,10 @@ class OnnxEncoder:
         opts.log_severity_level = 3  # the int8 graph's benign "unused initializer" notes stay quiet
         graph = str(folder / GRAPHS[backend])
         pool = ThreadPoolExecutor(2, thread_name_prefix="qa-encoder-load")
-        self._tokenizer = pool.submit(load_tokenizer, folder / "tokenizer.json", meta)
+        # The session first: the tokenizer's load holds the GIL for its whole second, so submitted first
+        # it would keep this thread from even submitting the session until it was done.
         self._session = pool.submit(ort.InferenceSession, graph, opts, providers=["CPUExecutionProvider"])
+        self._tokenizer = pool.submit(load_tokenizer, folder / "tokenizer.json", meta)
         pool.shutdown(wait=False)  # the threads end when loaded; nothing else runs on them
 
     @property

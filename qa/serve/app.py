@@ -18,19 +18,18 @@ import hashlib
 import hmac
 import os
 import secrets
+import sys
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import gradio as gr
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import HTMLResponse
 from starlette.routing import Mount
 
 from ..api import ReportQA
 from ..errors import QAError
-from .page import MAX_UPLOAD_BYTES, build_page, report_page
 from .rest import BodyLimit, api_router, install_errors
 
 CONCURRENT_ANSWERS = 4  # answers computed at once; 20 staff at once wait in the queue
@@ -194,6 +193,26 @@ async def _refuse(scope, send, status: int, message: str, basic: bool = False) -
     await send({"type": "http.response.body", "body": body})
 
 
+def import_page():
+    """The page module, imported when an app is made rather than with this module.
+
+    Why: gradio's import is most of a server's start (~3 s of CPU here). Importing it only in
+    ``make_app`` lets the CLI check the logins and open the index first, so the encoder's graph loads
+    (onnxruntime releases the GIL) while gradio imports. Gradio's import also pulls in IPython
+    (~0.3 s) for its ``%%blocks`` notebook magic, which a server never uses: where IPython is not
+    already loaded (a notebook has it), it is hidden for the length of that import only, and gradio
+    skips the magic as it does wherever IPython is not installed."""
+    hide = "IPython" not in sys.modules
+    if hide:
+        sys.modules["IPython"] = None  # an import of it raises ImportError, which gradio expects
+    try:
+        from . import page
+    finally:
+        if hide and sys.modules.get("IPython", 0) is None:
+            del sys.modules["IPython"]
+    return page
+
+
 def make_app(
     rqa: ReportQA,
     host: str = "127.0.0.1",
@@ -208,17 +227,20 @@ def make_app(
             "uploads change the collection, so they need a login",
             "set QA_AUTH or QA_AUTH_FILE, or drop --allow-upload",
         )
+    import gradio as gr
+
+    page_module = import_page()
     app = FastAPI(title="report QA", description="Cited answers from the reports in the collection.")
 
     @app.get("/report/{doc}", response_class=HTMLResponse, include_in_schema=False)
     def report(doc: str, start: int = 0, end: int = 0):
         if doc not in {d.doc for d in rqa.documents()}:
             raise HTTPException(404, f"no report named {doc!r} in the index")
-        return report_page(rqa, doc, start, end)
+        return page_module.report_page(rqa, doc, start, end)
 
     app.include_router(api_router(rqa))
     install_errors(app)
-    page = build_page(rqa, allow_upload).queue(
+    page = page_module.build_page(rqa, allow_upload).queue(
         default_concurrency_limit=CONCURRENT_ANSWERS, max_size=QUEUE_SIZE
     )
     gr.mount_gradio_app(
@@ -228,7 +250,7 @@ def make_app(
         auth=logins.check if logins else None,
         server_name=host,
         server_port=port,
-        max_file_size=MAX_UPLOAD_BYTES,
+        max_file_size=page_module.MAX_UPLOAD_BYTES,
         css=page.css,  # mount_gradio_app replaces the Blocks' own css with this argument
     )
     page_app = next(r.app for r in app.routes if isinstance(r, Mount) and hasattr(r.app, "tokens"))
