@@ -111,6 +111,8 @@ CHANGE_ASKED = re.compile(
 UNIT_ASKED = re.compile(
     r"多少(?:万亿|亿|万)?(?:美元|元|人民币|钱)|金额|how many (?:dollars|yuan)|how much money", re.I
 )
+# A place word framing what is asked (在哪次会议上, 从哪里): the answer sits in the same frame in the text.
+FRAME = re.compile(r"([在从由于])(?:哪|什么)[\u4e00-\u9fff]{0,4}?([上中里内])")
 # The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
 REPORT_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年(?:的)?(?:国务院)?(?:政府工作)?报告|\b((?:19|20)\d{2})\s+(?:government\s+work\s+)?report",
@@ -540,6 +542,9 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         score += 1.0 + bonus + inside
         if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
             score += 1.0  # the question's own verb governs it (设立了哪个… → 设立中国上海自由贸易试验区)
+        frame = FRAME.search(ctx.question)
+        if frame and frame.group(1) in text[max(0, s - 3) : s] and text[e : e + 1] == frame.group(2):
+            score += 1.0  # the question's frame around it (在哪次会议上 → 在第十四届…第一次会议上)
         out.append(Candidate(pi, s, e, value, score, _confidence(cover, sim, bool(ctx.sims))))
     return out
 
