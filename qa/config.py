@@ -25,7 +25,7 @@ class Config:
     backend: str = DEFAULT_BACKEND
     max_chars: int = 400  # a chunk's verbatim text; ~400 CJK chars stay well under 512 tokens
     min_chars: int = 40  # smaller sections (a heading line alone) merge with a neighbour
-    batch_size: int = 16
+    batch_size: int = 4  # chunks per encoder call: measured best on 2 cores (docs/BENCHMARKS.md)
     # Fusion chosen by measurement (docs/EVAL.md) over the seeds' dev set and the national reports
     # together: weighted fusion 1.000/.650 recall@1 (dev/national), RRF (k 30, keyword 1.2) .955/.700
     # with national recall@5 .850 → .925; on CMRC 2018 both within .001. RRF, being rank-based, does
