@@ -233,6 +233,35 @@ def test_a_heading_that_names_another_year_dates_its_figures():
     assert ans.answer == "1314万人"
 
 
+def test_a_sentence_is_dated_by_the_time_its_paragraph_last_opened_with():
+    """过去一年 opens the sentence before: 增长10.3% in the 2011 report is 2010's, not 2011's; a year inside a
+    sentence (从去年的2.1%提高到…) compares, it does not date the next one."""
+    texts = (
+        "2011年，是“十二五”开局之年，做好今年的工作至关重要。过去一年，我们的各项工作取得了很大成绩。"
+        "国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%。",
+        "国内生产总值47.2万亿元，比上年增长9.2％；公共财政收入10.37万亿元。",
+        "今年拟安排财政赤字1.62万亿元，赤字率从去年的2.1%提高到2.3%。其中，中央财政赤字1.12万亿元；地方财政赤字5000亿元。",
+    )
+    passages = [
+        Passage(
+            Chunk("a.txt#0", "a.txt", "2011年报告", "全国", 2011, ("三、2011年的工作",), 0, 80, texts[0]), 1.0
+        ),
+        Passage(
+            Chunk("b.txt#0", "b.txt", "2012年报告", "全国", 2012, ("一、2011年工作回顾",), 0, 40, texts[1]),
+            0.5,
+        ),
+        Passage(
+            Chunk("c.txt#0", "c.txt", "2015年报告", "全国", 2015, ("二、2015年工作",), 0, 70, texts[2]), 0.4
+        ),
+    ]
+    for question, expected in (
+        ("2011年国内生产总值增长多少？", "9.2％"),
+        ("2010年国内生产总值增长多少？", "10.3%"),
+        ("2015年地方财政赤字安排了多少？", "5000亿元"),
+    ):
+        assert answer_question(question, QueryInfo(), passages, [], None, None).answer == expected, question
+
+
 def test_a_coefficient_is_only_a_figure_that_names_it(fake_embedder):
     """The 2023 report states no Gini coefficient: its income growth figure is no answer."""
     text = "居民收入增长与经济增长基本同步，全国居民人均可支配收入年均增长5.1%。"

@@ -120,10 +120,12 @@ REPORT_YEAR = re.compile(
 )
 # A year stated relative to the report's own (今年拟安排…, 去年增长…, 过去五年累计…): 比上年 compares, it
 # does not date the figure. The offsets are from the report's year.
-RELATIVE_YEAR = re.compile(r"(?<![比较于同])(今年|本年|去年|上年|前年|明年)|过去([五十]|\d+)年")
+RELATIVE_YEAR = re.compile(r"(?<![比较于同])(今年|本年|去年|上年|前年|明年)|过去([一二两三五十]|\d+)年")
 RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 CONTINUES = re.compile(r"\s*(?:其中|其|此外|同时)")  # a sentence that goes on with the one before
 ABSOLUTE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+PARAGRAPH_LOOKBACK = 120  # characters of its paragraph before a sentence that may date its figures
+OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # what may stand before a sentence's time
 # A measure that is only ever stated by its name (基尼系数, 恩格尔系数, the Gini coefficient): a figure
 # whose sentence does not name it measures something else, however close its other words are.
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
@@ -360,8 +362,9 @@ def asked_year(question: str) -> int | None:
 
 
 def stated_years(text: str, f: Figure, report_year: int | None) -> set[int]:
-    """The years a figure's sentence dates it to through a word relative to the report's year, empty
-    when none does or a year is written out after it (that one is the figure's own: ``_year_fit``).
+    """The years a figure's sentence dates it to through a word relative to the report's year (or, when
+    it names no time, the time the last sentence before it in its paragraph opens with), empty when
+    none does or a year is written out after it (that one is the figure's own: ``_year_fit``).
 
     Why: "今年拟安排财政赤字2.18万亿元" in the 2016 report is 2016's deficit; asked for 2015's, the 2015
     report's 今年 figure is the answer, not this one, though both sentences read alike."""
@@ -374,6 +377,14 @@ def stated_years(text: str, f: Figure, report_year: int | None) -> set[int]:
             sentence_at(text, a - 1)[0] : f.start
         ]  # 其中，地方财政赤字…: the sentence before dates it
     found = list(RELATIVE_YEAR.finditer(lead))
+    if not found and not ABSOLUTE_YEAR.search(lead):  # dated by the sentences before, in its paragraph:
+        # the last one that opens with a time (2011年是…。过去一年，…。增长10.3% → 2010); a year inside a
+        # sentence (赤字率从去年的2.1%提高到2.3%) is that sentence's comparison, not the paragraph's time
+        before = text[max(text.rfind("\n", 0, a) + 1, a - PARAGRAPH_LOOKBACK) : a]
+        opening = [m for s0, _ in sentences(before) if (m := _opening_time(before, s0))]
+        if not opening or opening[-1].re is ABSOLUTE_YEAR:
+            return {int(opening[-1].group()[:4])} if opening else set()
+        found = opening[-1:]
     if not found or ABSOLUTE_YEAR.search(lead[found[-1].end() :]):
         return set()
     m = found[-1]
@@ -381,6 +392,13 @@ def stated_years(text: str, f: Figure, report_year: int | None) -> set[int]:
         return {report_year + RELATIVE_OFFSET[m.group(1)]}
     n = cn_number(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
     return set(range(report_year - int(n), report_year))
+
+
+def _opening_time(text: str, start: int) -> re.Match | None:
+    """The time a sentence opens with (今年，…; 2011年，…; 刚刚过去的2017年，…), or None: a year further in
+    (赤字率从去年的2.1%提高到…) is that sentence's comparison, not the time it speaks of."""
+    at = OPENING.match(text, start).end()
+    return RELATIVE_YEAR.match(text, at) or ABSOLUTE_YEAR.match(text, at)
 
 
 def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None) -> list[Candidate]:
