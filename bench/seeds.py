@@ -180,6 +180,15 @@ def main() -> int:
     n = len(texts)
     names = " | ".join(r.name for r in runs)
     bar = "|---|" + "---|" * len(runs)
+
+    def row(label: str, cell) -> str:
+        """One table row: ``label`` and ``cell(run)`` for every backend."""
+        return f"| {label} | " + " | ".join(cell(r) for r in runs) + " |"
+
+    def stage(r, name: str) -> str:
+        wall, cpu = [w for w, _ in r.times[name]], [c for _, c in r.times[name]]
+        return f"{p50(wall):.1f} / {p50(cpu):.1f} ({pct(wall, 0.95):.1f})"
+
     lines = [
         f"Script: `python bench/seeds.py` · 5 seed reports, {n} chunks, {len(questions)} questions × "
         f"{args.rounds} rounds, warm, backends interleaved in one process · load average {load0:.1f} "
@@ -187,39 +196,37 @@ def main() -> int:
         "",
         f"| indexing | {names} |",
         bar,
-        "| raw `encode` of the chunk texts, chunks/s wall (per CPU s) | "
-        + " | ".join(f"{n / r.raw_ms * 1000:.1f} ({n / r.raw_cpu * 1000:.1f})" for r in runs)
-        + " |",
-        "| whole `build` (read, clean, chunk, embed, BM25, write), chunks/s wall (per CPU s) | "
-        + " | ".join(f"{n / r.build_ms * 1000:.1f} ({n / r.build_cpu * 1000:.1f})" for r in runs)
-        + " |",
-        "| share of build time outside embedding the chunks (their figure clauses embedded too) | "
-        + " | ".join(f"{max(0.0, 1 - r.raw_ms / r.build_ms):.0%}" for r in runs)
-        + " |",
-        "| model load to a first query vector, s wall / CPU (converted model cached) | "
-        + " | ".join(f"{r.load_ms / 1000:.1f} / {r.load_cpu / 1000:.1f}" for r in runs)
-        + " |",
-        "| open a built index, ms | " + " | ".join(f"{r.open_ms:.0f}" for r in runs) + " |",
-        "| raw `encode` by onnxruntime threads (`QA_THREADS`): chunks/s wall (per CPU s) | "
-        + " | ".join(", ".join(sweeps.get(r.name, ["—"])) for r in runs)
-        + " |",
+        row(
+            "raw `encode` of the chunk texts, chunks/s wall (per CPU s)",
+            lambda r: f"{n / r.raw_ms * 1000:.1f} ({n / r.raw_cpu * 1000:.1f})",
+        ),
+        row(
+            "whole `build` (read, clean, chunk, embed, BM25, write), chunks/s wall (per CPU s)",
+            lambda r: f"{n / r.build_ms * 1000:.1f} ({n / r.build_cpu * 1000:.1f})",
+        ),
+        row(
+            "share of build time outside embedding the chunks (their figure clauses embedded too)",
+            lambda r: f"{max(0.0, 1 - r.raw_ms / r.build_ms):.0%}",
+        ),
+        row(
+            "model load to a first query vector, s wall / CPU (converted model cached)",
+            lambda r: f"{r.load_ms / 1000:.1f} / {r.load_cpu / 1000:.1f}",
+        ),
+        row("open a built index, ms", lambda r: f"{r.open_ms:.0f}"),
+        row(
+            "raw `encode` by onnxruntime threads (`QA_THREADS`): chunks/s wall (per CPU s)",
+            lambda r: ", ".join(sweeps.get(r.name, ["—"])),
+        ),
         "",
         f"| query stage: p50 wall / CPU ms (p95 wall) | {names} |",
         bar,
-    ]
-    for stage in STAGES:
-        cells = []
-        for r in runs:
-            wall, cpu = [w for w, _ in r.times[stage]], [c for _, c in r.times[stage]]
-            cells.append(f"{p50(wall):.1f} / {p50(cpu):.1f} ({pct(wall, 0.95):.1f})")
-        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
-    lines += [
+        *(row(name, lambda r, name=name: stage(r, name)) for name in STAGES),
         "",
         f"| throughput / memory | {names} |",
         bar,
-        "| ask, 1 thread, questions/s | " + " | ".join(f"{r.qps[1]:.1f}" for r in runs) + " |",
-        "| ask, 4 threads, questions/s | " + " | ".join(f"{r.qps[4]:.1f}" for r in runs) + " |",
-        "| RSS added by loading the model, MiB | " + " | ".join(f"{r.rss_model:.0f}" for r in runs) + " |",
+        row("ask, 1 thread, questions/s", lambda r: f"{r.qps[1]:.1f}"),
+        row("ask, 4 threads, questions/s", lambda r: f"{r.qps[4]:.1f}"),
+        row("RSS added by loading the model, MiB", lambda r: f"{r.rss_model:.0f}"),
         "",
         f"RSS of the process: {start_rss:.0f} MiB at start, {rss_mb():.0f} MiB with every backend and "
         f"index loaded (peak {peak_rss_mb():.0f}).",

@@ -31,6 +31,13 @@ def _passages(*texts: str) -> list[Passage]:
     ]
 
 
+def _report(year: int, text: str, section: tuple[str, ...] = ("一",), score: float = 1.0) -> Passage:
+    """``text`` as a passage of that year's national report, under ``section``."""
+    return Passage(
+        Chunk(f"{year}.txt#0", f"{year}.txt", "报告", "全国", year, section, 0, len(text), text), score
+    )
+
+
 def _ask(question: str, *texts: str, embedder=None):
     return answer_question(question, QueryInfo(), _passages(*texts), [], None, embedder)
 
@@ -94,7 +101,8 @@ MIXED = {
     "one year": "——经济运行保持在合理区间。国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。",
     "plan": "三是抓好决胜全面建成小康社会三大攻坚战。要分别提出工作思路和具体举措，排出时间表、路线图、优先序，"
     "确保风险隐患得到有效控制。",
-    "grain": "粮食总产量达到9680亿斤，连续两年较大幅度增产。全国棉花产量571万吨，油料产量3077万吨。",
+    "grain2004": "粮食生产出现重要转机，全年粮食总产量达到46947万吨，增产3877万吨。",
+    "grain2005": "粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤。",
     "posts": "在“丰泽生态环境”微信公众号定期发布环保政策宣传和解读。2023年，共编辑发布推文65期287篇。",
     "days": "以世界水日、世界地球日和国际生物多样性日等重大节日为契机，开展环保进校园宣传等主题宣传活动。",
     "approved": "我们按照十三届全国人大五次会议批准的政府工作报告安排，统筹推进经济社会各领域工作。",
@@ -125,7 +133,6 @@ MIXED = {
         ("要打好哪三大攻坚战？", ("battles",), "防范化解重大风险、精准脱贫、污染防治"),  # after 特别在打好
         ("国内生产总值增长多少？", ("five years", "one year"), "6.9%"),  # a year's, not the average
         ("国内生产总值年均增长多少？", ("one year", "five years"), "7.8%"),  # the average asked
-        ("粮食总产量达到多少斤？", ("grain",), "9680亿斤"),  # the unit asked
         # the question's frame (在…上) around the name, not the first 会议 named
         ("政府工作报告是在哪次会议上作的？", ("approved", "delivered"), "第十四届全国人民代表大会第一次会议"),
         ("2023年发布了多少篇推文？", ("posts",), "287篇"),  # the measure word asked: 篇, not 期
@@ -171,13 +178,8 @@ def test_the_question_own_figure_is_no_answer():
 
 
 def test_the_named_report_before_the_year_it_reviews(fake_embedder):
-    def passage(year: int, text: str) -> Passage:
-        return Passage(
-            Chunk(f"{year}.txt#0", f"{year}.txt", "报告", "全国", year, ("一",), 0, len(text), text), 1.0
-        )
-
-    older = passage(2005, "2004年，国内生产总值达到13.65万亿元，比上年增长9.5%。")
-    named = passage(2006, "全年国内生产总值达到18.23万亿元，比上年增长9.9%。")
+    older = _report(2005, "2004年，国内生产总值达到13.65万亿元，比上年增长9.5%。")
+    named = _report(2006, "全年国内生产总值达到18.23万亿元，比上年增长9.9%。")
     ans = answer_question(
         "2006年报告说，2005年国内生产总值达到多少？", QueryInfo(), [older, named], [], None, None
     )
@@ -186,24 +188,25 @@ def test_the_named_report_before_the_year_it_reviews(fake_embedder):
 
 def test_a_relative_year_is_the_report_year(fake_embedder):
     """今年 in the 2016 report dates its deficit to 2016: asked about 2015, the 2015 report's 今年 wins."""
-
-    def passage(year: int, text: str) -> Passage:
-        return Passage(
-            Chunk(f"{year}.txt#0", f"{year}.txt", "报告", "全国", year, ("一",), 0, len(text), text), 1.0
-        )
-
-    later = passage(2016, "今年拟安排财政赤字2.18万亿元，比去年增加5600亿元，赤字率提高到3%。")
-    asked = passage(2015, "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。")
+    later = _report(2016, "今年拟安排财政赤字2.18万亿元，比去年增加5600亿元，赤字率提高到3%。")
+    asked = _report(2015, "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。")
     ans = answer_question("2015年拟安排的财政赤字是多少？", QueryInfo(), [later, asked], [], None, None)
     assert ans.answer == "1.62万亿元"
     # 其中 goes on with the sentence before, which dates the figure
-    later = passage(2016, "今年拟安排财政赤字2.18万亿元。其中，中央财政赤字1.4万亿元，地方财政赤字7800亿元。")
-    asked = passage(
+    later = _report(2016, "今年拟安排财政赤字2.18万亿元。其中，中央财政赤字1.4万亿元，地方财政赤字7800亿元。")
+    asked = _report(
         2015,
         "其中，中央财政赤字1.12万亿元，增加1700亿元；地方财政赤字5000亿元。",
     )
     ans = answer_question("2015年地方财政赤字安排了多少？", QueryInfo(), [later, asked], [], None, None)
     assert ans.answer == "5000亿元"
+
+
+def test_the_unit_asked():
+    """多少斤: the 2006 report's 9680亿斤, not the 2005 report's 46947万吨 (real sentences of both)."""
+    passages = [_report(2005, MIXED["grain2004"]), _report(2006, MIXED["grain2005"])]
+    ans = answer_question("2006年报告说，2005年粮食总产量达到多少斤？", QueryInfo(), passages, [], None, None)
+    assert ans.answer == "9680亿斤"
 
 
 def test_the_list_of_the_asked_noun():
@@ -218,14 +221,8 @@ def test_a_heading_that_names_another_year_dates_its_figures():
     """一、2016年工作回顾 holds 2016's figures: asked for 2017's, the 2017 report's review of it answers."""
     texts = ("全年城镇新增就业1314万人。", "刚刚过去的一年，城镇新增就业1351万人，失业率为多年来最低。")
     passages = [
-        Passage(
-            Chunk("a.txt#0", "a.txt", "2017年报告", "全国", 2017, ("一、2016年工作回顾",), 0, 13, texts[0]),
-            1.0,
-        ),
-        Passage(
-            Chunk("b.txt#0", "b.txt", "2018年报告", "全国", 2018, ("一、过去五年工作回顾",), 0, 30, texts[1]),
-            0.5,
-        ),
+        _report(2017, texts[0], ("一、2016年工作回顾",)),
+        _report(2018, texts[1], ("一、过去五年工作回顾",), 0.5),
     ]
     ans = answer_question("2017年城镇新增就业多少人？", QueryInfo(), passages, [], None, None)
     assert ans.answer == "1351万人"
@@ -243,16 +240,9 @@ def test_a_sentence_is_dated_by_the_time_its_paragraph_last_opened_with():
         "今年拟安排财政赤字1.62万亿元，赤字率从去年的2.1%提高到2.3%。其中，中央财政赤字1.12万亿元；地方财政赤字5000亿元。",
     )
     passages = [
-        Passage(
-            Chunk("a.txt#0", "a.txt", "2011年报告", "全国", 2011, ("三、2011年的工作",), 0, 80, texts[0]), 1.0
-        ),
-        Passage(
-            Chunk("b.txt#0", "b.txt", "2012年报告", "全国", 2012, ("一、2011年工作回顾",), 0, 40, texts[1]),
-            0.5,
-        ),
-        Passage(
-            Chunk("c.txt#0", "c.txt", "2015年报告", "全国", 2015, ("二、2015年工作",), 0, 70, texts[2]), 0.4
-        ),
+        _report(2011, texts[0], ("三、2011年的工作",)),
+        _report(2012, texts[1], ("一、2011年工作回顾",), 0.5),
+        _report(2015, texts[2], ("二、2015年工作",), 0.4),
     ]
     for question, expected in (
         ("2011年国内生产总值增长多少？", "9.2％"),

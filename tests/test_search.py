@@ -6,8 +6,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from qa.ask.retrieve import RRFusion, WeightedFusion, keyword_query, section_years
-from qa.ask.understand import focus_years, understand, without_report_names
+from qa.ask.retrieve import RRFusion, WeightedFusion, keyword_query
+from qa.ask.understand import focus_years, section_years, understand, without_report_names
 from qa.index.keyword import KeywordIndex, tokenize
 from qa.index.store import load_index
 from qa.ingest.chunk import embed_text

@@ -28,7 +28,6 @@ from ..text import (
     SENTENCE_END,
     clause_text,
     clauses,
-    find_years,
     nfkc_compact,
     sentence_at,
     sentences,
@@ -38,6 +37,7 @@ from . import translate
 from .figures import Figure, cn_number, find_figures
 from .kinds import Kind, question_kind, question_type
 from .terms import expand
+from .understand import section_years
 
 __all__ = ["Candidate", "answer_question", "extract", "question_terms", "question_type", "figure_candidates"]
 
@@ -539,14 +539,10 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                     words.append(w.word)
                 end += sum(map(len, words))
                 # never cut inside the question's own word (公众/号: 微信公众号): up to 2 characters more
-                last, cut = (end - len(words[-1]), end) if words else (None, end)
-                while (
-                    last is not None
-                    and end < cut + 2
-                    and CJK.match(text, end)
-                    and text[last : end + 1] in ctx.question
-                ):
-                    end += 1
+                if words:
+                    last, cut = end - len(words[-1]), end
+                    while end < cut + 2 and CJK.match(text, end) and text[last : end + 1] in ctx.question:
+                        end += 1
             bonus = 1.0 if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads) else 0.3
             spans.append((m.start(), end, bonus))
     elif finder == "named":
@@ -854,7 +850,7 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
         found = _passage_candidates(ctx, pi, p.text, asked, p.chunk.year)
         if named is not None and p.chunk.year != named:
             found = [replace(c, score=c.score - 1.5) for c in found]
-        headed = find_years(" ".join(p.chunk.section))
+        headed = section_years(p.chunk.section, p.chunk.year)
         if year_asked is not None and headed and year_asked not in headed:
             found = [
                 c

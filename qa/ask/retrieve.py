@@ -26,7 +26,7 @@ from ..text import sentences
 from ..types import Passage, QueryInfo
 from . import translate
 from .terms import expand
-from .understand import focus_years, spoken_years, without_report_names
+from .understand import focus_years, section_years, without_report_names
 
 MODES = ("fused", "dense", "keyword")
 Hits = list[tuple[int, float]]
@@ -128,20 +128,6 @@ def make_fusion(config: Config) -> WeightedFusion | RRFusion:
     if config.fusion == "weighted":
         return WeightedFusion()
     raise QAError(f"unknown fusion {config.fusion!r}; valid: weighted, rrf")
-
-
-def section_years(path: tuple[str, ...], year: int | None) -> frozenset[int]:
-    """The years a chunk's section speaks of, from its deepest heading that names one (一、2015年工作
-    回顾; 二、今年主要任务 in the 2006 report is 2006); empty when no heading does.
-
-    Why: a report reviews one year and plans the next under headings that say so, and both halves
-    use the same words (国内生产总值增长, 城镇新增就业); the year the question asks about tells
-    which half holds its answer, where the words cannot."""
-    for label in reversed(path):
-        years = spoken_years(label, year)
-        if years:
-            return frozenset(years)
-    return frozenset()
 
 
 class Searcher:

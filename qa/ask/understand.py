@@ -212,6 +212,20 @@ def spoken_years(text: str, base: int | None) -> set[int]:
     return {base + d for d in offsets}
 
 
+def section_years(path: tuple[str, ...], year: int | None) -> frozenset[int]:
+    """The years a chunk's section speaks of, from its deepest heading that names one (一、2015年工作
+    回顾; 二、今年主要任务 in the 2006 report is 2006); empty when no heading does.
+
+    Why: a report reviews one year and plans the next under headings that say so, and both halves
+    use the same words (国内生产总值增长, 城镇新增就业); the year the question asks about tells
+    which half holds its answer, where the words cannot."""
+    for label in reversed(path):
+        years = spoken_years(label, year)
+        if years:
+            return frozenset(years)
+    return frozenset()
+
+
 def focus_years(query: str) -> set[int]:
     """The years a question asks about, as opposed to the years naming the report it asks: "2019年
     报告里的去年" asks about 2018, "2023年GDP增长多少" about 2023, "the 2016 report's target" (a
