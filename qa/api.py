@@ -29,6 +29,7 @@ from .index import collection
 from .index.collection import stale_files
 from .index.embed import Embedder
 from .index.store import MANIFEST, Stored, load_index, read_manifest
+from .text import whole_sentences
 from .types import Answer, Chunk, DocInfo, Passage, QueryInfo, Update
 
 log = logging.getLogger(__name__)
@@ -325,7 +326,7 @@ class ReportQA:
         elif is_cross(query, info) and info.missing is None and not (one_report and fact_asked(query)):
             answer = compare(query, info, self._searcher, documents, idf, k, self.embedder)
         else:
-            passages = self._searcher.search(query, info, k)
+            passages = [self._whole(p) for p in self._searcher.search(query, info, k)]
             answer = report_fact(
                 query, info, documents, passages, self._chunks_of, self._stored.texts.__getitem__
             ) or answer_question(query, info, passages, documents, idf, self.embedder)
@@ -334,6 +335,15 @@ class ReportQA:
         if odd and int(odd.group(1)) not in YEARS and "year" not in filters:
             answer = replace(answer, answer=None, span=None, note=no_such_year(odd.group(1)))
         return answer
+
+    def _whole(self, passage: Passage) -> Passage:
+        """The passage grown to the whole sentences its chunk cuts (``whole_sentences``), so the answer
+        step reads a sentence that a chunk boundary split, and the reader sees it whole."""
+        chunk, text = passage.chunk, self._stored.texts[passage.doc]
+        start, end = whole_sentences(text, chunk.start, chunk.end)
+        if (start, end) == (chunk.start, chunk.end):
+            return passage
+        return replace(passage, chunk=replace(chunk, start=start, end=end, text=text[start:end]))
 
     def _chunks_of(self, doc: str) -> list[Chunk]:
         return [self._stored.chunks[i] for i in self._searcher.rows_of(doc)]

@@ -21,6 +21,9 @@ CLAUSE_STOPS = "，,；;。！？!?：:\n"
 CLAUSE = re.compile(rf"[^{CLAUSE_STOPS}]+")
 CLAUSE_LEAD = 20  # characters of its sentence before a clause that go with it to the model
 DIGIT = re.compile(r"[0-9０-９]")
+SENTENCE_REACH = 160  # characters a passage may grow a side to end on whole sentences
+HEADING_MAX = 40  # a line this short that ends without a stop is a heading, not a cut sentence
+BLANK = " \t\r\n\u3000\u200b"  # what stands between the pieces of a sentence a page break cut
 
 
 def chinese_number(s: str) -> int:
@@ -57,6 +60,30 @@ def sentence_at(text: str, start: int, end: int | None = None) -> tuple[int, int
     a = max(text.rfind(c, 0, start) for c in SENTENCE_STOPS) + 1
     ends = [i for i in (text.find(c, end) for c in SENTENCE_STOPS) if i >= 0]
     return a, (min(ends) + 1 if ends else len(text))
+
+
+def whole_sentences(text: str, start: int, end: int, reach: int = SENTENCE_REACH) -> tuple[int, int]:
+    """``[start, end)`` widened to the whole sentences it cuts, by at most ``reach`` characters a side.
+
+    Why: a chunk ends where a sentence ends, or where a too-long sentence fills it, and extracted
+    text breaks lines inside sentences (a page break: …加强预期⏎⏎引导，…全面做好稳增长、促改革…各项工作。).
+    The answer, or the words that say what it is, then sit just across the cut. A cut counts as
+    inside a sentence when the text before it neither ends in a stop nor is a short line (a
+    heading); a sentence that runs on past ``reach`` is left as cut."""
+    lead = text[max(0, start - reach) : start]
+    body = lead.rstrip(BLANK)
+    if body and body[-1] not in SENTENCE_END and len(body) - (body.rfind("\n") + 1) > HEADING_MAX:
+        stop = max(body.rfind(c) for c in SENTENCE_END)
+        if stop >= 0:
+            start -= len(lead) - stop - 1
+            while start < end and text[start] in BLANK:
+                start += 1
+    last = text[start:end].rstrip(BLANK)
+    if last and last[-1] not in SENTENCE_END and len(last) - (last.rfind("\n") + 1) > HEADING_MAX:
+        stops = [i for i in (text.find(c, end, end + reach) for c in SENTENCE_END) if i >= 0]
+        if stops:
+            end = min(stops) + 1
+    return start, end
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

@@ -490,3 +490,18 @@ def test_facts_of_the_report_itself_with_their_words_cited(fast_rqa, question, e
 def test_a_fact_the_report_does_not_state_is_not_invented(fast_rqa):
     ans = fast_rqa.ask("湟中区的报告落款日期是哪天？")
     assert ans.answer is None and "没有写明落款日期" in ans.note and ans.passages
+
+
+TAISHUN_NOTICE = (
+    "三是严格实施执法公示制度。我局完善需主动公开行政执法决定文书的工作细则,确定行政执法决定公开的范围、内容、"
+    "方式、时限和程序,在浙江政务网等平台及时公开行政执法决定文书,接受公众监督。2024年,通过泰顺县政务信息公开网,"
+    "将4件已做出决定的行政处罚案件网站上予以公示。"
+)
+
+
+@pytest.mark.parametrize("question", ["行政执法决定文书在哪个网站公开？", "处罚案件在哪个网站上公示？"])
+def test_a_website_is_named_not_described(question, fake_embedder):
+    # 政务网 abbreviates 网站; 行政处罚案件网站 holds the literal noun but names no site one could visit
+    for embedder in (None, fake_embedder):
+        ans = _ask(question, TAISHUN_NOTICE, embedder=embedder)
+        assert ans.answer in ("浙江政务网", "泰顺县政务信息公开网")

@@ -59,6 +59,7 @@ MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9fff]{1,20})")
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")
+TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
     r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
     re.I,
@@ -156,6 +157,8 @@ QUESTION_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|st\b|nd\b|rd\b|
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
 ABSTAIN = 0.5  # below this confidence the answer is withheld
+NAMING = 1.5  # bonus of a named span that holds a proper name or a number
+NUMBERED_NAME = re.compile(r"\d|第[一二三四五六七八九十百]")
 CLAUSE_ONLY = 0.75  # confidence factor for an answer that is a whole clause, not a tight span
 
 
@@ -512,9 +515,36 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                     ):
                         # it names the asked noun as fully as the literal one does
                         spans.append((s, m.end(), 1.0 + ctx.terms.get(head, 0.0) / (ctx.total or 1)))
+            if size == len(head) == 2:
+                spans += _short_form_spans(ctx, text, head)
             if spans:
                 return spans
     return []
+
+
+def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int, float]]:
+    """Names that end in the first character of a two-character head noun when that character is a noun
+    itself and ends a word there (哪个网站 → 浙江政务网, 哪个湖泊 → 西湖): Chinese names abbreviate the
+    generic noun to its head character, so the literal 网站 may be absent or, worse, only in a garbled
+    clause while the name stands nearby. They compete with the literal spans on their support."""
+    if not pseg.dt.word_tag_tab.get(head[0], "").startswith("n"):
+        return []
+    spans = []
+    for m in re.finditer(re.escape(head[0]), text):
+        if text[m.end() : m.end() + 1] == head[1]:
+            continue  # the literal noun, found already
+        a, b = _clause_of(text, m.start(), m.end())
+        ends = set()
+        at = a
+        for w in pseg.cut(text[a:b]):
+            at += len(w.word)
+            ends.add(at)
+        if m.end() not in ends:
+            continue  # inside a word (网络, 公开): not the noun
+        s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
+        if m.end() - s > 2 and text[s : m.end()] not in ctx.question:
+            spans.append((s, m.end(), 0.8))
+    return spans
 
 
 def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
@@ -551,6 +581,13 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         cover, sim, score = _support(ctx, pi, text, s, e)
         value = text[s:e]
         inside = _overlap(ctx.terms, value) / (ctx.total or 1)
+        if finder == "named":
+            # a phrase that holds a proper name or a number names one thing (浙江政务网, 第十四届…会议);
+            # one of common words only describes (行政处罚案件网站): the question's words in it show nothing
+            if _names_in(value) or NUMBERED_NAME.search(value):
+                bonus += NAMING
+            else:
+                inside = 0.0
         if _repeats(ctx, value) > 0.8:  # the span only repeats the question
             continue
         score += 1.0 + bonus + inside
@@ -755,6 +792,8 @@ def _heads(question: str) -> tuple[str, ...]:
         phrase = phrase.split("的")[-1] or phrase
         words = list(pseg.cut(phrase))  # 律师事务所担任法律顾问: the noun ends where a verb starts
         cut = next((i for i, w in enumerate(words) if i and w.flag.startswith("v")), len(words))
+        while cut > 1 and words[cut - 1].flag in TRAILING:  # 哪个网站公开: 公开 is read as an adverb here
+            cut -= 1
         phrase = "".join(w.word for w in words[:cut])
         return (phrase[-6:],) if phrase else ()
     if m := EN_HEAD.search(question):
