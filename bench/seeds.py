@@ -99,7 +99,7 @@ class Backend:
         passages = rqa.searcher.search(q, info, 5)
         emb.clear_cache()
         emb.query(q)  # the stage below times the clauses only
-        answer = clocked(answer_question, q, info, passages, rqa.documents(), rqa.idf, emb)
+        answer = clocked(answer_question, q, info, passages, rqa.documents(), rqa.words, emb)
         t["answer extraction (clause vectors included)"].append(answer[1:])
         emb.clear_cache()  # cold: the question is embedded again
         t["**search** (all stages to passages)"].append(clocked(rqa.search, q, 5)[1:])

@@ -30,7 +30,7 @@ from .index.collection import stale_files
 from .index.embed import Embedder
 from .index.store import MANIFEST, Stored, load_index, read_manifest
 from .text import whole_sentences
-from .types import Answer, Chunk, DocInfo, Passage, QueryInfo, Update
+from .types import Answer, Chunk, DocInfo, Passage, QueryInfo, Update, WordStats
 
 log = logging.getLogger(__name__)
 
@@ -252,9 +252,9 @@ class ReportQA:
         return self._searcher
 
     @property
-    def idf(self):
-        """How rare a keyword is across the collection (the answer step weighs question words by it)."""
-        return self._stored.keyword.idf
+    def words(self) -> WordStats:
+        """How the collection uses a word (rarity, chunk counts): the answer step weighs questions by it."""
+        return self._stored.keyword
 
     def chunks(self) -> list[Chunk]:
         """Every chunk in index order (row i = vector i), for benchmarks and inspection."""
@@ -319,17 +319,17 @@ class ReportQA:
         documents = self._stored.documents
         query = resolve(asked, history, documents)
         info = understand(query, documents, filters)
-        idf = self._stored.keyword.idf
+        words = self._stored.keyword
         one_report = len(info.docs) == 1
         if is_indicator(query) and info.missing is None:
-            answer = self._indicator_answer(indicator(query, info, self._searcher, documents, idf), k)
+            answer = self._indicator_answer(indicator(query, info, self._searcher, documents, words), k)
         elif is_cross(query, info) and info.missing is None and not (one_report and fact_asked(query)):
-            answer = compare(query, info, self._searcher, documents, idf, k, self.embedder)
+            answer = compare(query, info, self._searcher, documents, words, k, self.embedder)
         else:
             passages = [self._whole(p) for p in self._searcher.search(query, info, k)]
             answer = report_fact(
                 query, info, documents, passages, self._chunks_of, self._stored.texts.__getitem__
-            ) or answer_question(query, info, passages, documents, idf, self.embedder)
+            ) or answer_question(query, info, passages, documents, words, self.embedder)
         answer = replace(answer, question=asked, resolved=query if query != asked else None)
         odd = ODD_YEAR.search(query)
         if odd and int(odd.group(1)) not in YEARS and "year" not in filters:
@@ -372,7 +372,7 @@ class ReportQA:
         self.refresh()
         documents = self._stored.documents
         info = understand(query, documents, filters)
-        return indicator(query, info, self._searcher, documents, self._stored.keyword.idf)
+        return indicator(query, info, self._searcher, documents, self._stored.keyword)
 
 
 def no_such_year(year: str) -> str:

@@ -9,6 +9,7 @@ what it receives without importing the stage that produced it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,15 @@ class DocInfo:
     def covers(self, year: int) -> bool:
         """Whether the report speaks of ``year`` (reports without a years list: their title year)."""
         return year in self.years or (not self.years and year == self.year)
+
+
+class WordStats(Protocol):
+    """How the collection uses a word (the keyword index answers it): the answer step weighs a
+    question's words by rarity and picks the senses of an English word the reports use."""
+
+    def idf(self, token: str) -> float: ...
+
+    def df(self, text: str) -> int: ...
 
 
 @dataclass(frozen=True)

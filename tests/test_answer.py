@@ -3,9 +3,11 @@
 Fast tests run on the seeds with the hash embedder (``fast_rqa``) or on excerpts of real national
 government work reports quoted here; what needs the real model (English questions) is marked slow."""
 
+import math
+
 import pytest
 
-from qa.ask.answer import answer_question
+from qa.ask.answer import answer_question, question_terms
 from qa.ask.dialog import user_turns
 from qa.ask.kinds import question_type
 from qa.evaluate import answer_correct, items_recalled
@@ -505,3 +507,29 @@ def test_a_website_is_named_not_described(question, fake_embedder):
     for embedder in (None, fake_embedder):
         ans = _ask(question, TAISHUN_NOTICE, embedder=embedder)
         assert ans.answer in ("浙江政务网", "泰顺县政务信息公开网")
+
+
+class CollectionWords:
+    """Chunk counts of the seeds + 25 national reports (1804 chunks), as the keyword index gave them."""
+
+    DF = {"人口": 156, "农村": 374, "下跌": 4, "人口数": 2, "户口": 1, "田园": 1, "乡间": 0, "贫穷": 0}
+
+    def df(self, text: str) -> int:
+        return self.DF.get(text, 0)
+
+    def idf(self, token: str) -> float:
+        df = self.DF.get(token, 0)
+        return math.log(1805 / (df + 0.5)) if df else 0.0
+
+
+def test_english_words_weigh_by_the_senses_the_reports_use():
+    # population is also 人口数 and 户口, rural also 田园: rare because reports do not say them, so by
+    # rarity alone they outweighed 人口 and 农村, the words of the sentence that answers
+    terms = question_terms(
+        "How much did the rural poor population fall by?", QueryInfo(english=True), [], None
+    )
+    assert {"户口", "田园"} <= set(terms)  # the dictionary's senses, unweighed
+    terms = question_terms(
+        "How much did the rural poor population fall by?", QueryInfo(english=True), [], CollectionWords()
+    )
+    assert {"人口", "农村"} <= set(terms) and not {"人口数", "户口", "田园"} & set(terms)

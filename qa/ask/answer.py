@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -32,7 +31,7 @@ from ..text import (
     sentence_at,
     sentences,
 )
-from ..types import Answer, DocInfo, Passage, QueryInfo
+from ..types import Answer, DocInfo, Passage, QueryInfo, WordStats
 from . import translate
 from .figures import Figure, cn_number, find_figures
 from .kinds import Kind, question_kind, question_type
@@ -197,17 +196,29 @@ class Context:
 
 
 def question_terms(
-    question: str, info: QueryInfo, documents: list[DocInfo], idf: Callable[[str], float] | None = None
+    question: str, info: QueryInfo, documents: list[DocInfo], words: WordStats | None = None
 ) -> dict[str, float]:
-    """Content words of the question, weighted by length and rarity; region names and years left out."""
+    """Content words of the question, weighted by length and rarity; region names and years left out.
+
+    An English question's words weigh as much as the collection uses the sense (``translate.in_use``):
+    the dictionary's rare senses (ratio → 比率, household → 一家) are rare because reports do not say
+    them, and by rarity alone they would outweigh the senses that find the answer."""
+    drop = {a for d in documents for a in d.aliases} | {str(y) for y in (info.year, *info.years) if y}
+    rarity = words.idf if words else (lambda t: 1.0)
+    sense = {}
     if info.english:  # the question's words in the reports' language (the dictionary, the glossary)
         question = EN_NOISE.sub(" ", question)  # "government work report" → 劳动 作品 官方: noise
-        text = " ".join([expand(question), *(t for t, _ in translate.translate(question))])
+        for t, w in translate.translate(question, df=words.df if words else None):
+            for tok in tokenize(t):
+                sense[tok] = max(sense.get(tok, 0.0), min(1.0, w))
+        text = " ".join([expand(question), *sense])
     else:
         text = f"{question} {expand(question)}"
-    drop = {a for d in documents for a in d.aliases} | {str(y) for y in (info.year, *info.years) if y}
-    rarity = idf or (lambda t: 1.0)
-    terms = {t: len(t) * rarity(t) for t in tokenize(text) if t not in drop and t not in NOISE and len(t) > 1}
+    terms = {
+        t: len(t) * rarity(t) * sense.get(t, 1.0)
+        for t in tokenize(text)
+        if t not in drop and t not in NOISE and len(t) > 1
+    }
     terms = {t: w for t, w in terms.items() if w > 0 and not t.isdigit()}
     for t in list(terms):  # a word inside a longer question word adds little of its own
         if any(t != o and t in o for o in terms):
@@ -906,7 +917,7 @@ def extract(
     info: QueryInfo,
     passages: list[Passage],
     documents: list[DocInfo],
-    idf=None,
+    words: WordStats | None = None,
     embedder=None,
     top: int = 5,
     kind: Kind | None = None,
@@ -915,7 +926,7 @@ def extract(
     kind = kind or question_kind(question)
     if not kind.finders or not passages:
         return kind.name, None
-    terms = question_terms(question, info, documents, idf)
+    terms = question_terms(question, info, documents, words)
     if not terms and embedder is None:
         return kind.name, None
     # the model weighs only the clauses that hold the best candidates by words: a handful of short
@@ -949,7 +960,12 @@ def _off_topic(
 
 
 def answer_question(
-    question: str, info: QueryInfo, passages: list[Passage], documents: list[DocInfo], idf=None, embedder=None
+    question: str,
+    info: QueryInfo,
+    passages: list[Passage],
+    documents: list[DocInfo],
+    words: WordStats | None = None,
+    embedder=None,
 ) -> Answer:
     """The short answer for a single-report question, or None with a note saying why."""
     kind = question_type(question)
@@ -958,7 +974,7 @@ def answer_question(
     if info.unknown:
         note = f"集合中没有关于“{info.unknown}”的报告；下列为最接近的段落，仅供参考。"
         return Answer(question, None, passages, note, kind)
-    kind, best = extract(question, info, passages, documents, idf, embedder)
+    kind, best = extract(question, info, passages, documents, words, embedder)
     if best is not None and (why := _off_topic(question, info, passages[best.passage], best, documents)):
         conf = min(best.confidence, ABSTAIN - 0.1)
         return Answer(question, None, passages, why, kind, confidence=round(max(0.0, conf), 3))

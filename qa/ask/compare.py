@@ -55,7 +55,7 @@ def report_figure(
     info: QueryInfo,
     doc: DocInfo,
     searcher: Searcher,
-    idf,
+    words,
     documents: list[DocInfo],
     embedder,
     read: Callable[[DocInfo], Row] | None = None,
@@ -89,8 +89,8 @@ def report_figure(
         return _stated(row, found.figure, found, found.sentence, READ_CONFIDENCE, Passage(chunk, found.score))
     kind = question_kind(question)
     kind = kind if "figure" in kind.finders else BY_NAME["count"]
-    _, best = extract(question, scoped, passages, documents, idf, embedder, kind=kind)
-    terms = question_terms(question, scoped, documents, idf)
+    _, best = extract(question, scoped, passages, documents, words, embedder, kind=kind)
+    terms = question_terms(question, scoped, documents, words)
     zero = _zero(passages, terms)
     if best is not None and best.confidence < ABSTAIN:
         best = None
@@ -141,7 +141,7 @@ def _sentence_of(text: str, pos: int) -> str:
 
 
 def compare(
-    question: str, info: QueryInfo, searcher: Searcher, documents: list[DocInfo], idf, k: int, embedder=None
+    question: str, info: QueryInfo, searcher: Searcher, documents: list[DocInfo], words, k: int, embedder=None
 ) -> Answer:
     """Answer a cross-report question with the report(s) it asks for and a table of figures.
 
@@ -157,8 +157,8 @@ def compare(
     # "which bureaus had none": a sentence saying 无…案件 answers, which the row reader does not read
     # the reader matches what is asked about: "哪一年更高" says how to compare, not which figure
     asked = " ".join(WHICH_YEAR.sub(" ", LEAST.sub(" ", MOST.sub(" ", question))).split())
-    read = None if NONE.search(question) else row_reader(asked, info, searcher, docs, documents, idf)
-    rows = [report_figure(question, info, d, searcher, idf, documents, embedder, read) for d in docs]
+    read = None if NONE.search(question) else row_reader(asked, info, searcher, docs, documents, words)
+    rows = [report_figure(question, info, d, searcher, words, documents, embedder, read) for d in docs]
     known = [r for r in rows if r["value"] is not None]
     table = [{k_: v for k_, v in r.items() if k_ != "passage"} for r in rows]
     passages = [r["passage"] for r in rows if r["passage"] is not None][:k]

@@ -23,7 +23,7 @@ import jieba
 
 from ..ingest.meta import is_bureau
 from ..text import CJK, sentence_at
-from ..types import DocInfo, Passage, QueryInfo
+from ..types import DocInfo, Passage, QueryInfo, WordStats
 from . import translate
 from .answer import question_terms
 from .figures import Figure, find_figures
@@ -551,7 +551,7 @@ def row_reader(
     searcher: Searcher,
     docs: list[DocInfo],
     documents: list[DocInfo],
-    idf: Callable[[str], float] | None = None,
+    words: WordStats | None = None,
 ) -> Callable[[DocInfo], Row]:
     """A function giving one report's row for the question, across ``docs``: the indicator's rows and
     the comparison's first reading of each report (``compare``) come from the same reader.
@@ -560,7 +560,7 @@ def row_reader(
     ``docs`` (政府工作报告 across the State Council's reports) are left out of the matching: they say
     where to look, not which figure to take."""
     asked = SCOPE.sub(" ", question)
-    terms = question_terms(asked, info, documents, idf)
+    terms = question_terms(asked, info, documents, words)
     shared = {t for t in terms if docs and all(t in d.title for d in docs)}
     terms = {t: w for t, w in terms.items() if t not in shared}
     kind = measure(asked)
@@ -572,12 +572,12 @@ def indicator(
     info: QueryInfo,
     searcher: Searcher,
     documents: list[DocInfo],
-    idf: Callable[[str], float] | None = None,
+    words: WordStats | None = None,
 ) -> Indicator:
     """The figure the question names, one row per report in scope: the reports of the kind it names
     (``report_kind``) among ``info.docs`` (else all)."""
     docs = [d for d in report_kind(question, documents, info.english) if not info.docs or d.doc in info.docs]
-    read = row_reader(question, info, searcher, docs, documents, idf)
+    read = row_reader(question, info, searcher, docs, documents, words)
     rows = sorted((read(d) for d in docs), key=lambda r: (r.region, r.year or 0, r.doc))
     groups = group_rows(rows)
     return Indicator(question, measure(SCOPE.sub(" ", question)), rows, groups, _note(rows, groups))
