@@ -46,6 +46,7 @@ def test_topics_the_glossary_never_knew():
     assert "赤字" in terms("What deficit ratio was planned?")
     assert "赤字率" in terms("What deficit-to-GDP ratio was planned?")  # one word, the base implied
     assert "gdp" not in terms("What deficit-to-GDP ratio was planned?")
+    assert "比率" not in terms("What deficit-to-GDP ratio was planned?")  # the ratio is 赤字率's 率
     assert "债券" in terms("How many special bonds were issued?")
     assert "细颗粒物" in terms("How far did PM2.5 fall?")
     assert "外汇储备" in terms("How large were the foreign exchange reserves?")

@@ -389,6 +389,7 @@ def translate(
     for code in CODE.findall(text):
         add(code.lower(), 1.0)
     words = WORD.findall(text.lower().replace("-", " ").replace("/", " "))
+    measured = {m.group() for m in SUFFIXED.finditer(text.lower()) if m.group(1) not in STOP}
     i = 0
     while i < len(words):
         if words[i] in STOP or words[i].isdigit():
@@ -401,6 +402,8 @@ def translate(
             # the glossary is the curated override, taken as written; the dictionary's senses
             # are narrowed to those the collection uses
             found = _glossed(span, glossary) or in_use(_candidates(span, rev), df)
+            if n == 1 and i and f"{words[i - 1]} {span[0]}" in measured:
+                found = []  # deficit ratio: 赤字率 (below), not a separate 比率 outweighing it
             if found:
                 unit = 1.0 + PHRASE_BONUS * (n - 1)
                 for term, share in found:
