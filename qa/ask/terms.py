@@ -151,6 +151,14 @@ ENGLISH = {
     "renovating": "改造",
     "renovation": "改造",
     "started": "开工 启动",
+    # cuts, businesses and social security contributions (cut → 切割/伤口, business → 行业/业务,
+    # contributions → 贡献)
+    "cut": "减少 降低 减轻 削减",
+    "cuts": "减少 降低 减轻 削减",
+    "business": "企业",
+    "businesses": "企业",
+    "contributions": "缴费",
+    "social security contributions": "社保缴费 社会保险费",
     # consumer prices: the dictionary knows 消费者物价指数, the reports write 居民消费价格(涨幅)
     "cpi": "居民消费价格",
     "consumer price": "居民消费价格",
