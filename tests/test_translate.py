@@ -65,6 +65,22 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
     assert "攻坚战" in terms("Which three critical battles were to be fought?")  # the official rendering
 
 
+@pytest.mark.parametrize(
+    "question, word, not_word",
+    [
+        ("How much did the rural poor population fall by?", "贫困", "穷人"),
+        ("How much did the rural poor population fall by?", "减少", "落下"),
+        ("How many people were to be granted household registration?", "落户", "人家"),
+        ("How many affordable housing units were to be started?", "保障性住房", "支付得起"),
+        ("By how much were taxes to be cut?", "减轻", "切割"),
+        ("How much foreign capital was actually used?", "外资", "实在"),
+    ],
+)
+def test_report_words_where_the_dictionary_misleads(question, word, not_word):
+    found = terms(question)
+    assert word in found and not_word not in found
+
+
 def test_phrase_wins_over_its_words():
     got = terms("poverty reduction")
     assert next(iter(got)) == "减贫"

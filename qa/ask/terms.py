@@ -159,6 +159,10 @@ ENGLISH = {
     "businesses": "企业",
     "contributions": "缴费",
     "social security contributions": "社保缴费 社会保险费",
+    # foreign capital as the reports count it (实际利用外资; the dictionary has 外国 资本, 实在)
+    "foreign capital": "外资 利用外资",
+    "foreign investment": "外资 外商投资",
+    "actually": "实际",
     # consumer prices: the dictionary knows 消费者物价指数, the reports write 居民消费价格(涨幅)
     "cpi": "居民消费价格",
     "consumer price": "居民消费价格",
