@@ -4,7 +4,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-from qa.index.onnx_encoder import PAD_SLACK, after_activation, batches
+from qa.index.onnx_encoder import BATCH_TOKENS, PAD_SLACK, after_activation, batches
 
 
 def test_batches_cover_every_row_once_with_little_padding():
@@ -13,11 +13,18 @@ def test_batches_cover_every_row_once_with_little_padding():
         groups = batches(lengths, size)
         assert sorted(i for g in groups for i in g) == list(range(len(lengths)))
         for g in groups:
-            assert len(g) <= size
+            assert len(g) <= max(size, BATCH_TOKENS // min(lengths[i] for i in g))
             real = sum(lengths[i] for i in g)
             assert len(g) == 1 or len(g) * max(lengths[i] for i in g) <= PAD_SLACK * real
     assert batches([], 16) == []
     assert batches([250] * 40, 16) == [list(range(16)), list(range(16, 32)), list(range(32, 40))]
+
+
+def test_short_texts_fill_a_batch_by_tokens():
+    # figure clauses at indexing (about 30 tokens): more than batch_size to a batch, as many as fit
+    groups = batches([30] * 40, 4)
+    assert [len(g) for g in groups] == [BATCH_TOKENS // 30, BATCH_TOKENS // 30, 40 - 2 * (BATCH_TOKENS // 30)]
+    assert [len(g) for g in batches([250] * 12, 4)] == [4, 4, 4]  # chunks keep batch_size
 
 
 def test_only_matmuls_fed_by_the_activation_stay_fp32():
