@@ -293,6 +293,7 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("湟中推行的行政审批服务“五个办”是指哪些？", "马上办、网上办、就近办、一次办、自助办", "list"),
         ("泰顺“绿水青山就是金山银山”实践创新基地建设实施方案是哪几年的？", "2024-2026", "range"),
         ("湟中区2024年法治政府建设工作要点通知的文号是什么", "湟政办函〔2024〕9号", "docnum"),
+        ("What was the decline in PM2.5 concentration in Taishun?", "-17.3%", "change"),
     ],
 )
 def test_answer_spans(fast_rqa, question, expected, kind):
@@ -395,6 +396,8 @@ def test_history_formats():
         ("How much was spent on research and development?", "amount"),
         ("What deficit-to-GDP ratio did the report plan?", "percent"),
         ("What had the banks' capital adequacy ratio risen to?", "percent"),
+        ("What was Taishun county's PM2.5 drop?", "change"),  # a figure, though "what was" as names are asked
+        ("Which company was hired?", "name"),
         ("谈谈普法工作", "open"),
     ],
 )

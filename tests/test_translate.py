@@ -74,6 +74,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many affordable housing units were to be started?", "保障性住房", "支付得起"),
         ("By how much were taxes to be cut?", "减轻", "切割"),
         ("How much foreign capital was actually used?", "外资", "实在"),
+        ("What was the decline in PM2.5 concentration?", "浓度", "集中"),
+        ("What was the PM2.5 drop?", "降幅", "落下"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -94,6 +94,17 @@ KINDS: tuple[Kind, ...] = (
         ("figure",),
         ANY_FIGURE,
     ),
+    # a change asked without "how much" (what was the PM2.5 drop): a figure, a percent first; Chinese
+    # asks it with 多少 or 降幅/增幅 (above)
+    Kind(
+        "change",
+        _p(
+            r"(?!)",
+            r"\b(?:drop|decline|decrease|fall|rise|increase|reduction|growth|gain)s?\b|\b(?:fell|rose|grew)\b",
+        ),
+        ("figure",),
+        ("percent", "points", *(k for k in ANY_FIGURE if k not in ("percent", "points"))),
+    ),
     Kind(
         "name",
         _p(
