@@ -536,3 +536,21 @@ def test_english_words_weigh_by_the_senses_the_reports_use():
         "How much did the rural poor population fall by?", QueryInfo(english=True), [], CollectionWords()
     )
     assert {"人口", "农村"} <= set(terms) and not {"人口数", "户口", "田园"} & set(terms)
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # where it went, asked in English (rise to, risen to): the level reached, not where it started
+        (
+            "How much will central government spending on national scholarships and grants rise to this year?",
+            "在普通本科高校、高等职业学校和中等职业学校建立健全国家奖学金、助学金制度，"
+            "为此中央财政支出将由上年18亿元增加到95亿元，明年将安排200亿元。",
+            "95亿元",
+        ),
+    ],
+)
+def test_a_change_s_level_not_its_origin(question, text, expected, fake_embedder):
+    for embedder in (None, fake_embedder):
+        ans = answer_question(question, QueryInfo(english=True), _passages(text), [], None, embedder)
+        assert ans.answer == expected

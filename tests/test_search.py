@@ -49,6 +49,22 @@ def test_regions_from_the_reports_own_names(fast_rqa, question, region):
     assert understand(question, fast_rqa.documents()).regions == (region,)
 
 
+@pytest.mark.parametrize(
+    "question, places",
+    [
+        (
+            "丰泽生态环境局在泉州市执法大练兵中获得了什么奖？",
+            ("丰泽区",),
+        ),  # the city only frames the district
+        ("Which branch of the Xuchang bureau was named a model in Henan?", ("许昌市",)),
+        ("泰顺和许昌的罚款金额", ("泰顺县", "许昌市")),  # a short name before a conjunction
+        ("丰泽与湟中哪个多", ("丰泽区", "湟中区")),
+    ],
+)
+def test_places_named(fast_rqa, question, places):
+    assert set(understand(question, fast_rqa.documents()).places) == set(places)
+
+
 def test_no_region_searches_everything(fast_rqa):
     info = understand("how many legal advisers are there", fast_rqa.documents())
     assert info.regions == () and info.docs == () and info.english

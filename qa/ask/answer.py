@@ -107,6 +107,14 @@ CHANGE_ASKED = re.compile(
     r"|grow|increase|rise|rose|fall|fell|drop|declin|change|by how much",
     re.I,
 )
+# A level asked of a change (提高到多少, 增加到了多少, to what … rise): where it went, not by how much.
+LEVEL_ASKED = re.compile(
+    r"(?:到|至|为|达到?)了?(?:多少|几)|\bto what\b|\breach"
+    r"|\b(?:rise|rose|risen|grow|grew|grown|increased?|fall|fell|fallen|drop(?:ped)?|declined?|reduced?|cut|raised?)\s+to\b",
+    re.I,
+)
+# The figure a change starts from (从1997年的7.4万亿元增加到…, 由上年18亿元增加到…): asked only by 从多少.
+ORIGIN_TEXT = re.compile(r"[从由](?:[^，。；]{0,12}的|上年|去年)?$")
 # A question that names the unit it wants (多少亿元, 多少钱, how many yuan): a change in percent is no answer.
 UNIT_ASKED = re.compile(
     r"多少(?:万亿|亿|万)?(?:美元|元|人民币|钱)|金额|how many (?:dollars|yuan)|how much money", re.I
@@ -435,7 +443,9 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         before, shared = _own_words(text, a, f, prev)
         counted = f.noun or (prev.noun if shared and prev is not None else None) or before
         if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
-            score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5  # 由50%提高到75%: where it went
+            # 由50%提高到75%: where it went, asked by 提高到多少; 增长多少 asks the change, not the level
+            level = not CHANGE_ASKED.search(ctx.question) or LEVEL_ASKED.search(ctx.question)
+            score += -0.5 if ORIGIN_ASKED.search(ctx.question) or not level else 0.5
         prev_end = prev.end if prev is not None else a
         prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
@@ -443,6 +453,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
         if asked is not None and (dated := stated_years(text, f, year)):
             score += 0.8 if asked in dated else -1.5  # 今年 in the 2016 report is not 2015
+        if ORIGIN_TEXT.search(text[a : f.start]) and not ORIGIN_ASKED.search(ctx.question):
+            score -= 0.5
         if shared and CHANGE_ONLY.fullmatch(text[max(a, f.start - 25) : f.start].strip()):
             # a clause that only states a change of the figure before it (支出7253亿元，增长21.8%):
             # the answer to a question that asks for a change, not for the amount
@@ -453,8 +465,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
         if PERIOD_FIGURE.search(before) and not PERIOD_ASKED.search(ctx.question):
             score -= 0.6
-        elif AVERAGE.search(ctx.question) and not AVERAGE.search(before):
-            score -= 0.6  # an average asked (年均增长多少): a single year's growth is not it
+        elif AVERAGE.search(ctx.question):  # an average asked (年均增长多少): one year's growth is not it
+            score += 0.6 if AVERAGE.search(before) else -0.6
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
@@ -847,8 +859,9 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
         prefs = ("points",)
-    elif "percent" not in prefs and CHANGE_ASKED.search(question) and not UNIT_ASKED.search(question):
-        prefs = (*prefs, "percent")  # 资金增长多少: 增加500亿元 or 增长43.4%, either answers
+    elif CHANGE_ASKED.search(question) and not UNIT_ASKED.search(question):
+        # 资金增长多少: 增加500亿元 or 增长43.4%, either answers; reports state a change in percent first
+        prefs = ("percent", *(p for p in prefs if p != "percent"))
     return Context(
         question,
         kind,

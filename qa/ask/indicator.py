@@ -31,9 +31,9 @@ from .retrieve import Searcher
 
 # Questions about one figure across places or years: 各地…, 历年…, 每年…, each/every province …
 SCOPE = re.compile(
-    r"各(?:地|省|市|县|区|局|报告|年度?)|历年|历届|每年|逐年|每一年|近\d+年"
+    r"各(?:地|省|市|县|区|局|报告|年度?)|历年|历届|(?<!平均)每年|逐年|每一年|近\d+年"
     r"|\b(?:each|every|all)\s+(?:year|province|city|cit(?:y|ies)|county|counties|district|region|bureau|report)s?\b"
-    r"|\bover the years\b|\bby year\b|\byear by year\b|\bper year\b",
+    r"|\bover the years\b|\bby year\b|\byear by year\b|(?<!average )(?<!on average )\bper year\b",
     re.I,
 )
 # What the question measures, as a figures.Figure kind; first match wins, None takes any figure.

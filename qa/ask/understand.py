@@ -80,6 +80,9 @@ def _named(text: str, documents: list[DocInfo]) -> list[places.Place | str]:
     return found
 
 
+ALIAS_FOLLOWERS = "的区县市州旗盟局生分人和与及或跟同比"  # what may follow a two-character alias
+
+
 def _word_bounds(text: str) -> set[int]:
     """Offsets where jieba's words of ``text`` begin or end."""
     bounds, pos = {0}, 0
@@ -92,14 +95,15 @@ def _word_bounds(text: str) -> set[int]:
 def _names(alias: str, text: str, bounds: set[int]) -> bool:
     """Whether ``text`` names a report's ``alias``: a latin alias as a whole word; a Chinese one as
     words of its own (青山 is not named in 绿水青山, nor 中区 in 湟中区), and a two-character one only
-    before a non-Chinese character or a unit or organ word (丰泽2023年, 泰顺县, 许昌的 — not 金山银山)."""
+    before a non-Chinese character, a unit or organ word or a conjunction (丰泽2023年, 泰顺县, 许昌的,
+    泰顺和许昌 — not 金山银山)."""
     if not CJK.search(alias):
         return bool(re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", text))
     start = text.find(alias)
     while start >= 0:
         end = start + len(alias)
         after = text[end : end + 1]
-        qualified = len(alias) > 2 or not after or not CJK.match(after) or after in "的区县市州旗盟局生分人"
+        qualified = len(alias) > 2 or not after or not CJK.match(after) or after in ALIAS_FOLLOWERS
         if start in bounds and end in bounds and qualified:
             return True
         start = text.find(alias, start + 1)
@@ -169,7 +173,7 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     )
     names = [p if isinstance(p, str) else p.name for p, _ in groups]
     national = {p.name for p, _ in groups if isinstance(p, places.Place) and p.level == "national"}
-    named_places = tuple(n for n in names if n not in national) or tuple(names)
+    named_places = tuple(n for n in names if n not in national and n not in _broader(groups)) or tuple(names)
     return QueryInfo(
         regions,
         years[0] if years else None,
@@ -180,6 +184,22 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
         unknown,
         named_places,
     )
+
+
+def _broader(groups: list[tuple[places.Place | str, list[DocInfo]]]) -> set[str]:
+    """Names of places that only frame a more specific one the question names (泉州市 beside 丰泽区,
+    河南 beside 许昌): its reports hold the other's, so the question asks about one place, not two."""
+    depth = {"national": 0, "province": 1, "prefecture": 2}
+
+    def level(p: places.Place | str) -> int:
+        return depth.get(p.level, 3) if isinstance(p, places.Place) else 4  # a report's own alias: deepest
+
+    return {
+        p if isinstance(p, str) else p.name
+        for p, own in groups
+        for o, inner in groups
+        if o is not p and level(o) > level(p) and {d.doc for d in inner} <= {d.doc for d in own}
+    }
 
 
 def _with_spans(query: str, years: list[int]) -> list[int]:
