@@ -554,3 +554,36 @@ def test_a_change_s_level_not_its_origin(question, text, expected, fake_embedder
     for embedder in (None, fake_embedder):
         ans = answer_question(question, QueryInfo(english=True), _passages(text), [], None, embedder)
         assert ans.answer == expected
+
+
+LEADING_GROUPS = (  # the seeds' own sentences on who leads the rule-of-law group
+    "局成立了以书记(局长)为组长、其他党组成员为副组长的法治建设工作领导小组,成员由下属2个事业单位相关负责人员和局各科室负责人组成。",
+    "并成立了以局长为组长，分管副局长为副组长，各科室负责人为成员的法治政府建设领导小组，领导小组下设办公室，负责日常事务。",
+    "局主要负责人作为法治政府建设工作领导小组组长,坚持对法治建设重要工作亲自部署、重大问题亲自过问。",
+)
+
+
+@pytest.mark.parametrize(
+    "question, excerpt, expected",
+    [
+        ("法治建设工作领导小组的组长由谁担任？", 0, "书记(局长)"),
+        ("法治政府建设领导小组组长是谁", 1, "局长"),
+        ("法治政府建设领导小组副组长是谁", 1, "分管副局长"),
+        ("谁担任法治政府建设工作领导小组组长", 2, "局主要负责人"),
+    ],
+)
+def test_who_holds_a_role(question, excerpt, expected, fake_embedder):
+    for embedder in (None, fake_embedder):
+        ans = _ask(question, LEADING_GROUPS[excerpt], embedder=embedder)
+        assert ans.kind == "person" and ans.answer == expected
+
+
+def test_a_title_answers_only_a_question_asking_for_a_document(fake_embedder):
+    texts = (
+        "局起草印发了《江津区生态环境局领导班子学法制度》(津环发〔201972号),把局领导班子干部带头学法用法从制度上明确。",
+        "组织全局干部职工注册重庆12348法网,自觉学习法律知识,增强廉洁自律自我防患意识。",
+    )
+    for embedder in (None, fake_embedder):
+        assert "《" not in (_ask("干部职工注册的是哪个学法网站？", *texts, embedder=embedder).answer or "")
+        ans = _ask("局里印发了什么学法制度？", *texts, embedder=embedder)
+        assert ans.answer == "《江津区生态环境局领导班子学法制度》"

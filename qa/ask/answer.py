@@ -46,6 +46,11 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:位|名|大|�
 # What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
 LIST_INTRO = re.compile(r"主要是|主要有|包括|分别是|[：:]")
 TITLE = re.compile(r"《[^《》]{2,60}》")
+# A noun that names a document (what a 《title》 answers): 哪部法律草案, 什么条例, 哪个文件, which regulation.
+DOCUMENT = re.compile(
+    r"(?:法|律|条例|办法|规定|规划|方案|意见|通知|决定|制度|文件|手册|报告|纲要|计划|细则|标准|清单|书|函|令|规章|草案"
+    r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本)$"
+)
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
@@ -63,6 +68,7 @@ EN_HEAD = re.compile(
     r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
     re.I,
 )
+EN_LEADS = re.compile(r"\bwho\s+(?:leads|led|heads|headed|chairs|chaired|is in charge)\b", re.I)
 ASKED_COUNT = re.compile(
     r"(?:哪|这)([一二两三四五六七八九十]+)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
@@ -201,6 +207,7 @@ class Context:
     sims: dict[tuple[int, int], float]  # (passage, clause start) → similarity rescaled to 0–1
     verb: str = ""  # the verb right before the question word (设立了哪个 → 设立, 审议的是哪部 → 审议)
     initials: str = ""  # a quoted numbered abbreviation's own characters (“三去一降一补” → 去降补)
+    roles: tuple[str, ...] = ()  # the role whose holder a 谁 question asks (组长由谁担任 → 组长)
 
 
 def question_terms(
@@ -575,7 +582,10 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
     out = []
     spans: list[tuple[int, int, float]] = []
     if finder == "title":
-        # a title that holds the asked noun's tail (哪部法律草案 → 《…法（草案）》) is the one asked for
+        # a title that holds the asked noun's tail (哪部法律草案 → 《…法（草案）》) is the one asked for; a
+        # name question asking for no document (哪个网站, 哪家律师事务所) is not answered by a title at all
+        if ctx.kind.name == "name" and ctx.heads and not any(DOCUMENT.search(h) for h in ctx.heads):
+            return []
         spans = [
             (m.start(), m.end(), 1.0 + 1.5 * any(h[-2:] in m.group() for h in ctx.heads if len(h) > 1))
             for m in TITLE.finditer(text)
@@ -596,8 +606,10 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                     last, cut = end - len(words[-1]), end
                     while end < cut + 2 and CJK.match(text, end) and text[last : end + 1] in ctx.question:
                         end += 1
-            bonus = 1.0 if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads) else 0.3
-            spans.append((m.start(), end, bonus))
+            if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads):
+                spans.append((m.start(), end, 1.0))
+            elif not (ctx.heads and CJK.search(ctx.question)):  # 哪家律师事务所: not “一刀切”
+                spans.append((m.start(), end, 0.3))
     elif finder == "named":
         spans = _named_spans(ctx, text)
     for s, e, bonus in spans:
@@ -610,7 +622,7 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
             if _names_in(value) or NUMBERED_NAME.search(value):
                 bonus += NAMING
             else:
-                inside = 0.0
+                inside, bonus = 0.0, bonus - NAMING / 3
         if _repeats(ctx, value) > 0.8:  # the span only repeats the question
             continue
         score += 1.0 + bonus + inside
@@ -784,18 +796,38 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
     """Spans with a fixed shape: document numbers, ranks, dates, year ranges."""
     if finder in ("docnum", "ordinal"):
         spans = [(m.start(), m.end()) for m in (DOCNUM if finder == "docnum" else ORDINAL).finditer(text)]
+    elif finder == "role":
+        found = (p.finditer(text) for role in ctx.roles for p in _holder_patterns(role))
+        spans = [m.span(1) for ms in found for m in ms]
     else:
         figures = [f for f in find_figures(text) if f.kind == ("date" if finder == "date" else "year")]
         spans = [(f.start, f.end) for f in figures if finder == "date" or f.high is not None]
     out = []
     for s, e in spans:
         cover, sim, score = _support(ctx, pi, text, s, e)
-        a, _ = _clause_of(text, s, e)
-        score += 3 * _overlap(ctx.terms, text[max(a, s - 25) : s]) / (ctx.total or 1)
+        a, b = _clause_of(text, s, e)
+        near = text[a:b] if finder == "role" else text[max(a, s - 25) : s]  # 以局长为组长: the role follows
+        score += 3 * _overlap(ctx.terms, near) / (ctx.total or 1)
         if finder == "ordinal" and MOVED_TO.search(text[a:s]):  # 由第五位上升到第四位: where it went
             score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5
+        if finder == "role":
+            score += 2.0  # the text's own frame says this holds the role asked: a tight span, not a clause
         out.append(Candidate(pi, s, e, text[s:e].strip(), score, _confidence(cover, sim, bool(ctx.sims))))
     return out
+
+
+@lru_cache(maxsize=64)
+def _holder_patterns(role: str) -> tuple[re.Pattern, ...]:
+    """Where a report names who holds ``role``: 以书记(局长)为组长, 组长由局长担任, 局主要负责人作为…组长,
+    and the roles listed after it (…，分管副局长为副组长)."""
+    r = re.escape(role)
+    holder = r"([^，,。；;、：:]{2,12}?)"
+    return (
+        re.compile(rf"以{holder}(?:为|任){r}"),
+        re.compile(rf"{r}由{holder}(?:担任|兼任)"),
+        re.compile(rf"(?<![以由]){holder}(?:担任|兼任|作为)[^，,。；;]{{0,16}}?{r}"),
+        re.compile(rf"(?<=[，,、]){holder}(?:为|任){r}"),  # …为组长，分管副局长为副组长
+    )
 
 
 def _asked_count(question: str) -> int | None:
@@ -873,7 +905,21 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         sims,
         verb=_verb(question),
         initials=_initials(question),
+        roles=_roles(question),
     )
+
+
+def _roles(question: str) -> tuple[str, ...]:
+    """The role a person question asks the holder of: the noun before 由谁/是谁 or after 谁担任
+    (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
+    if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
+        words = list(pseg.cut(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
+        return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
+    if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):
+        return (m.group(1),)
+    if EN_LEADS.search(question):
+        return ("组长", "负责人", "主任")
+    return ()
 
 
 def _passage_candidates(

@@ -105,6 +105,8 @@ KINDS: tuple[Kind, ...] = (
         ("figure",),
         ("percent", "points", *(k for k in ANY_FIGURE if k not in ("percent", "points"))),
     ),
+    # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
+    Kind("person", _p(r"谁", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
     Kind(
         "name",
         _p(
