@@ -4,6 +4,7 @@ Fast tests run on the seeds with the hash embedder (``fast_rqa``) or on excerpts
 government work reports quoted here; what needs the real model (English questions) is marked slow."""
 
 import math
+import re
 
 import pytest
 
@@ -587,3 +588,24 @@ def test_a_title_answers_only_a_question_asking_for_a_document(fake_embedder):
         assert "《" not in (_ask("干部职工注册的是哪个学法网站？", *texts, embedder=embedder).answer or "")
         ans = _ask("局里印发了什么学法制度？", *texts, embedder=embedder)
         assert ans.answer == "《江津区生态环境局领导班子学法制度》"
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        (  # 人次 counts visits (次), not people: the measure word asked is the two characters
+            "异地帮扶执法共出动执法力量多少人次？",
+            "创新异地帮扶执法模式,今年共实行5轮异地帮扶执法,出动执法力量560人次,发现问题330个,整治取缔171家。",
+            "560人次",
+        ),
+        (  # an English count noun brings its Chinese measure word: articles are counted in 篇, not 期
+            "How many articles did the bureau's WeChat account publish in 2023?",
+            "2023年，共编辑发布推文65期287篇。",
+            "287篇",
+        ),
+    ],
+)
+def test_the_measure_word_asked(question, text, expected, fake_embedder):
+    info = QueryInfo(english=not re.search(r"[\u4e00-\u9fff]", question))
+    for embedder in (None, fake_embedder):
+        assert answer_question(question, info, _passages(text), [], None, embedder).answer == expected

@@ -76,6 +76,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How much foreign capital was actually used?", "外资", "实在"),
         ("What was the decline in PM2.5 concentration?", "浓度", "集中"),
         ("What was the PM2.5 drop?", "降幅", "落下"),
+        ("How many articles did the WeChat account publish?", "发布", "出版"),
+        ("By how much did enrolment increase?", "招生", "登记"),
+        ("Which probe landed on the Moon?", "登月", "登陆"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

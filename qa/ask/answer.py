@@ -56,7 +56,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?([起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
+    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
@@ -69,6 +69,18 @@ EN_HEAD = re.compile(
     re.I,
 )
 EN_LEADS = re.compile(r"\bwho\s+(?:leads|led|heads|headed|chairs|chaired|is in charge)\b", re.I)
+# The measure word Chinese counts an English noun with (how many articles → 篇, how many cases → 起).
+EN_MEASURES = {
+    **dict.fromkeys(("articles", "posts", "papers", "essays", "reports"), "篇"),
+    **dict.fromkeys(("cases", "incidents", "accidents", "violations"), "起"),
+    **dict.fromkeys(("times", "visits", "inspections", "drills", "exercises", "trainings", "sessions"), "次"),
+    **dict.fromkeys(("people", "persons", "staff", "officers", "lawyers", "advisers", "advisors"), "人"),
+    **dict.fromkeys(("enterprises", "companies", "firms", "businesses", "institutions"), "家"),
+    **dict.fromkeys(("households", "families"), "户"),
+    **dict.fromkeys(("documents", "copies", "files"), "份"),
+    **dict.fromkeys(("issues", "editions"), "期"),
+}
+EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEASURES)})\b", re.I)
 ASKED_COUNT = re.compile(
     r"(?:哪|这)([一二两三四五六七八九十]+)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
@@ -322,7 +334,7 @@ def _confidence(cover: float, sim: float, has_model: bool, local: float = 1.0) -
 
 def _measure_fit(asked: str, unit: str) -> float:
     """1 for the asked measure word, 0.6 for one of its kind (几起 → 25件), -1 for another kind."""
-    unit = unit.split("/")[0][-1:] if unit else ""
+    unit, asked = (unit.split("/")[0][-1:] if unit else ""), asked[-1]  # 人次 counts 次, visits
     if not unit:
         return 0.0
     if unit == asked:
@@ -888,6 +900,8 @@ def _runs(items: list[str]) -> str:
 
 def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> Context:
     m = MEASURE.search(question)
+    en = EN_MEASURE.search(question)
+    measure = m.group(1) if m else EN_MEASURES[en.group(1).lower()] if en else None
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
         prefs = ("points",)
@@ -899,7 +913,7 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         kind,
         terms,
         sum(terms.values()),
-        m.group(1) if m else None,
+        measure,
         _heads(question),
         prefs,
         sims,

@@ -162,6 +162,16 @@ ENGLISH = {
     "businesses": "企业",
     "contributions": "缴费",
     "social security contributions": "社保缴费 社会保险费",
+    # what a bureau publishes online (publish → 出版, articles → 条款, WeChat unknown to the dictionary)
+    "wechat": "微信 公众号",
+    "publish": "发布 推送 公布",
+    "published": "发布 推送 公布",
+    "articles": "文章 推文 信息",
+    # school enrolment and the Moon landing (enrolment → 登记, landed → 登陆)
+    "enrolment": "招生",
+    "enrollment": "招生",
+    "landed on the moon": "登月",
+    "moon landing": "登月",
     # foreign capital as the reports count it (实际利用外资; the dictionary has 外国 资本, 实在)
     "foreign capital": "外资 利用外资",
     "foreign investment": "外资 外商投资",
