@@ -609,3 +609,39 @@ def test_the_measure_word_asked(question, text, expected, fake_embedder):
     info = QueryInfo(english=not re.search(r"[\u4e00-\u9fff]", question))
     for embedder in (None, fake_embedder):
         assert answer_question(question, info, _passages(text), [], None, embedder).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, passage",
+    [
+        (  # a target asked of a report that states only the year before's outcome (2002 national report)
+            "报告提出的当年国内生产总值增长预期目标是多少？",
+            _report(
+                2002,
+                "２００１年国内生产总值达到９５９３３亿元，比上年增长７．３％。",
+                ("一、2001年工作回顾",),
+            ),
+        ),
+        (  # a rate's target asked of a report that sets another one (2004)
+            "报告提出的城镇登记失业率控制目标是多少？",
+            _report(
+                2004,
+                "中央提出今年经济增长预期目标为7%左右，既考虑了保持宏观调控目标的连续性，"
+                "也考虑了经济增长速度与能源、重要原材料、交通运输等实际条件的衔接。",
+                ("二、2004年工作总体部署",),
+            ),
+        ),
+        (  # a target asked: what the review of the year before says was reached is not it (2014)
+            "报告提出年末高速铁路运营里程要达到多少公里的目标？",
+            _report(
+                2014,
+                "铁路、高速公路运营里程均超过10万公里，其中高速铁路运营里程达到1.1万公里，居世界首位。",
+                ("一、2013年工作回顾",),
+            ),
+        ),
+    ],
+)
+def test_a_figure_that_is_not_what_is_asked_is_withheld(question, passage, fake_embedder):
+    for embedder in (None, fake_embedder):
+        ans = answer_question(question, QueryInfo(), [passage], [], None, embedder)
+        assert ans.answer is None and ans.note

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import jieba
 import jieba.posseg as pseg
 import numpy as np
 
@@ -33,7 +34,7 @@ from ..text import (
 )
 from ..types import Answer, DocInfo, Passage, QueryInfo, WordStats
 from . import translate
-from .figures import Figure, cn_number, find_figures
+from .figures import Figure, cn_number, find_figures, fold
 from .kinds import Kind, question_kind, question_type
 from .terms import expand
 from .understand import section_years
@@ -185,6 +186,9 @@ ABSTAIN = 0.5  # below this confidence the answer is withheld
 NAMING = 1.5  # bonus of a named span that holds a proper name or a number
 NUMBERED_NAME = re.compile(r"\d|第[一二三四五六七八九十百]")
 CLAUSE_ONLY = 0.75  # confidence factor for an answer that is a whole clause, not a tight span
+# confidence taken from a figure that is not what is asked: an outcome when a target is, a percent of
+# another rate than the one named
+UNPLANNED = 0.4
 
 
 @dataclass(frozen=True)
@@ -332,6 +336,15 @@ def _confidence(cover: float, sim: float, has_model: bool, local: float = 1.0) -
     return 0.15 + 0.35 * lexical + 0.2 * near + 0.3 * sim
 
 
+@lru_cache(maxsize=256)
+def _rates_asked(question: str) -> tuple[str, ...]:
+    """The rates a question names (城镇登记失业率 → 失业率; deficit ratio → 赤字率), as words ending in 率;
+    a rate of change (增长率) is written as the change itself (增长7.5%), so it names no measure."""
+    words = jieba.lcut(question) if CJK.search(question) else [t for t, _ in translate.translate(question)]
+    # a rate of change (增长率) is written as the change itself (增长7.5%): not a named measure
+    return tuple(w for w in words if len(w) > 1 and w.endswith("率") and not CHANGE_ONLY.fullmatch(w[:-1]))
+
+
 def _measure_fit(asked: str, unit: str) -> float:
     """1 for the asked measure word, 0.6 for one of its kind (几起 → 25件), -1 for another kind."""
     unit, asked = (unit.split("/")[0][-1:] if unit else ""), asked[-1]  # 人次 counts 次, visits
@@ -382,6 +395,7 @@ def _target_fit(ctx: Context, text: str, f: Figure) -> float:
 def _year_fit(ctx: Context, own: str) -> float:
     """+ when the figure's own words name a year the question names (到2002年的1161亿元 for "in 2002"),
     - when they name only other years (从1997年的509亿元)."""
+    own = fold(own)
     named = set(re.findall(r"((?:19|20)\d{2})年", own))
     if not named:
         return 0.0
@@ -411,6 +425,7 @@ def stated_years(text: str, f: Figure, report_year: int | None) -> set[int]:
     report's 今年 figure is the answer, not this one, though both sentences read alike."""
     if report_year is None:
         return set()
+    text = fold(text)  # ２００１年 is a year too (same offsets)
     a = sentence_at(text, f.start)[0]
     lead = text[a : f.start]
     if not RELATIVE_YEAR.search(lead) and CONTINUES.match(lead) and a > 0:
@@ -469,7 +484,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
         after = re.split(r"\d", after)[0]  # up to the next figure: its words are its own
-        score += _target_fit(ctx, text, f) + _year_fit(ctx, before)
+        target = _target_fit(ctx, text, f)
+        score += target + _year_fit(ctx, before)
         if asked is not None and (dated := stated_years(text, f, year)):
             score += 0.8 if asked in dated else -1.5  # 今年 in the 2016 report is not 2015
         if ORIGIN_TEXT.search(text[a : f.start]) and not ORIGIN_ASKED.search(ctx.question):
@@ -502,6 +518,13 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score += 0.8 * fit
             clash = clash or fit < 0
         conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.6 if clash else 0.0)
+        rates = _rates_asked(ctx.question)
+        if rates and f.kind in ("percent", "points"):
+            sentence = fold(text[slice(*sentence_at(text, f.start))])
+            if not any(r in sentence for r in rates):  # 失业率 asked: this percent is another rate
+                conf -= UNPLANNED
+        if TARGET_ASKED.search(ctx.question) and target <= 0:
+            conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
     return out
 
@@ -974,6 +997,11 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
         if named is not None and p.chunk.year != named:
             found = [replace(c, score=c.score - 1.5) for c in found]
         headed = section_years(p.chunk.section, p.chunk.year)
+        reviewed = headed and p.chunk.year and max(headed) < p.chunk.year and year_asked not in headed
+        if reviewed and TARGET_ASKED.search(ctx.question):
+            # a target asked: under a heading that reviews the years before (一、2013年工作回顾) a figure
+            # is what was done, not what the report sets out (unless that year's target is asked)
+            found = [replace(c, confidence=c.confidence - UNPLANNED) if c.figure else c for c in found]
         if year_asked is not None and headed and year_asked not in headed:
             found = [
                 c

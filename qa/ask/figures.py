@@ -188,7 +188,7 @@ FOLD = str.maketrans(
 )
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """The text with full-width forms folded, character for character, so offsets stay the original's."""
     return text.translate(FOLD)
 
@@ -502,7 +502,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     >>> [(f.text, f.value, f.unit, f.qualifier) for f in figures]
     [('超过126万亿元', 126000000000000.0, '万亿元', 'over'), ('5.2%左右', 5.2, '%', 'about')]
     """
-    t = _fold(text)
+    t = fold(text)
     spans = _Spans()
     out = _fixed(t, text, spans)
     pos = 0
