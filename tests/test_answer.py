@@ -182,7 +182,9 @@ def test_the_question_own_figure_is_no_answer():
 
 def test_the_named_report_before_the_year_it_reviews(fake_embedder):
     older = _report(2005, "2004年，国内生产总值达到13.65万亿元，比上年增长9.5%。")
-    named = _report(2006, "全年国内生产总值达到18.23万亿元，比上年增长9.9%。")
+    named = _report(
+        2006, "全年国内生产总值达到18.23万亿元，比上年增长9.9%。", ("一、去年工作回顾",)
+    )  # its heading
     ans = answer_question(
         "2006年报告说，2005年国内生产总值达到多少？", QueryInfo(), [older, named], [], None, None
     )
@@ -645,3 +647,16 @@ def test_a_figure_that_is_not_what_is_asked_is_withheld(question, passage, fake_
     for embedder in (None, fake_embedder):
         ans = answer_question(question, QueryInfo(), [passage], [], None, embedder)
         assert ans.answer is None and ans.note
+
+
+@pytest.mark.parametrize(
+    "question, asked",
+    [
+        ("丰泽2024年下达处罚决定多少件", None),
+        ("湟中区2025年查处了多少起环境违法行为", None),
+        ("湟中区2024年查处了多少起环境违法行为", "25起"),
+    ],
+)
+def test_a_report_answers_for_its_own_year_not_the_one_it_plans(fast_rqa, question, asked):
+    # the 2023 report of 丰泽 plans 2024 and the 2024 report of 湟中 plans 2025: their figures are their own year's
+    assert fast_rqa.ask(question).answer == asked

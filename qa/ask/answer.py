@@ -189,6 +189,7 @@ CLAUSE_ONLY = 0.75  # confidence factor for an answer that is a whole clause, no
 # confidence taken from a figure that is not what is asked: an outcome when a target is, a percent of
 # another rate than the one named
 UNPLANNED = 0.4
+UNDATED = 0.55  # … and from one its words do not date to the year asked (below ABSTAIN even when certain)
 
 
 @dataclass(frozen=True)
@@ -1001,7 +1002,19 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
         if reviewed and TARGET_ASKED.search(ctx.question):
             # a target asked: under a heading that reviews the years before (一、2013年工作回顾) a figure
             # is what was done, not what the report sets out (unless that year's target is asked)
-            found = [replace(c, confidence=c.confidence - UNPLANNED) if c.figure else c for c in found]
+            found = [
+                replace(c, confidence=c.confidence - UNPLANNED) if c.figure is not None else c for c in found
+            ]
+        other_year = year_asked is not None and p.chunk.year and year_asked != p.chunk.year
+        if other_year and year_asked not in headed:
+            # another year than the report's own is asked (丰泽2024年… of its 2023 report, which plans 2024):
+            # a figure neither its sentence nor its heading dates to that year is the report's own year's
+            found = [
+                replace(c, confidence=c.confidence - UNDATED)
+                if c.figure is not None and not _dated(p.text, c, year_asked, p.chunk.year)
+                else c
+                for c in found
+            ]
         if year_asked is not None and headed and year_asked not in headed:
             found = [
                 c
@@ -1011,6 +1024,13 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
             ]
         out += found
     return sorted(out, key=lambda c: -c.score)
+
+
+def _dated(text: str, c: Candidate, year: int, report_year: int) -> bool:
+    """Whether a figure's words date it to ``year``: written out in its sentence, or said relative to
+    the report's year (去年, 过去五年) in it or in its paragraph's opening."""
+    sentence = fold(text[slice(*sentence_at(text, c.start, c.end))])
+    return str(year) in sentence or year in stated_years(text, c.figure, report_year)
 
 
 def extract(
