@@ -233,3 +233,9 @@ def test_the_chunk_stating_the_words_in_one_sentence_ranks_first(tmp_path, fake_
     assert "1186万人" in rqa.search(question, 1)[0].text
     plain = ReportQA.open(tmp_path / "index", replace(fake_config, sentence_weight=0.0), fake_embedder)
     assert "1186万人" not in plain.search(question, 1)[0].text  # what the second stage changes
+
+
+def test_a_year_with_no_report_names_the_reports_own_years(fast_rqa):
+    # 丰泽's 2023 report also speaks of 2024; it is still no 2024 report
+    info = understand("丰泽生态环境局2022年共下达处罚决定多少件？", fast_rqa.documents())
+    assert info.missing and "丰泽区现有 2023 年报告" in info.missing

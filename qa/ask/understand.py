@@ -292,11 +292,9 @@ def _missing(regions: tuple[str, ...], years: list[int], documents: list[DocInfo
     if not regions or not years:
         return None
     year = years[0]
-    have = {
-        r: sorted({y for d in documents if d.region == r for y in (d.years or (d.year,)) if y})
-        for r in regions
-    }
     if any(d.covers(year) for d in documents if d.region in regions):
         return None
+    # the reports' own years: a 2023 report that also speaks of 2024 is no 2024 report
+    have = {r: sorted({d.year for d in documents if d.region == r and d.year}) for r in regions}
     closest = "；".join(f"{r}现有 {'、'.join(map(str, ys))} 年报告" for r, ys in have.items())
     return f"集合中没有 {'、'.join(regions)} {year} 年的报告（{closest}）；下列为最接近的段落，仅供参考。"
