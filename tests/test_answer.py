@@ -132,7 +132,7 @@ MIXED = {
         ("按现行汇率算，人均国内生产总值突破了多少美元？", ("dollars",), "1000美元"),  # 美元, not 汇率's 率
         ("“三去一降一补”具体指哪几项任务？", ("tasks",), "去产能、去库存、去杠杆、降成本、补短板"),
         # items in brackets, the last joined by 和; named by their last characters (红线…清单)
-        ("“三线一单”是指哪些？", ("lines",), "生态保护红线、环境质量底线、资源利用上线、环境准入负面清单"),
+        ("“三线一单”是指哪些？", ("lines",), "生态保护红线、环境质量底线、资源利用上线和环境准入负面清单"),
         ("要打好哪三大攻坚战？", ("battles",), "防范化解重大风险、精准脱贫、污染防治"),  # after 特别在打好
         ("国内生产总值增长多少？", ("five years", "one year"), "6.9%"),  # a year's, not the average
         ("国内生产总值年均增长多少？", ("one year", "five years"), "7.8%"),  # the average asked
@@ -140,7 +140,11 @@ MIXED = {
         ("政府工作报告是在哪次会议上作的？", ("approved", "delivered"), "第十四届全国人民代表大会第一次会议"),
         ("2023年发布了多少篇推文？", ("posts",), "287篇"),  # the measure word asked: 篇, not 期
         ("微信公众号叫什么？", ("posts",), "“丰泽生态环境”微信公众号"),  # not cut inside 公众号
-        ("利用哪些节日开展宣传？", ("days",), "世界水日、世界地球日、国际生物多样性日"),  # 以 leads in
+        (
+            "利用哪些节日开展宣传？",
+            ("days",),
+            "世界水日、世界地球日和国际生物多样性日",
+        ),  # 以 leads in; as printed
         ("中央财政扶贫资金增长多少？", ("poverty",), "43.4%"),  # funds asked, their growth in percent
         ("中央财政赤字是多少钱？", ("poverty",), "1.4万亿元"),
     ],
@@ -432,7 +436,7 @@ def test_a_list_qualified_by_de_keeps_its_first_item_whole():
     not half a word cut where the verb ends (好调控的方向)."""
     text = "要搞好宏观调控，把握好调控的方向、重点、时机和力度，改进调控方式方法。"
     ans = _ask("要把握好调控的哪几个方面？", text)
-    assert ans.answer == "方向、重点、时机、力度"
+    assert ans.answer == "方向、重点、时机和力度"  # the items as printed, 和 and all
 
 
 def test_a_rank_asked_is_the_ordinal_it_moved_to():
@@ -660,3 +664,36 @@ def test_a_figure_that_is_not_what_is_asked_is_withheld(question, passage, fake_
 def test_a_report_answers_for_its_own_year_not_the_one_it_plans(fast_rqa, question, asked):
     # the 2023 report of 丰泽 plans 2024 and the 2024 report of 湟中 plans 2025: their figures are their own year's
     assert fast_rqa.ask(question).answer == asked
+
+
+HUANGZHONG_MONITORING = (  # the 湟中 report's sentence holding two lists, one bracketed
+    "辖区3家重点企业（青海祁连山水泥有限公司、黄河西宁热电有限责任公司、西宁市湟中区江源给排水有限责任公司）"
+    "及2家一般企业李家山污水处理站、田家寨污水处理站均建设污染源自动监测系统，我局以污染源自动监控系统和"
+    "移动执法系统为平台，借力科技手段加强对污染源的有效监控。"
+)
+
+
+@pytest.mark.parametrize(
+    "question, text, items",
+    [
+        (
+            "建设了污染源自动监测系统的3家重点企业是哪几家？",
+            HUANGZHONG_MONITORING,
+            ["青海祁连山水泥有限公司", "黄河西宁热电有限责任公司", "西宁市湟中区江源给排水有限责任公司"],
+        ),
+        (
+            "建设了污染源自动监测系统的2家一般企业是哪两家？",
+            HUANGZHONG_MONITORING,
+            ["李家山污水处理站", "田家寨污水处理站"],
+        ),
+        (  # two items closed by 等 (2004 national report)
+            "国务院提出的法律议案里点名了哪些草案？",
+            "去年以来，国务院先后提出银行业监督管理法草案、对外贸易法修订草案等5部法律议案，制定了19个行政法规。",
+            ["银行业监督管理法草案", "对外贸易法修订草案"],
+        ),
+    ],
+)
+def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
+    for embedder in (None, fake_embedder):
+        ans = _ask(question, text, embedder=embedder)
+        assert all(i in ans.answer for i in items) and "）" not in ans.answer

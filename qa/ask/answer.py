@@ -693,7 +693,8 @@ def _trim_first(first: str, others: list[str]) -> str:
     """Drop the words that lead into a list from its first item (大力发展科技金融 → 科技金融)."""
     first = LEAD.sub("", first) or first
     lengths = {len(o) for o in others}
-    if len(lengths) == 1 and len(first) > min(lengths) and all(first[-1] == o[-1] for o in others):
+    one_shape = len(others) > 1 and len(lengths) == 1 and all(first[-1] == o[-1] for o in others)
+    if one_shape and len(first) > min(lengths):
         return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
     shortest = min(len(o) for o in others)
     owned = first.rsplit("的", 1)[-1]
@@ -722,7 +723,8 @@ def _trim_last(last: str, others: list[str]) -> str:
     if len(last) > longest + 1:
         kept = ""
         for w in pseg.cut(last):
-            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"}:
+            # a one-character "verb" right after a noun is its suffix (污水处理站: jieba tags 站 a verb)
+            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"} and not (w.flag == "v" and len(w.word) == 1):
                 break
             kept += w.word
         last = kept
@@ -733,14 +735,15 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
     """Every item of a list as the text gives it: items joined by 、 (and 和/及 before the last), or
     numbered items (一是…；二是…, （一）…, 1.…) with the first clause of each."""
     out = []
-    for s, e in clauses(text):
+    for s, e, closed in (seg for a, b in clauses(text) for seg in _list_segments(text, a, b)):
         clause = text[s:e]
         parts = re.split(r"、", clause)
         if len(parts) >= 2:
             closing = re.search(r"[）)]" if "“" in parts[-1] else r"[）)”]", parts[-1])
             last_raw = parts[-1][: closing.start()] if closing else parts[-1]  # (…、…和…）落地
             tail = re.split(r"(?:和|及|以及|与)", last_raw, maxsplit=1)
-            if len(parts) == 2 and len(tail) < 2:
+            # two items need a conjunction, a closing 等 (A、B等5部), or two asked for
+            if len(parts) == 2 and len(tail) < 2 and asked != 2 and "等" not in last_raw:
                 continue
             first = re.split(r"[“（(：:]", parts[0])[-1].strip(
                 '“”"'
@@ -751,10 +754,11 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                 len(tail) == 2 and tail[0] and tail[1] and (len(parts) == 2 or len(tail[0]) <= longest + 2)
             )
             last_parts = [t.strip('“”" ') for t in tail] if joined else [last_raw.strip('“”" ')]
-            others = [*mid, *last_parts] or [first]
-            items = [_trim_first(first, others), *mid[:]]
-            last = last_parts[-1] if closing else _trim_last(last_parts[-1], [first, *mid] or others)
-            items += [*last_parts[:-1], last]  # a bracket or quote that closes the list ends its last item
+            # a bracket or quote that closes the list ends its last item; else its trailing words are cut
+            last = last_parts[-1]
+            if not (closing or closed):
+                last = _trim_last(last, [first, *mid])
+            items = [_trim_first(first, [*mid, *last_parts[:-1], last]), *mid, *last_parts[:-1], last]
             items = [i for i in items if i]
             if len(items) < 3 and len(parts) > 2:
                 continue
@@ -762,10 +766,14 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                 continue
             value = "、".join(items)
             start = s + clause.find(items[0])
-            end = start + len(value) if text[start : start + len(value)] == value else s + len(clause)
+            end = s + clause.rfind(items[-1]) + len(items[-1])
+            if start < end <= start + len(value) + 2 * len(items):  # as printed (…、资源利用上线和环境准入…)
+                value = text[start:end]
+            else:
+                end = start + len(value) if text[start : start + len(value)] == value else s + len(clause)
         else:
             continue
-        out.append(_list_candidate(ctx, pi, text, items, (start, end), (s, s + len(clause)), asked))
+        out.append(_list_candidate(ctx, pi, text, items, (start, end), (s, s + len(clause)), asked, value))
     for s, e in sentences(text):
         # clauses listed after a lead-in (主要是粮食供求关系趋紧，固定资产投资膨胀，…，煤电油运紧张):
         # each clause an item, so a list of states or tasks is found as well as one of nouns
@@ -798,6 +806,21 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                 )
             )
     return out
+
+
+BRACKET_LIST = re.compile(r"[（(]([^（）()]*、[^（）()]*)[）)]")
+
+
+def _list_segments(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
+    """A clause cut around the lists it brackets: 3家重点企业（A、B、C）及2家一般企业D、E均… holds two lists,
+    which read as one would run together (C）及2家一般企业D). ``closed``: the bracket ends the list's
+    last item, so nothing is trimmed from it."""
+    out, at = [], s
+    for m in BRACKET_LIST.finditer(text, s, e):
+        out += [(at, m.start(), False), (*m.span(1), True)]
+        at = m.end()
+    out.append((at, e, False))
+    return [(a, b, closed) for a, b, closed in out if b > a]
 
 
 def _list_candidate(
