@@ -697,3 +697,13 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
     for embedder in (None, fake_embedder):
         ans = _ask(question, text, embedder=embedder)
         assert all(i in ans.answer for i in items) and "）" not in ans.answer
+
+
+def test_several_figures_asked_at_once(fake_embedder):
+    text = (  # the 2007 national report
+        "全年中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元，"
+        "比上年增长29.2%、39.4%、65.4%和23.9%。"
+    )
+    for embedder in (None, fake_embedder):
+        ans = _ask("中央财政用于科技、教育、卫生和文化事业的支出分别是多少？", text, embedder=embedder)
+        assert ans.kind == "figures" and ans.answer == "774亿元、536亿元、138亿元和123亿元"

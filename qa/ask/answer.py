@@ -808,6 +808,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
     return out
 
 
+RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")  # between the figures of one run
 BRACKET_LIST = re.compile(r"[（(]([^（）()]*、[^（）()]*)[）)]")
 
 
@@ -821,6 +822,30 @@ def _list_segments(text: str, s: int, e: int) -> list[tuple[int, int, bool]]:
         at = m.end()
     out.append((at, e, False))
     return [(a, b, closed) for a, b, closed in out if b > a]
+
+
+def figure_run_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list[Candidate]:
+    """Runs of figures joined only by 、，和 (分别为774亿元、536亿元、138亿元和123亿元): the answer to a
+    question asking several at once, as printed."""
+    out = []
+    runs: list[list[Figure]] = []
+    for f in find_figures(text):
+        if f.kind in ("year", "date"):
+            continue
+        if runs and RUN_JOINER.fullmatch(text[runs[-1][-1].end : f.start]):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        start, end = run[0].start, run[-1].end
+        cover, sim, score = _support(ctx, pi, text, start, end)
+        score += 1.0 + (1.0 if "分别" in text[max(0, start - 8) : start] else 0.0)
+        if asked:
+            score += 1.0 if len(run) == asked else -0.5
+        out.append(Candidate(pi, start, end, text[start:end], score, _confidence(cover, sim, bool(ctx.sims))))
+    return out
 
 
 def _list_candidate(
@@ -997,6 +1022,8 @@ def _passage_candidates(
             out += clause_candidates(ctx, pi, text)
         elif finder == "list":
             out += list_candidates(ctx, pi, text, asked)
+        elif finder == "figures":
+            out += figure_run_candidates(ctx, pi, text, asked)
         else:
             out += fixed_candidates(ctx, pi, text, finder)
     return out

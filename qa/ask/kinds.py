@@ -50,6 +50,8 @@ KINDS: tuple[Kind, ...] = (
         _p(r"文件名|什么文件|哪个文件|哪份文件|名称是|叫什么", r"title of|name of the (?:plan|document)"),
         ("title", "quoted", "named", "clause"),
     ),
+    # several figures asked at once (分别是多少, respectively): the run of figures the text gives, as printed
+    Kind("figures", _p(r"分别|各(?:是|为|有)多少", r"\brespectively\b"), ("figures",), ANY_FIGURE),
     Kind(
         "list",
         _p(
