@@ -79,6 +79,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many articles did the WeChat account publish?", "发布", "出版"),
         ("By how much did enrolment increase?", "招生", "登记"),
         ("Which probe landed on the Moon?", "登月", "登陆"),
+        ("Which branch of the bureau was named a model?", "分局", "分行"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

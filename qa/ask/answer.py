@@ -66,7 +66,7 @@ HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
-    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
+    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
     re.I,
 )
 EN_LEADS = re.compile(r"\bwho\s+(?:leads|led|heads|headed|chairs|chaired|is in charge)\b", re.I)
@@ -937,6 +937,7 @@ def _heads(question: str) -> tuple[str, ...]:
         return (phrase[-6:],) if phrase else ()
     if m := EN_HEAD.search(question):
         words = m.group(1).split()
+        words = words[: words.index("of")] if "of" in words[1:] else words  # which branch of the … bureau
         found: list[str] = []
         for k in range(len(words)):  # the whole phrase first, then its shorter tails (world expo, expo)
             found += [t for t, _ in translate.translate(" ".join(words[k:])) if t not in found]

@@ -162,6 +162,9 @@ ENGLISH = {
     "businesses": "企业",
     "contributions": "缴费",
     "social security contributions": "社保缴费 社会保险费",
+    # a bureau's branch offices (the dictionary has 分支, 分行 of a bank)
+    "branch": "分局",
+    "branches": "分局",
     # what a bureau publishes online (publish → 出版, articles → 条款, WeChat unknown to the dictionary)
     "wechat": "微信 公众号",
     "publish": "发布 推送 公布",
