@@ -403,7 +403,10 @@ def test_history_formats():
         ("How much was spent on research and development?", "amount"),
         ("What deficit-to-GDP ratio did the report plan?", "percent"),
         ("What had the banks' capital adequacy ratio risen to?", "percent"),
-        ("What was Taishun county's PM2.5 drop?", "change"),  # a figure, though "what was" as names are asked
+        ("What was Taishun county's PM2.5 drop?", "change"),
+        ("Which strategic emerging industries did the report call for cultivating?", "list"),
+        ("Which world expo was about to open?", "name"),
+        ("丰泽在执法比武中获得了几等奖？", "rank"),  # a figure, though "what was" as names are asked
         ("Which company was hired?", "name"),
         ("谈谈普法工作", "open"),
     ],

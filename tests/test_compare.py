@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from qa import ReportQA
-from qa.ask.compare import LEAST, MOST
+from qa.ask.compare import LEAST, MOST, is_cross
+from qa.types import QueryInfo
 from tests.conftest import HUANGZHONG, SEEDS
 
 # 政府工作报告 2021, 2022 (赤字率), 2024, 2025 (GDP and 城镇新增就业 of the year reviewed, and targets).
@@ -74,3 +75,14 @@ def test_targets_compared_not_the_years_reviewed(rqa):
 )
 def test_what_the_comparison_asks(question, most, least):
     assert bool(MOST.search(question)) == most and bool(LEAST.search(question)) == least
+
+
+@pytest.mark.parametrize(
+    "question, cross",
+    [
+        ("许昌和江津哪个区罚款多？", True),
+        ("个人所得税起征点在哪个区间？", False),  # 区间 is a range, not a district
+    ],
+)
+def test_which_district_is_a_comparison_which_range_is_not(question, cross):
+    assert is_cross(question, QueryInfo()) is cross

@@ -42,8 +42,8 @@ from .understand import section_years
 __all__ = ["Candidate", "answer_question", "extract", "question_terms", "question_type", "figure_candidates"]
 
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
-# An ordinal that ranks something (第三位, 第2名, 第一大): the answer to 第几 questions.
-ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:位|名|大|个)?")
+# An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
+ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:位|名|大|个)?|[一二三四五特]等奖")
 # What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
 LIST_INTRO = re.compile(r"主要是|主要有|包括|分别是|[：:]")
 TITLE = re.compile(r"《[^《》]{2,60}》")

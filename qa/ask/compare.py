@@ -21,7 +21,7 @@ from .retrieve import Searcher
 from .understand import report_years
 
 CROSS = re.compile(
-    r"哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告"
+    r"(?:哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告)(?![间域段])"
     r"|which (?:bureau|report|district|county|city)s?\b|\bcompare",
     re.I,
 )

@@ -42,7 +42,7 @@ KINDS: tuple[Kind, ...] = (
     # a rank asked (第几位, 排名第几): the answer is an ordinal, which the figure finder skips on purpose
     Kind(
         "rank",
-        _p(r"第几|排名第?多少|排第多少", r"what (?:place|rank)|which place|\bran(?:k|ked) \w+"),
+        _p(r"第几|排名第?多少|排第多少|几等奖?", r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+"),
         ("ordinal",),
     ),
     Kind(
@@ -57,7 +57,7 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两]",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
-            r"|which \w+s\b(?! (?:was|is)\b)",
+            r"|which (?:[a-z-]+ ){0,3}(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)",
         ),
         ("list",),
     ),
