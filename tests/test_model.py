@@ -115,10 +115,14 @@ def test_onnx_fp32_reproduces_sentence_transformers(reference):
 
 
 def test_onnx_int8_stays_close_and_ranks_alike(reference):
-    """int8 moves each vector a little (cosine ~0.999) but the passages a question ranks first stay."""
+    """int8 moves each vector a little (cosine ~0.9985 on the seeds, which the calibration text leaves
+    out) but the passages a question ranks first stay. Unsmoothed, the down-projections alone bring
+    the mean to .9970 and the lowest to .9956: the floors below fail without smoothing."""
     texts, passages, queries = reference
     ours, our_queries = onnx_vectors("onnx-int8", texts)
-    assert (ours * passages).sum(1).min() >= 0.998, "the activation-fed matmuls are left in fp32"
+    cos = (ours * passages).sum(1)
+    assert cos.mean() >= 0.998 and cos.min() >= 0.997, f"cosine mean {cos.mean():.5f}, lowest {cos.min():.5f}"
+    assert (our_queries * queries).sum(1).min() >= 0.997
     for q, ref_q in zip(our_queries, queries, strict=True):
         top_ref = set(np.argsort(-(passages @ ref_q))[:5])
         assert np.argmax(ours @ q) in top_ref
