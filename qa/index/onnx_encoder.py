@@ -40,13 +40,13 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from ..config import INT8_RECIPE
+
 log = logging.getLogger(__name__)
 
 GRAPHS = {"onnx-fp32": "model.onnx", "onnx-int8": "model.int8.onnx"}
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
-# How the int8 graph is made, recorded in encoder.json: a cache quantised another way is redone.
-INT8_RECIPE = "dynamic int8, per-channel weights; matmuls fed by the activation function smoothed (alpha 0.7)"
 # How far smoothing moves the activations' range into the weights: measured on the seeds (held out from
 # the calibration text), mean cosine to fp32 .9965 at 0.5, .9983 at 0.6 and 0.75, .9985 at 0.65-0.7
 # (.9970 unsmoothed). Chosen per layer by each matmul's own output error instead, it did no better.
