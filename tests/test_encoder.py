@@ -47,18 +47,9 @@ def test_only_matmuls_fed_by_the_activation_are_found():
         name: numpy_helper.from_array(rng.standard_normal(shape).astype(np.float32), name)
         for name, shape in (("w_up", (4, 8)), ("w_down", (8, 4)), ("w_q", (4, 4)))
     }
-    consts = [
-        numpy_helper.from_array(np.array(v, np.float32), n)
-        for n, v in (("sqrt2", 1.4142135), ("one", 1.0), ("half", 0.5))
-    ]
+    gelu, consts = gelu_block("down")
     nodes = [
-        helper.make_node("MatMul", ["x", "w_up"], ["up"], name="up"),
-        helper.make_node("Div", ["up", "sqrt2"], ["d"], name="div"),
-        helper.make_node("Erf", ["d"], ["e"], name="erf"),
-        helper.make_node("Add", ["e", "one"], ["a"], name="add"),
-        helper.make_node("Mul", ["up", "a"], ["m"], name="mul"),
-        helper.make_node("Mul", ["m", "half"], ["g"], name="mul_half"),
-        helper.make_node("MatMul", ["g", "w_down"], ["down"], name="down"),
+        *gelu,
         helper.make_node("MatMul", ["down", "w_q"], ["q"], name="query"),
         helper.make_node("Softmax", ["q"], ["p"], name="softmax"),
         helper.make_node("MatMul", ["p", "q"], ["y"], name="attend"),
@@ -91,8 +82,9 @@ def test_in_a_fused_graph_only_the_matmul_right_after_bias_gelu_is_found():
     assert after_activation(graph) == ["down"]
 
 
-def ffn(w_up: np.ndarray, w_down: np.ndarray) -> onnx.ModelProto:
-    """A feed-forward block as torch exports it: up-projection, GELU (Div, Erf, Add, Mul, Mul), down."""
+def gelu_block(out: str) -> tuple[list, list]:
+    """Nodes and constants of a feed-forward block as torch exports it, from ``x`` to ``out``:
+    up-projection, GELU (Div, Erf, Add, Mul, Mul), down-projection."""
     consts = [
         numpy_helper.from_array(np.array(v, np.float32), n)
         for n, v in (("sqrt2", 1.4142135), ("one", 1.0), ("half", 0.5))
@@ -104,8 +96,14 @@ def ffn(w_up: np.ndarray, w_down: np.ndarray) -> onnx.ModelProto:
         helper.make_node("Add", ["e", "one"], ["a"], name="add"),
         helper.make_node("Mul", ["up", "a"], ["m"], name="mul"),
         helper.make_node("Mul", ["m", "half"], ["g"], name="mul_half"),
-        helper.make_node("MatMul", ["g", "w_down"], ["y"], name="down"),
+        helper.make_node("MatMul", ["g", "w_down"], [out], name="down"),
     ]
+    return nodes, consts
+
+
+def ffn(w_up: np.ndarray, w_down: np.ndarray) -> onnx.ModelProto:
+    """The feed-forward block alone, with these weights."""
+    nodes, consts = gelu_block("y")
     weights = [numpy_helper.from_array(w_up, "w_up"), numpy_helper.from_array(w_down, "w_down")]
     graph = helper.make_graph(
         nodes,
