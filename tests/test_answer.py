@@ -710,3 +710,23 @@ def test_several_figures_asked_at_once(fake_embedder):
     for embedder in (None, fake_embedder):
         ans = _ask("中央财政用于科技、教育、卫生和文化事业的支出分别是多少？", text, embedder=embedder)
         assert ans.kind == "figures" and ans.answer == "774亿元、536亿元、138亿元和123亿元"
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        (  # 2008 national report: jieba reads 就业 as a verb, yet it starts the first law's name
+            "报告要求认真贯彻实施哪两部法律来扩大就业？",
+            "认真贯彻实施就业促进法和劳动合同法。",
+            "就业促进法和劳动合同法",
+        ),
+        (
+            "过去一年设立了哪两家交易所？",
+            "设立北京证券交易所和广州期货交易所。",
+            "北京证券交易所和广州期货交易所",
+        ),  # 2022
+    ],
+)
+def test_two_names_joined_by_and(question, text, expected, fake_embedder):
+    for embedder in (None, fake_embedder):
+        assert _ask(question, text, embedder=embedder).answer == expected

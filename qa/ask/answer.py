@@ -785,6 +785,8 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         if len(items) >= 3 and all(2 <= len(i) <= 16 for i in items):
             span = (m.end(), m.end() + len(body))
             out.append(_list_candidate(ctx, pi, text, items, span, (s, e), asked, "，".join(items)))
+    if asked == 2:
+        out += _pair_candidates(ctx, pi, text)
     numbered = [m.end() for m in NUMBERED.finditer(text)]
     if len(numbered) >= 2:
         items = []
@@ -803,6 +805,41 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                     value,
                     score,
                     _confidence(cover, sim, bool(ctx.sims)),
+                )
+            )
+    return out
+
+
+def _pair_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
+    """Two of the asked thing joined by 和/及/与 (哪两部法律 → 就业促进法和劳动合同法, 哪两家交易所 →
+    北京证券交易所和广州期货交易所): both names end in the asked noun's head (法 of 法律, 所 of 交易所)."""
+    tails = {h[-1] for h in ctx.heads} | {h[-2] for h in ctx.heads if len(h) > 1}
+    if not tails:
+        return []
+    out = []
+    for m in re.finditer(r"以及|和|及|与", text):
+        if text[m.start() - 1 : m.start()] not in tails:
+            continue
+        right = re.match(
+            rf"[^，,。；;、：:\s]{{1,20}}?[{''.join(tails)}](?![\u4e00-\u9fff]{{0,1}}[{''.join(tails)}])",
+            text[m.end() :],
+        )
+        if not right:
+            continue
+        # the first name starts at the word boundary that makes it as long as the second (就业促进法 against
+        # 劳动合同法: jieba reads 就业 as a verb, so a noun phrase would lose it)
+        a = max(_clause_of(text, m.start(), m.start())[0], m.start() - 20)
+        starts, at = [], m.start()
+        for w in reversed(jieba.lcut(text[a : m.start()])):
+            at -= len(w)
+            starts.append(at)
+        start = min(starts, key=lambda s0: (abs(m.start() - s0 - right.end()), -s0))
+        end = m.end() + right.end()
+        items = [text[start : m.start()], right.group()]
+        if all(len(i) >= 2 for i in items):
+            out.append(
+                _list_candidate(
+                    ctx, pi, text, items, (start, end), _clause_of(text, start, end), 2, text[start:end]
                 )
             )
     return out
