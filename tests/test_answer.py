@@ -730,3 +730,16 @@ def test_several_figures_asked_at_once(fake_embedder):
 def test_two_names_joined_by_and(question, text, expected, fake_embedder):
     for embedder in (None, fake_embedder):
         assert _ask(question, text, embedder=embedder).answer == expected
+
+
+def test_a_name_holds_verbal_nouns(fake_embedder):
+    # the 丰泽 report: jieba tags 管理 and 培训 as verbal nouns, which belong to the academy's name
+    text = (
+        "加大生态环境法律培训力度，通过组织干部职工参加福建干部管理培训网络学院学习、线上旁听庭审、会前学法、"
+        "集中培训、专题研讨、座谈交流等多种形式推动法治政府建设。"
+    )
+    for embedder in (None, fake_embedder):
+        assert (
+            _ask("干部职工参加的是哪个网络学院？", text, embedder=embedder).answer
+            == "福建干部管理培训网络学院"
+        )
