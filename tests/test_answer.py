@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from qa.ask.answer import answer_question, question_terms
+from qa.ask.answer import EN_MEASURE, answer_question, question_terms
 from qa.ask.dialog import user_turns
 from qa.ask.kinds import question_type
 from qa.evaluate import answer_correct, items_recalled
@@ -743,3 +743,9 @@ def test_a_name_holds_verbal_nouns(fake_embedder):
             _ask("干部职工参加的是哪个网络学院？", text, embedder=embedder).answer
             == "福建干部管理培训网络学院"
         )
+
+
+def test_reports_are_no_articles():
+    # staff "reports" to a hotline are 举报 counted in 件: reading 篇 for them would call 564件 another measure
+    assert EN_MEASURE.search("How many articles did the bureau publish?")
+    assert not EN_MEASURE.search("How many reports did the 12369 hotline receive?")

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 import jieba
 import jieba.posseg as pseg
@@ -72,7 +73,8 @@ EN_HEAD = re.compile(
 EN_LEADS = re.compile(r"\bwho\s+(?:leads|led|heads|headed|chairs|chaired|is in charge)\b", re.I)
 # The measure word Chinese counts an English noun with (how many articles → 篇, how many cases → 起).
 EN_MEASURES = {
-    **dict.fromkeys(("articles", "posts", "papers", "essays", "reports"), "篇"),
+    # not "reports": staff reports to a hotline are 举报, counted in 件
+    **dict.fromkeys(("articles", "posts", "papers", "essays"), "篇"),
     **dict.fromkeys(("cases", "incidents", "accidents", "violations"), "起"),
     **dict.fromkeys(("times", "visits", "inspections", "drills", "exercises", "trainings", "sessions"), "次"),
     **dict.fromkeys(("people", "persons", "staff", "officers", "lawyers", "advisers", "advisors"), "人"),
@@ -342,7 +344,6 @@ def _rates_asked(question: str) -> tuple[str, ...]:
     """The rates a question names (城镇登记失业率 → 失业率; deficit ratio → 赤字率), as words ending in 率;
     a rate of change (增长率) is written as the change itself (增长7.5%), so it names no measure."""
     words = jieba.lcut(question) if CJK.search(question) else [t for t, _ in translate.translate(question)]
-    # a rate of change (增长率) is written as the change itself (增长7.5%): not a named measure
     return tuple(w for w in words if len(w) > 1 and w.endswith("率") and not CHANGE_ONLY.fullmatch(w[:-1]))
 
 
@@ -597,16 +598,14 @@ def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int
     if not pseg.dt.word_tag_tab.get(head[0], "").startswith("n"):
         return []
     spans = []
+    ends: dict[int, set[int]] = {}  # word ends of each clause, cut once however often the character occurs
     for m in re.finditer(re.escape(head[0]), text):
         if text[m.end() : m.end() + 1] == head[1]:
             continue  # the literal noun, found already
         a, b = _clause_of(text, m.start(), m.end())
-        ends = set()
-        at = a
-        for w in pseg.cut(text[a:b]):
-            at += len(w.word)
-            ends.add(at)
-        if m.end() not in ends:
+        if a not in ends:
+            ends[a] = set(accumulate(map(len, jieba.lcut(text[a:b])), initial=a))
+        if m.end() not in ends[a]:
             continue  # inside a word (网络, 公开): not the noun
         s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
         if m.end() - s > 2 and text[s : m.end()] not in ctx.question:

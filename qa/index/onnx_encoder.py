@@ -154,6 +154,18 @@ def after_activation(graph) -> list[str]:
     return [n.name for n in graph.node if n.op_type == "MatMul" and reaches_activation(n.input[0], 4)]
 
 
+def feed(encodings, pad: int) -> dict[str, np.ndarray]:
+    """The graph's inputs for one batch of encodings: ids padded with ``pad`` to the longest, the mask
+    of the real tokens, token types all 0 (encoding and calibrating feed the graph alike)."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.full((len(encodings), width), pad, np.int64)
+    mask = np.zeros((len(encodings), width), np.int64)
+    for row, e in enumerate(encodings):
+        ids[row, : len(e.ids)] = e.ids
+        mask[row, : len(e.ids)] = 1
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+
+
 def calibration_texts(prompts: dict[str, str]) -> list[str]:
     """The texts of ``CALIBRATION`` with the prompts they are embedded with: a line ending in a question
     mark as a query, any other as a passage (where each file's lines come from is said in its header)."""
@@ -187,15 +199,10 @@ def activation_maxima(model, names: list[str], folder: Path, meta: dict) -> list
     encodings = tokenizer.encode_batch(calibration_texts(meta["prompts"]))
     maxima = [np.zeros(0, np.float32)] * len(names)
     for rows in batches([len(e.ids) for e in encodings], 16):
-        width = max(len(encodings[i].ids) for i in rows)
-        ids = np.full((len(rows), width), pad, np.int64)
-        mask = np.zeros((len(rows), width), bool)
-        for row, i in enumerate(rows):
-            ids[row, : len(encodings[i].ids)] = encodings[i].ids
-            mask[row, : len(encodings[i].ids)] = True
-        feed = {"input_ids": ids, "attention_mask": mask.astype(np.int64), "token_type_ids": 0 * ids}
-        for k, x in enumerate(session.run(inputs, feed)):
-            top = np.abs(x[mask]).max(0)
+        batch = feed([encodings[i] for i in rows], pad)
+        real = batch["attention_mask"].astype(bool)
+        for k, x in enumerate(session.run(inputs, batch)):
+            top = np.abs(x[real]).max(0)
             maxima[k] = top if not maxima[k].size else np.maximum(maxima[k], top)
     return maxima
 
@@ -414,16 +421,9 @@ class OnnxEncoder:
         return self._session.result()
 
     def _run(self, encodings) -> np.ndarray:
-        width = max(len(e.ids) for e in encodings)
-        ids = np.full((len(encodings), width), self._tokenizer.result()[1], np.int64)
-        mask = np.zeros((len(encodings), width), np.int64)
-        for row, e in enumerate(encodings):
-            ids[row, : len(e.ids)] = e.ids
-            mask[row, : len(e.ids)] = 1
-        hidden = self.session.run(
-            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        )[0]
-        weights = mask[..., None].astype(np.float32)
+        inputs = feed(encodings, self._tokenizer.result()[1])
+        hidden = self.session.run(None, inputs)[0]
+        weights = inputs["attention_mask"][..., None].astype(np.float32)
         vecs = (hidden * weights).sum(1) / np.maximum(weights.sum(1), 1e-9)
         return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
 
