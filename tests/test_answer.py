@@ -749,3 +749,9 @@ def test_reports_are_no_articles():
     # staff "reports" to a hotline are 举报 counted in 件: reading 篇 for them would call 564件 another measure
     assert EN_MEASURE.search("How many articles did the bureau publish?")
     assert not EN_MEASURE.search("How many reports did the 12369 hotline receive?")
+
+
+def test_reports_to_a_hotline_are_asked_not_noise(fast_rqa):
+    # "the report" names the report; a bare "reports" (举报 to the 12369 hotline) is what is asked
+    ans = fast_rqa.ask("How many reports did Xuchang's 12369 hotline receive in 2023?")
+    assert ans.answer == "564件"

@@ -178,8 +178,12 @@ AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均|\baverage\b", 
 RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
 # English words that name the report, not what is asked: translated word by word they add noise terms.
 EN_NOISE = re.compile(
-    r"\b(?:(?:state council'?s?|government|annual)\s+)*(?:work\s+)?reports?\b|\baccording to\b", re.I
-)
+    r"\b(?:the|this|that|its|their)\s+(?:\d{4}\s+)?(?:(?:state council'?s?|government|annual)\s+)*"
+    r"(?:work\s+)?reports?\b"
+    r"|\b(?:(?:state council'?s?|government|annual)\s+)+(?:work\s+)?reports?\b|\bwork\s+reports?\b"
+    r"|\baccording to\b",
+    re.I,
+)  # not a bare "reports": staff reports to a hotline (举报) are what is asked
 # A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
 QUESTION_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|st\b|nd\b|rd\b|th\b)")
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
