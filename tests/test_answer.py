@@ -409,6 +409,9 @@ def test_history_formats():
         ("丰泽在执法比武中获得了几等奖？", "rank"),  # a figure, though "what was" as names are asked
         ("Which company was hired?", "name"),
         ("谈谈普法工作", "open"),
+        ("对应纳税所得额在哪个区间的部分减半征收？", "interval"),  # a range of figures, not a name
+        ("How long was the high-speed railway network in operation?", "count"),
+        ("高速铁路运营里程有多长？", "count"),
     ],
 )
 def test_question_types(question, kind):
@@ -755,3 +758,56 @@ def test_reports_to_a_hotline_are_asked_not_noise(fast_rqa):
     # "the report" names the report; a bare "reports" (举报 to the 12369 hotline) is what is asked
     ans = fast_rqa.ask("How many reports did Xuchang's 12369 hotline receive in 2023?")
     assert ans.answer == "564件"
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # the 2008 report: the items stand in the clause before 分别, their figures in order after it
+        (
+            "2007年化学需氧量排放总量比上年下降了多少？",
+            "2007年单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量近年来首次出现双下降，"
+            "比上年分别下降3.14％和4.66％。",
+            "3.14％",
+        ),
+        (
+            "二氧化硫排放总量比上年下降了多少？",
+            "2007年单位国内生产总值能耗比上年下降3.27%，化学需氧量、二氧化硫排放总量近年来首次出现双下降，"
+            "比上年分别下降3.14％和4.66％。",
+            "4.66％",
+        ),
+        # the 2025 report: the shared 增加值 names no item
+        (
+            "装备制造业增加值增长多少？",
+            "高技术制造业、装备制造业增加值分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；",
+            "7.7%",
+        ),
+        # the 2010 report: 毛钱 is money
+        (
+            "粳稻最低收购价每斤提高多少？",
+            "进一步提高粮食最低收购价，早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱，小麦每斤提高3分钱，",
+            "1毛钱",
+        ),
+    ],
+)
+def test_each_figure_of_a_respective_run_counts_its_own_item(question, text, expected):
+    # rules only: the hash embedder's clause similarity would favour 3.27%'s clause, which shares 2007年
+    assert _ask(question, text).answer == expected
+
+
+def test_a_range_asked_is_answered_by_the_range(fake_embedder):
+    # the 2022 report
+    text = (
+        "对小规模纳税人阶段性免征增值税。对小微企业年应纳税所得额100万元至300万元部分，再减半征收企业所得税。"
+    )
+    for embedder in (None, fake_embedder):
+        ans = _ask("对小微企业年应纳税所得额在哪个区间的部分再减半征收企业所得税？", text, embedder=embedder)
+        assert ans.answer == "100万元至300万元"
+
+
+def test_a_list_item_holds_a_bound_morpheme(fake_embedder):
+    # the 丰泽 report: jieba leaves 扬 of 扬尘 a verb morpheme (vg), which does not end the last item
+    text = "开展静夜守护、清水蓝天、饮用水源地巡查、中高考噪声巡查、环境安全隐患排查及 2023 年扬尘整治等专项执法检查。"
+    for embedder in (None, fake_embedder):
+        ans = _ask("开展了哪些专项执法检查？", text, embedder=embedder)
+        assert ans.answer.endswith("2023 年扬尘整治")

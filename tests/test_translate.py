@@ -80,6 +80,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("By how much did enrolment increase?", "招生", "登记"),
         ("Which probe landed on the Moon?", "登月", "登陆"),
         ("Which branch of the bureau was named a model?", "分局", "分行"),
+        ("How much would spending on education rise to?", "增加", "兴起"),
+        ("How much would spending on education rise to?", "教育", "普法"),  # schools, not legal publicity
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -463,6 +463,60 @@ def _opening_time(text: str, start: int) -> re.Match | None:
     return RELATIVE_YEAR.match(text, at) or ABSOLUTE_YEAR.match(text, at)
 
 
+def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[str], int]]:
+    """The item each figure of a 分别 run belongs to, by position: 化学需氧量、二氧化硫排放总量…，比上年分别
+    下降3.14％和4.66％ gives 3.14％ to 化学需氧量 (keyed by the figure's start).
+
+    Why: every figure of the run sits in one sentence that holds the question's words; only the order
+    of the list before 分别 says which figure counts what. The list is the last clause before 分别 that
+    jieba cuts into as many items (at 、和与及) as the run has figures; otherwise nothing is paired."""
+    out: dict[int, tuple[list[str], int]] = {}
+    counted = [f for f in figures if f.kind not in ("year", "date")]
+    for m in re.finditer("分别", text):
+        run: list[Figure] = []
+        for f in counted:
+            if f.start < m.end():
+                continue
+            gap = text[run[-1].end if run else m.end() : f.start]
+            if RUN_JOINER.fullmatch(gap) if run else len(gap) <= 8 and not RUN_BREAK.search(gap):
+                run.append(f)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        lead = text[sentence_at(text, m.start())[0] : m.start()]
+        for clause in reversed(re.split(r"[，,；;：:]", lead)):
+            items = ["".join(g).strip() for g in _split_words(clause)]
+            if len(items) > 1:
+                if len(items) == len(run) and all(items):
+                    out.update({f.start: (items, i) for i, f in enumerate(run)})
+                break
+    return out
+
+
+def _split_words(clause: str) -> list[list[str]]:
+    """A clause's words grouped between the joiners of a list (、和与及以及), as jieba cuts it: 和 inside
+    和谐 or 共和国 joins nothing."""
+    groups: list[list[str]] = [[]]
+    for w in jieba.lcut(clause, HMM=False):
+        if w in ITEM_JOINERS:
+            groups.append([])
+        else:
+            groups[-1].append(w)
+    return groups
+
+
+def _item_fit(ctx: Context, items: list[str], i: int) -> float:
+    """+1 when the question's words name item ``i`` of a 分别 list more than any other item, -1 when they
+    name another more; words every item holds (a shared 排放总量) decide nothing."""
+    weights = [
+        sum(w for t, w in ctx.terms.items() if t in item and not all(t in other for other in items))
+        for item in items
+    ]
+    others = max(w for j, w in enumerate(weights) if j != i)
+    return 1.0 if weights[i] > others else -1.0 if others > weights[i] else 0.0
+
+
 def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None) -> list[Candidate]:
     """Figures in one passage (of the report of ``year``), scored by the clause they sit in and how
     their unit and noun fit."""
@@ -470,7 +524,9 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     prev: Figure | None = None
     stated = {nfkc_compact(q.text) for q in find_figures(ctx.question)}
     asked = asked_year(ctx.question)
-    for f in find_figures(text):
+    figures = find_figures(text)
+    respective = _respective(text, figures) if "分别" in text else {}
+    for f in figures:
         if f.kind in ("year", "date"):
             continue
         if nfkc_compact(f.text) in stated:  # the question's own figure (现行16%的税率降至多少, 五年)
@@ -510,6 +566,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score += 0.6 if AVERAGE.search(before) else -0.6
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
+        if f.start in respective:
+            score += _item_fit(ctx, *respective[f.start])
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
@@ -727,8 +785,10 @@ def _trim_last(last: str, others: list[str]) -> str:
     if len(last) > longest + 1:
         kept = ""
         for w in pseg.cut(last):
-            # a one-character "verb" right after a noun is its suffix (污水处理站: jieba tags 站 a verb)
-            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"} and not (w.flag == "v" and len(w.word) == 1):
+            # a one-character "verb" right after a noun is its suffix (污水处理站: jieba tags 站 a verb),
+            # and a bound morpheme (扬 vg in 扬尘) is part of a word jieba did not join: neither ends it
+            one = len(w.word) == 1 and (w.flag == "v" or w.flag.endswith("g"))
+            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"} and not one:
                 break
             kept += w.word
         last = kept
@@ -850,6 +910,8 @@ def _pair_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
 
 
 RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")  # between the figures of one run
+RUN_BREAK = re.compile(r"[，,。；;：:\n\d]")  # what may not stand between 分别 and its run's first figure
+ITEM_JOINERS = {"、", "和", "与", "及", "以及"}
 BRACKET_LIST = re.compile(r"[（(]([^（）()]*、[^（）()]*)[）)]")
 
 

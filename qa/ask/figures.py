@@ -55,7 +55,7 @@ class Figure:
 SEED_UNITS = """
 起 件 项 人 家 次 名 位 例 宗 份 条 场 批 台 套 户 辆 艘 架 头 只 匹 株 棵 本 册 部 篇 期 届 轮 支 队
 组 所 处 座 栋 间 幢 个 种 类 门 首 幅 块 张 枚 颗 根 片 段 口 级 元 美元 欧元 港元 日元 人民币
-吨 斤 公斤 千克
+吨 斤 公斤 千克 分钱 毛钱 块钱 角钱
 克 毫克 微克 米 公里 千米 厘米 毫米 平方米 平方公里 平方千米 立方米 立方 亩 公顷 千公顷 瓦 千瓦 千瓦时
 度 升 毫升 标准煤 吨标准煤 吨标煤 年 个月 天 日 小时 个小时 分钟 秒 周 个星期 季度 个季度 工作日 个工作日
 自然日 个自然日 岁 周岁 周年 倍 百分点 个百分点 人次 户次 家次 件次 车次 架次 班次 批次 场次
@@ -235,7 +235,7 @@ def _kind(base: str) -> str:
         return "points"
     if base == "倍":
         return "multiple"
-    if base.split("/")[0].endswith(("元", "人民币")):
+    if base.split("/")[0].endswith(("元", "人民币", "钱")):
         return "money"
     if "/" in base or base in TIME or any(c in METRIC for c in base):
         return "measure"

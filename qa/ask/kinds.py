@@ -89,9 +89,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次个名位人例项份条场套]|达到了?什么水平",
-            r"how many|how much|how large|how big|number of|\bindex\b|\btarget\b|\boutput\b|\btotal\b"
-            r"|\bquota\b|by how much",
+            r"多少|几[起件家次个名位人例项份条场套]|达到了?什么水平|多[长久远高大]",
+            r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
+            r"|\boutput\b|\btotal\b|\bquota\b|by how much",
         ),
         ("figure",),
         ANY_FIGURE,
@@ -106,6 +106,16 @@ KINDS: tuple[Kind, ...] = (
         ),
         ("figure",),
         ("percent", "points", *(k for k in ANY_FIGURE if k not in ("percent", "points"))),
+    ),
+    # a range of figures asked (在哪个区间, what range): a figure, a range first (100万元至300万元)
+    Kind(
+        "interval",
+        _p(
+            r"(?:哪个|哪一|什么|多大)(?:数值)?(?:区间|范围)",
+            r"\bwhat range\b|\bwhich range\b|\bbetween what\b",
+        ),
+        ("figure",),
+        ANY_FIGURE,
     ),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
     Kind("person", _p(r"谁", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
