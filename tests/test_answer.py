@@ -811,3 +811,25 @@ def test_a_list_item_holds_a_bound_morpheme(fake_embedder):
     for embedder in (None, fake_embedder):
         ans = _ask("开展了哪些专项执法检查？", text, embedder=embedder)
         assert ans.answer.endswith("2023 年扬尘整治")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("简化管理的排污许可证企业有多少家？", "39家"),  # a part the question names
+        ("全区现有排污许可证企业多少家？", "48家"),  # the whole: no part named
+    ],
+)
+def test_a_part_after_qizhong_counts_what_its_whole_counts(question, expected, fake_embedder):
+    # the 湟中 report
+    text = "全区现有排污许可证企业48家，其中重点管理9家，简化管理39家。"
+    for embedder in (None, fake_embedder):
+        assert _ask(question, text, embedder=embedder).answer == expected
+
+
+def test_a_word_the_whole_shares_names_no_part(fake_embedder):
+    # the 2022 report: 退税 stands in the whole's words too, so 留抵退税 is not what is asked
+    text = "预计全年退税减税约2.5万亿元，其中留抵退税约1.5万亿元，退税资金全部直达企业。"
+    for embedder in (None, fake_embedder):
+        assert _ask("全年退税减税加起来大概有多少？", text, embedder=embedder).answer == "约2.5万亿元"
+        assert _ask("留抵退税约多少？", text, embedder=embedder).answer == "约1.5万亿元"

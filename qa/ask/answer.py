@@ -506,6 +506,39 @@ def _split_words(clause: str) -> list[list[str]]:
     return groups
 
 
+def _wholes(text: str, figures: tuple[Figure, ...]) -> dict[int, Figure]:
+    """The whole each part figure belongs to, keyed by the part's start: 全区现有排污许可证企业48家，其中
+    重点管理9家，简化管理39家 makes 9家 and 39家 parts of 48家. The whole is the last figure before 其中 in
+    the part's sentence (or in the sentence before, when 其中 opens the part's)."""
+    out = {}
+    for i, f in enumerate(figures):
+        a = sentence_at(text, f.start)[0]
+        if CONTINUES.match(text, a) and a > 0:
+            a = sentence_at(text, a - 1)[0]
+        k = text.rfind("其中", a, f.start)
+        if k >= 0 and (
+            whole := next((w for w in reversed(figures[:i]) if a <= w.start and w.end <= k), None)
+        ):
+            out[f.start] = whole
+    return out
+
+
+def _lead(text: str, f: Figure) -> str:
+    """The words of a figure's clause before it (其中重点管理9家 → 其中重点管理)."""
+    return text[_clause_of(text, f.start, f.end)[0] : f.start]
+
+
+def _names_part(ctx: Context, text: str, part: Figure, whole: Figure) -> bool:
+    """Whether the question names the part by a word of its own (简化管理), not one its whole's words hold
+    too (退税减税约2.5万亿元，其中留抵退税约1.5万亿元: 退税 names the whole as well). Words, not characters:
+    高速铁路 is the part's own word though 高速 and 铁路 stand in the whole's 铁路、高速公路; the question
+    names it when its terms make it up."""
+    own = set(tokenize(_lead(text, part))) - set(tokenize(_lead(text, whole)))
+    return any(
+        w in ctx.terms or (len(w) > 2 and sum(len(t) for t in ctx.terms if t in w) >= len(w)) for w in own
+    )
+
+
 def _item_fit(ctx: Context, items: list[str], i: int) -> float:
     """+1 when the question's words name item ``i`` of a 分别 list more than any other item, -1 when they
     name another more; words every item holds (a shared 排放总量) decide nothing."""
@@ -526,6 +559,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     asked = asked_year(ctx.question)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
+    wholes = _wholes(text, figures) if "其中" in text else {}
+    parts = [(f, wholes[f.start]) for f in figures if f.start in wholes]
     for f in figures:
         if f.kind in ("year", "date"):
             continue
@@ -537,6 +572,15 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if prev is not None and prev.end > a and nfkc_compact(prev.text) in stated:
             score += 1.0  # the figure the question's own figure moves to (16%的税率降至13%)
         before, shared = _own_words(text, a, f, prev)
+        # 企业48家，其中…简化管理39家: a part named by the question counts what its whole counts, too; a
+        # part it does not name is not asked, nor is a whole when it names a part
+        if whole := wholes.get(f.start):
+            if _names_part(ctx, text, f, whole):
+                before = _lead(text, whole) + before
+            else:
+                score -= 0.8
+        elif any(w is f and _names_part(ctx, text, p, w) for p, w in parts):
+            score -= 0.8
         counted = f.noun or (prev.noun if shared and prev is not None else None) or before
         if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
             # 由50%提高到75%: where it went, asked by 提高到多少; 增长多少 asks the change, not the level
