@@ -833,3 +833,19 @@ def test_a_word_the_whole_shares_names_no_part(fake_embedder):
     for embedder in (None, fake_embedder):
         assert _ask("全年退税减税加起来大概有多少？", text, embedder=embedder).answer == "约2.5万亿元"
         assert _ask("留抵退税约多少？", text, embedder=embedder).answer == "约1.5万亿元"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the 2024 and 2025 reports: a description led by a verb into the asked noun
+        ("经过全国上下共同努力，全年经济运行呈现前低中高后稳态势。", "前低中高后稳态势"),
+        (
+            "推动需求较快回升，全年经济运行呈现前高、中低、后扬态势。有力实施财政政策。",
+            "前高、中低、后扬态势",
+        ),
+    ],
+)
+def test_a_description_before_the_asked_noun(text, expected, fake_embedder):
+    for embedder in (None, fake_embedder):
+        assert _ask("全年经济运行呈现什么态势？", text, embedder=embedder).answer == expected

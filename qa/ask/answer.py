@@ -665,6 +665,22 @@ def _noun_phrase_before(text: str, end: int, floor: int) -> int:
     return start
 
 
+def _description_before(text: str, end: int, floor: int) -> int:
+    """Start of a description that a verb leads into the noun at ``end`` (呈现前低中高后稳态势, 呈现前高、
+    中低、后扬态势), else ``end``: what a 什么态势/格局 question asks is the words between the verb and the
+    noun, when none of them is a noun (which the noun phrase takes instead). They are adjectives,
+    directions, adverbs, bound morphemes and 、, which a noun phrase does not cross."""
+    words = list(pseg.cut(text[floor:end]))
+    start = end
+    for w in reversed(words):
+        if w.flag.startswith("v") and len(w.word) > 1 and w.flag != "vn":
+            return start if start < end else end
+        if not (w.flag[:1] in {"a", "f", "d", "s", "m", "b"} or w.flag.endswith("g") or w.word == "、"):
+            return end
+        start -= len(w.word)
+    return end
+
+
 def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
     """Noun phrases that end in the asked noun (哪个…自贸区 → 中国上海自由贸易试验区 ends in 区, 上海世博会 in
     世博会): the longest tail of the noun that the text holds, with the words before it that name it."""
@@ -674,6 +690,7 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
             for m in re.finditer(re.escape(head[-size:]), text):
                 a, _ = _clause_of(text, m.start(), m.end())
                 s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
+                s = min(s, _description_before(text, m.start(), max(a, m.start() - 16)))
                 if m.end() - s > size and text[s : m.end()] not in ctx.question:
                     spans.append((s, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
             if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
