@@ -839,7 +839,7 @@ def test_a_word_the_whole_shares_names_no_part(fake_embedder):
     "text, expected",
     [
         # the 2024 and 2025 reports: a description led by a verb into the asked noun
-        ("经过全国上下共同努力，全年经济运行呈现前低中高后稳态势。", "前低中高后稳态势"),
+        ("在推动高质量发展上用力，全年经济运行呈现前低中高后稳态势。", "前低中高后稳态势"),
         (
             "推动需求较快回升，全年经济运行呈现前高、中低、后扬态势。有力实施财政政策。",
             "前高、中低、后扬态势",
