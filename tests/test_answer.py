@@ -412,6 +412,8 @@ def test_history_formats():
         ("对应纳税所得额在哪个区间的部分减半征收？", "interval"),  # a range of figures, not a name
         ("How long was the high-speed railway network in operation?", "count"),
         ("高速铁路运营里程有多长？", "count"),
+        ("Which rules did the bureau follow when deciding the size of penalties?", "title"),  # "when" joins
+        ("When did the bureau publish the report?", "date"),
     ],
 )
 def test_question_types(question, kind):

@@ -81,7 +81,12 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("Which probe landed on the Moon?", "登月", "登陆"),
         ("Which branch of the bureau was named a model?", "分局", "分行"),
         ("How much would spending on education rise to?", "增加", "兴起"),
-        ("How much would spending on education rise to?", "教育", "普法"),  # schools, not legal publicity
+        ("How much would spending on education rise to?", "教育", "普法"),
+        (
+            "Which rules did the bureau follow?",
+            "规则",
+            "法治",
+        ),  # a set of rules, not the rule of law  # schools, not legal publicity
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -36,7 +36,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("range", _p(r"哪几年|哪些年|哪一年到|期限|起止", r"which years|what period"), ("range",)),
     Kind(
         "date",
-        _p(r"什么时候|何时|哪天|日期|哪一天|几月|哪个月", r"\bwhen\b|\bdate\b|what day|which month"),
+        _p(
+            r"什么时候|何时|哪天|日期|哪一天|几月|哪个月",
+            # "when" that asks, not one joining a clause (which rules did it follow when deciding …)
+            r"^\W*when\b|\bwhen (?:did|was|were|is|are|will|would|does|do|has|had)\b"
+            r"|\bdate\b|what day|which month",
+        ),
         ("date",),
     ),
     # a rank asked (第几位, 排名第几): the answer is an ordinal, which the figure finder skips on purpose
@@ -47,7 +52,12 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "title",
-        _p(r"文件名|什么文件|哪个文件|哪份文件|名称是|叫什么", r"title of|name of the (?:plan|document)"),
+        _p(
+            r"文件名|什么文件|哪个文件|哪份文件|名称是|叫什么",
+            r"title of|name of the (?:plan|document)"
+            # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
+            r"|\bwhich (?:[a-z-]+ ){0,2}(?:rules|regulations|provisions|guidelines)\b",
+        ),
         ("title", "quoted", "named", "clause"),
     ),
     # several figures asked at once (分别是多少, respectively): the run of figures the text gives, as printed

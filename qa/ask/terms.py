@@ -87,6 +87,8 @@ ENGLISH = {
     "handled": "查处 办理",
     "handle": "查处 办理",
     "rule": "法治",
+    "rules": "规则 规定 办法",  # a set of rules (裁量规则), not the rule of law
+    "regulations": "规定 条例 办法",
     "law": "法治 法律",
     "legal": "法律 法治",
     "publicity": "宣传 普法",
