@@ -784,6 +784,11 @@ def test_reports_to_a_hotline_are_asked_not_noise(fast_rqa):
             "高技术制造业、装备制造业增加值分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；",
             "7.7%",
         ),
+        (
+            "高技术制造业增加值增长多少？",  # 增加值 stands after the last item, but belongs to both
+            "高技术制造业、装备制造业增加值分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；",
+            "8.9%",
+        ),
         # the 2010 report: 毛钱 is money
         (
             "粳稻最低收购价每斤提高多少？",

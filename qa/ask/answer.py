@@ -469,7 +469,8 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
 
     Why: every figure of the run sits in one sentence that holds the question's words; only the order
     of the list before 分别 says which figure counts what. The list is the last clause before 分别 that
-    jieba cuts into as many items (at 、和与及) as the run has figures; otherwise nothing is paired."""
+    jieba cuts into as many items (at 、和与及) as the run has figures; otherwise nothing is paired.
+    Words the list's items share (增加值 after the last) are no item's own."""
     out: dict[int, tuple[list[str], int]] = {}
     counted = [f for f in figures if f.kind not in ("year", "date")]
     for m in re.finditer("分别", text):
@@ -487,7 +488,12 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
         lead = text[sentence_at(text, m.start())[0] : m.start()]
         for clause in reversed(re.split(r"[，,；;：:]", lead)):
             items = ["".join(g).strip() for g in _split_words(clause)]
-            if len(items) > 1:
+            if len(items) > 1 and items[0]:
+                # 高技术制造业、装备制造业增加值: past the first item's last word, the last item's words
+                # (增加值) belong to every item
+                last_word = jieba.lcut(items[0], HMM=False)[-1]
+                k = items[-1].rfind(last_word)
+                items[-1] = items[-1][: k + len(last_word)] if k > 0 else items[-1]
                 if len(items) == len(run) and all(items):
                     out.update({f.start: (items, i) for i, f in enumerate(run)})
                 break
