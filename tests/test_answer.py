@@ -856,3 +856,13 @@ def test_a_word_the_whole_shares_names_no_part(fake_embedder):
 def test_a_description_before_the_asked_noun(text, expected, fake_embedder):
     for embedder in (None, fake_embedder):
         assert _ask("全年经济运行呈现什么态势？", text, embedder=embedder).answer == expected
+
+
+def test_names_listed_after_a_verb(fake_embedder):
+    # the 2024 report: 成功举办 leads into the list; 合作 (a verbal noun) is inside the last name
+    text = (
+        "成功举办中国－中亚峰会、第三届“一带一路”国际合作高峰论坛等重大主场外交活动。推动构建人类命运共同体。"
+    )
+    for embedder in (None, fake_embedder):
+        ans = _ask("成功举办了哪些重大主场外交活动？", text, embedder=embedder)
+        assert ans.answer == "中国－中亚峰会、第三届“一带一路”国际合作高峰论坛"

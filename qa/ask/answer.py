@@ -826,6 +826,14 @@ def _trim_first(first: str, others: list[str]) -> str:
     if one_shape and len(first) > min(lengths):
         return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
     shortest = min(len(o) for o in others)
+    words = [(w.word, w.flag) for w in pseg.cut(first)]
+    lead = next((i for i, (_, f) in enumerate(words) if f[:1] not in {"a", "d"}), len(words))
+    if lead < len(words) - 1 and words[lead][1] == "v" and not any(_verb_led(o) for o in others):
+        # names listed after a verb (成功举办中国－中亚峰会、第三届…论坛): the verb leads into the list,
+        # unless every item is a task led by its own verb (加强…、推进…) or the rest names nothing
+        rest = "".join(w for w, _ in words[lead + 1 :])
+        if _names_in(rest):
+            first = rest
     owned = first.rsplit("的", 1)[-1]
     if owned != first and 0 < len(owned) <= max(lengths) + 1:
         # 把握好调控的方向、重点、时机和力度: what leads up to 的 qualifies every item, and a verb cut
@@ -845,17 +853,26 @@ def _trim_first(first: str, others: list[str]) -> str:
     return LEAD.sub("", rest) or rest
 
 
+def _verb_led(item: str) -> bool:
+    """Whether an item starts with a verb (加强执法监管), as tasks in a list do."""
+    first = next(iter(pseg.cut(item)), None)
+    return first is not None and first.flag.startswith("v") and first.flag != "vn"
+
+
 def _trim_last(last: str, others: list[str]) -> str:
     """Cut what follows a list's last item (平顶山签订了…, 污染防治的攻坚战, 数字金融等)."""
     last = re.split(r"等|的", last)[0] or last
     longest = max(len(o) for o in others)
     if len(last) > longest + 1:
         kept = ""
-        for w in pseg.cut(last):
+        words = list(pseg.cut(last))
+        for i, w in enumerate(words):
             # a one-character "verb" right after a noun is its suffix (污水处理站: jieba tags 站 a verb),
-            # and a bound morpheme (扬 vg in 扬尘) is part of a word jieba did not join: neither ends it
+            # a bound morpheme (扬 vg in 扬尘) is part of a word jieba did not join, and a verbal noun before
+            # a noun is part of a compound (国际合作高峰论坛): none of them ends the item
             one = len(w.word) == 1 and (w.flag == "v" or w.flag.endswith("g"))
-            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"} and not one:
+            compound = w.flag == "vn" and i + 1 < len(words) and words[i + 1].flag.startswith("n")
+            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"} and not one and not compound:
                 break
             kept += w.word
         last = kept
