@@ -414,6 +414,7 @@ def test_history_formats():
         ("高速铁路运营里程有多长？", "count"),
         ("Which rules did the bureau follow when deciding the size of penalties?", "title"),  # "when" joins
         ("When did the bureau publish the report?", "date"),
+        ("到2010年国内生产总值要比2000年怎样？", "manner"),
     ],
 )
 def test_question_types(question, kind):

@@ -271,8 +271,10 @@ def _covers(d: DocInfo, years: list[int], titled: set[int]) -> bool:
 
 def _on_years(docs: list[DocInfo], years: list[int], titled: set[int]) -> list[DocInfo]:
     """The reports covering one of ``years`` (or titled with it, for a year that names a report),
-    or all of ``docs`` when none does (the answer step says so)."""
-    return [d for d in docs if _covers(d, years, titled)] or docs
+    or all of ``docs`` when none does (the answer step says so). A report named by its year is the one
+    asked: the other years of the question are what it speaks of (2001年报告提出，到2010年…比2000年)."""
+    named = [d for d in docs if d.year in titled]
+    return named or [d for d in docs if _covers(d, years, titled)] or docs
 
 
 def _no_report_of(years: list[int], titled: set[int], documents: list[DocInfo]) -> str | None:
