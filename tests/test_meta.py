@@ -119,11 +119,8 @@ DOCS = [
         ("Huangzhong 2024 fines", ("hz.txt",), None),
         ("2023年国内生产总值增长多少", ("gwr2024.txt", "gwr2023.txt"), None),  # reviewed in the 2024 report
         ("国务院2024年政府工作报告提出的目标", ("gwr2024.txt",), None),
-        (
-            "2024年报告说，2023年经济增长多少",
-            ("gwr2024.txt",),
-            None,
-        ),  # the named report, not every one of 2023
+        # the reports of the named year, not the 2023 report that also speaks of 2023
+        ("2024年报告说，2023年经济增长多少", ("gwr2024.txt", "hz.txt", "ts.txt"), None),
     ],
 )
 def test_questions_are_scoped_by_place_hierarchy_and_covered_years(question, docs, note):
