@@ -539,7 +539,10 @@ def _names_part(ctx: Context, text: str, part: Figure, whole: Figure) -> bool:
     too (退税减税约2.5万亿元，其中留抵退税约1.5万亿元: 退税 names the whole as well). Words, not characters:
     高速铁路 is the part's own word though 高速 and 铁路 stand in the whole's 铁路、高速公路; the question
     names it when its terms make it up."""
-    own = set(tokenize(_lead(text, part))) - set(tokenize(_lead(text, whole)))
+    lead = _lead(text, part)
+    if not any(t in lead for t in ctx.terms):
+        return False  # no word of the question here at all: nothing to cut into words
+    own = set(tokenize(lead)) - set(tokenize(_lead(text, whole)))
     return any(
         w in ctx.terms or (len(w) > 2 and sum(len(t) for t in ctx.terms if t in w) >= len(w)) for w in own
     )
@@ -566,7 +569,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
     wholes = _wholes(text, figures) if "其中" in text else {}
-    parts = [(f, wholes[f.start]) for f in figures if f.start in wholes]
+    named = {f.start for f in figures if f.start in wholes and _names_part(ctx, text, f, wholes[f.start])}
+    asked_wholes = {wholes[s].start for s in named}
     for f in figures:
         if f.kind in ("year", "date"):
             continue
@@ -581,11 +585,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         # 企业48家，其中…简化管理39家: a part named by the question counts what its whole counts, too; a
         # part it does not name is not asked, nor is a whole when it names a part
         if whole := wholes.get(f.start):
-            if _names_part(ctx, text, f, whole):
+            if f.start in named:
                 before = _lead(text, whole) + before
             else:
                 score -= 0.8
-        elif any(w is f and _names_part(ctx, text, p, w) for p, w in parts):
+        elif f.start in asked_wholes:
             score -= 0.8
         counted = f.noun or (prev.noun if shared and prev is not None else None) or before
         if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
