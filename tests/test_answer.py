@@ -415,6 +415,9 @@ def test_history_formats():
         ("Which rules did the bureau follow when deciding the size of penalties?", "title"),  # "when" joins
         ("When did the bureau publish the report?", "date"),
         ("到2010年国内生产总值要比2000年怎样？", "manner"),
+        ("What was forest coverage according to the 2021 report?", "percent"),
+        ("What did industrial value added exceed, according to the 2023 report?", "count"),
+        ("How fast did retail sales grow?", "percent"),
     ],
 )
 def test_question_types(question, kind):

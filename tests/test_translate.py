@@ -81,12 +81,14 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("Which probe landed on the Moon?", "登月", "登陆"),
         ("Which branch of the bureau was named a model?", "分局", "分行"),
         ("How much would spending on education rise to?", "增加", "兴起"),
+        # schools, not legal publicity; a set of rules, not the rule of law
         ("How much would spending on education rise to?", "教育", "普法"),
-        (
-            "Which rules did the bureau follow?",
-            "规则",
-            "法治",
-        ),  # a set of rules, not the rule of law  # schools, not legal publicity
+        ("Which rules did the bureau follow?", "规则", "法治"),
+        # the indicators every work report states, in the statistics bureau's English
+        ("How much did fixed-asset investment grow?", "固定资产投资", "本钱"),
+        ("How much did retail sales grow?", "社会消费品零售总额", "门市"),
+        ("What was general public budget revenue?", "一般公共预算收入", "将军"),
+        ("What was per capita disposable income?", "人均", "人头"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

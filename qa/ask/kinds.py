@@ -82,7 +82,7 @@ KINDS: tuple[Kind, ...] = (
         "percent",
         _p(
             r"百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率",
-            r"percent|percentage|\brates?\b|\bratios?\b|%|growth|inflation|\bshares?\b|proportion",
+            r"percent|percentage|\brates?\b|\bratios?\b|%|growth|inflation|\bshares?\b|proportion|coverage",
         ),
         ("figure",),
         ("percent", "points"),
@@ -101,7 +101,8 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"多少|几[起件家次个名位人例项份条场套]|达到了?什么水平|多[长久远高大]",
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
-            r"|\boutput\b|\btotal\b|\bquota\b|by how much",
+            r"|\boutput\b|\btotal\b|\bquota\b|by how much"
+            r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b",  # what did X exceed
         ),
         ("figure",),
         ANY_FIGURE,
