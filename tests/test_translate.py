@@ -89,6 +89,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What was general public budget revenue?", "一般公共预算收入", "将军"),
         ("What was per capita disposable income?", "人均", "人头"),
         ("How many special bonds were issued?", "专项债券", "特别"),  # 特别国债 are other bonds
+        ("How many people were lifted out of poverty?", "脱贫", "提升"),
+        ("Which tax was abolished?", "取消", "铲除"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):
@@ -179,3 +181,17 @@ def test_cache_is_json_written_once_and_survives_damage(tmp_path, monkeypatch):
         assert tr.reverse_index().lookup("deficit") == built.lookup("deficit")
     finally:
         tr.reverse_index.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("What was done in the 13th Five-Year Plan period?", "十三五"),
+        ("the 10th five-year plan", "十五"),
+        ("During the 9th Five Year Plan", "九五"),
+        ("the 14th Five-Year Plan", "十四五"),
+    ],
+)
+def test_an_ordinal_five_year_plan_is_its_chinese_short_name(question, name):
+    found = terms(question)
+    assert name in found and not any(t.endswith("th") for t in found)  # "13th" is no code

@@ -144,6 +144,14 @@ ENGLISH = {
     # fall → 落下/下跌, rise → 上升/兴起 where reports write 增加到, household registration → 人家/登记表,
     # started → 发动, affordable housing → 支付得起)
     "poor": "贫困",
+    "poor people": "贫困人口 贫困群众",
+    "lifted out of poverty": "脱贫",
+    "lift out of poverty": "脱贫",
+    "five year plan": "规划 五年规划",
+    # abolished taxes and waived fees (abolish → 铲除, tuition → 指导)
+    "abolish": "取消 废止 废除",
+    "abolished": "取消 废止 废除",
+    "tuition": "学费 学杂费",
     "fall": "下降 减少 降幅",
     "fell": "下降 减少 降幅",
     "fallen": "下降 减少 降幅",

@@ -139,8 +139,23 @@ BRITISH = (
 )
 WORD = re.compile(r"[a-z0-9]+(?:[&.'][a-z0-9]+)*")
 CODE = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Z]{2,}[A-Za-z0-9.]*|[A-Za-z]+\d[A-Za-z0-9.]*|\d+[A-Za-z]+)(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?:[A-Z]{2,}[A-Za-z0-9.]*|[A-Za-z]+\d[A-Za-z0-9.]*|\d+(?!st|nd|rd|th)[A-Za-z]+)(?![A-Za-z0-9])"
 )
+# The 13th Five-Year Plan is “十三五” in the reports: the ordinal's Chinese numeral and 五
+FIVE_YEAR_PLAN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five[\s-]+year\s+plan", re.I)
+CN_ORDINALS = "一二三四五六七八九"
+
+
+def _plan_name(n: int) -> str:
+    """十三五 for 13, 九五 for 9, 十五 for 10."""
+    tens, ones = divmod(n, 10)
+    return (
+        ("十" if tens == 1 else f"{CN_ORDINALS[tens - 1]}十" if tens else "")
+        + (CN_ORDINALS[ones - 1] if ones else "")
+        + "五"
+    )
+
+
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9 .&-]*[A-Z0-9]$")
 PAREN = re.compile(r"\([^()]*\)")
 LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
@@ -388,6 +403,8 @@ def translate(
 
     for code in CODE.findall(text):
         add(code.lower(), 1.0)
+    for m in FIVE_YEAR_PLAN.finditer(text):
+        add(_plan_name(int(m.group(1))), 2.0)
     words = WORD.findall(text.lower().replace("-", " ").replace("/", " "))
     measured = {m.group() for m in SUFFIXED.finditer(text.lower()) if m.group(1) not in STOP}
     i = 0
