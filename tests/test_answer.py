@@ -870,3 +870,11 @@ def test_names_listed_after_a_verb(fake_embedder):
     for embedder in (None, fake_embedder):
         ans = _ask("成功举办了哪些重大主场外交活动？", text, embedder=embedder)
         assert ans.answer == "中国－中亚峰会、第三届“一带一路”国际合作高峰论坛"
+
+
+def test_a_count_does_not_state_a_rate(fake_embedder):
+    # the 许昌 report has no lawsuits: asked for a win rate, its case count is no answer
+    text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"
+    for embedder in (None, fake_embedder):
+        ans = _ask("行政诉讼案件的胜诉率是多少？", text, embedder=embedder)
+        assert ans.answer is None

@@ -641,6 +641,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             sentence = fold(text[slice(*sentence_at(text, f.start))])
             if not any(r in sentence for r in rates):  # 失业率 asked: this percent is another rate
                 conf -= UNPLANNED
+        elif ctx.kind.name == "percent" and f.kind not in ("percent", "points", "ratio", "multiple"):
+            conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
