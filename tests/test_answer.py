@@ -878,3 +878,26 @@ def test_a_count_does_not_state_a_rate(fake_embedder):
     for embedder in (None, fake_embedder):
         ans = _ask("行政诉讼案件的胜诉率是多少？", text, embedder=embedder)
         assert ans.answer is None
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # the 2013 report and the 许昌 report: the question's subject names the part, though the
+        # whole's words name it too
+        (
+            "拟安排的财政赤字中，中央财政赤字是多少？",
+            "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元，其中中央财政赤字8500亿元，代地方发债3500亿元。",
+            "8500亿元",
+        ),
+        (
+            "承办的人大建议和政协提案中，人大建议有几件？",
+            "2023年,我局共承办市八届人大一次会议、市政协八届一次会议人大建议和政协提案12件,其中人大建议9件、"
+            "政协提案3件,我局分办7件、协办5件,无主办件。",
+            "9件",
+        ),
+    ],
+)
+def test_the_question_s_subject_picks_the_part(question, text, expected):
+    # rules only: the hash embedder's clause similarity favours the whole's clause (拟安排财政赤字)
+    assert _ask(question, text).answer == expected

@@ -540,12 +540,22 @@ def _names_part(ctx: Context, text: str, part: Figure, whole: Figure) -> bool:
     高速铁路 is the part's own word though 高速 and 铁路 stand in the whole's 铁路、高速公路; the question
     names it when its terms make it up."""
     lead = _lead(text, part)
+    if _is_subject(ctx, lead, _lead(text, whole)):
+        return True
     if not any(t in lead for t in ctx.terms):
         return False  # no word of the question here at all: nothing to cut into words
     own = set(tokenize(lead)) - set(tokenize(_lead(text, whole)))
     return any(
         w in ctx.terms or (len(w) > 2 and sum(len(t) for t in ctx.terms if t in w) >= len(w)) for w in own
     )
+
+
+def _is_subject(ctx: Context, lead: str, whole: str) -> bool:
+    """Whether a part's lead ends with the words the question counts (…中，人大建议有几件 and
+    其中人大建议9件) and its whole's does not (企业48家，其中重点企业9家: 企业有多少家 asks the whole)."""
+    subject = ASKED_SUBJECT.search(ctx.question)
+    tail = subject.group(1)[-4:] if subject else ""
+    return bool(tail) and lead.endswith(tail) and not whole.endswith(tail)
 
 
 def _item_fit(ctx: Context, items: list[str], i: int) -> float:
@@ -587,6 +597,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if whole := wholes.get(f.start):
             if f.start in named:
                 before = _lead(text, whole) + before
+                if _is_subject(ctx, _lead(text, f), _lead(text, whole)):
+                    score += 1.0  # …财政赤字中，中央财政赤字是多少: the question's subject is this part
             else:
                 score -= 0.8
         elif f.start in asked_wholes:
@@ -999,6 +1011,8 @@ def _pair_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     return out
 
 
+# the words a count question asks about, right before 是多少/有几 (…中，人大建议有几件 → 人大建议)
+ASKED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:的)?(?:有|是|为|共|共有)?(?:多少|几)")
 RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")  # between the figures of one run
 RUN_BREAK = re.compile(r"[，,。；;：:\n\d]")  # what may not stand between 分别 and its run's first figure
 ITEM_JOINERS = {"、", "和", "与", "及", "以及"}
