@@ -901,3 +901,11 @@ def test_a_count_does_not_state_a_rate(fake_embedder):
 def test_the_question_s_subject_picks_the_part(question, text, expected):
     # rules only: the hash embedder's clause similarity favours the whole's clause (拟安排财政赤字)
     assert _ask(question, text).answer == expected
+
+
+def test_the_frame_of_the_figure_moved_from_counts_the_one_moved_to(fake_embedder):
+    # the 2013 report: 每人每年 is printed with 240元 only, and frames 280元 too
+    text = "今年新农合和城镇居民基本医疗保险财政补助标准由每人每年240元提高到280元，人均基本公共卫生服务经费标准由25元提高到30元。"
+    for embedder in (None, fake_embedder):
+        ans = _ask("新农合和城镇居民医保财政补助标准提高到每人每年多少？", text, embedder=embedder)
+        assert ans.answer == "280元"

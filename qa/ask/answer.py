@@ -382,7 +382,8 @@ def _own_words(text: str, a: int, f: Figure, prev: Figure | None) -> tuple[str, 
     own = text[prev.end : f.start]
     if DELTA.search(own) and not re.search(r"[到至为]", own):
         return own, False
-    return text[max(a, prev.start - 25) : prev.start] + own, True
+    # the figure before it with its frame (由每人每年240元提高到280元: 每人每年 counts 280元 too)
+    return text[max(a, prev.start - 25) : f.start], True
 
 
 def _target_fit(ctx: Context, text: str, f: Figure) -> float:

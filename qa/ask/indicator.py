@@ -29,9 +29,10 @@ from .answer import question_terms
 from .figures import Figure, find_figures
 from .retrieve import Searcher
 
-# Questions about one figure across places or years: 各地…, 历年…, 每年…, each/every province …
+# Questions about one figure across places or years: 各地…, 历年…, 每年…, each/every province …; not a
+# rate per year (每人每年, 人均每年: a unit, as in 补助标准提高到每人每年280元)
 SCOPE = re.compile(
-    r"各(?:地|省|市|县|区|局|报告|年度?)|历年|历届|(?<!平均)每年|逐年|每一年|近\d+年"
+    r"各(?:地|省|市|县|区|局|报告|年度?)|历年|历届|(?<!平均)(?<!每.)(?<!人均)每年|逐年|每一年|近\d+年"
     r"|\b(?:each|every|all)\s+(?:year|province|city|cit(?:y|ies)|county|counties|district|region|bureau|report)s?\b"
     r"|\bover the years\b|\bby year\b|\byear by year\b|(?<!average )(?<!on average )\bper year\b",
     re.I,
