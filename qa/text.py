@@ -24,6 +24,7 @@ DIGIT = re.compile(r"[0-9０-９]")
 SENTENCE_REACH = 160  # characters a passage may grow a side to end on whole sentences
 HEADING_MAX = 40  # a line this short that ends without a stop is a heading, not a cut sentence
 BLANK = " \t\r\n\u3000\u200b"  # what stands between the pieces of a sentence a page break cut
+NUMBERED_HEADING = re.compile(r"[\s\u3000#]*[（(]?[一二三四五六七八九十]{1,3}[、)）]")  # 二、 （三）
 
 
 def chinese_number(s: str) -> int:
@@ -135,3 +136,14 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
 def nfkc_compact(text: str) -> str:
     """NFKC without whitespace: how evidence strings and spans are compared."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def in_heading(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a numbered heading line (二、“十三五”时期发展成就和…目标任务): a line of at
+    most ``HEADING_MAX`` characters that opens with a Chinese section number and ends without a stop.
+    Why: a chunk starts with its section's heading, whose words match the question's, but a heading
+    names a section; it answers nothing."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a : b if b >= 0 else len(text)].strip()
+    return len(line) <= HEADING_MAX and line[-1:] not in SENTENCE_END and bool(NUMBERED_HEADING.match(line))

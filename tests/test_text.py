@@ -1,6 +1,6 @@
 """Text helpers on real report text: passages widened to the sentences a chunk boundary cut."""
 
-from qa.text import whole_sentences
+from qa.text import in_heading, whole_sentences
 
 # The 2017 national report as extracted, a page break inside a sentence (line break, zero-width space)
 BROKEN = (
@@ -34,3 +34,13 @@ def test_whole_sentences_and_headings_stay_as_they_are():
 def test_a_sentence_longer_than_the_reach_is_left_as_cut():
     text = "开头。" + "很长的句子" * 100 + "。"
     assert whole_sentences(text, 3, 103, reach=50) == (3, 103)
+
+
+def test_a_numbered_heading_line_is_known():
+    # the 2021 report: a chunk opens with its section's heading, which lists two things but answers nothing
+    text = (
+        "二、“十三五”时期发展成就和“十四五”时期主要目标任务\n\n“十三五”时期，我国经济实力、科技实力大幅跃升。"
+    )
+    assert in_heading(text, 3)
+    assert not in_heading(text, text.index("我国"))
+    assert not in_heading("一、加强执法，查处案件25起。", 3)  # a numbered sentence, not a heading

@@ -29,6 +29,7 @@ from ..text import (
     SENTENCE_END,
     clause_text,
     clauses,
+    in_heading,
     nfkc_compact,
     sentence_at,
     sentences,
@@ -824,7 +825,7 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     out = []
     for s, e in clauses(text):
         value = text[s:e].strip()
-        if len(value) < 4 or _repeats(ctx, value) > 0.9:
+        if len(value) < 4 or _repeats(ctx, value) > 0.9 or in_heading(text, s):
             continue
         s += len(text[s:e]) - len(text[s:e].lstrip())
         cover, sim, score = _support(ctx, pi, text, s, s + len(value))
@@ -903,6 +904,8 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
     numbered items (一是…；二是…, （一）…, 1.…) with the first clause of each."""
     out = []
     for s, e, closed in (seg for a, b in clauses(text) for seg in _list_segments(text, a, b)):
+        if in_heading(text, s):
+            continue
         clause = text[s:e]
         parts = re.split(r"、", clause)
         if len(parts) >= 2:
