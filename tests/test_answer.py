@@ -417,7 +417,11 @@ def test_history_formats():
         ("到2010年国内生产总值要比2000年怎样？", "manner"),
         ("What was forest coverage according to the 2021 report?", "percent"),
         ("What did industrial value added exceed, according to the 2023 report?", "count"),
-        ("How fast did retail sales grow?", "count"),  # any figure, a percent first (a change asked)
+        ("How fast did retail sales grow?", "count"),
+        (
+            "What fund did China set up?",
+            "name",
+        ),  # which fund, not how much  # any figure, a percent first (a change asked)
     ],
 )
 def test_question_types(question, kind):

@@ -91,6 +91,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many special bonds were issued?", "专项债券", "特别"),  # 特别国债 are other bonds
         ("How many people were lifted out of poverty?", "脱贫", "提升"),
         ("Which tax was abolished?", "取消", "铲除"),
+        ("How much did the central government plan to invest?", "中央财政", "付出"),
+        ("What clean heating rate did the report aim for in northern China?", "取暖", "热力"),
+        ("What fund was set up besides the Asian bank?", "设立", "亚运会"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

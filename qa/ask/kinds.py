@@ -91,7 +91,8 @@ KINDS: tuple[Kind, ...] = (
         "amount",
         _p(
             r"多少钱|金额|罚款|罚了|费用|资金|投了多少|规模|多少美元|多少亿|多少万亿",
-            r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|funds?\b|budget|deficit",
+            r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|budget|deficit"
+            r"|(?<!what )(?<!which )funds?\b",  # what fund was set up asks a name
         ),
         ("figure",),
         ("money",),

@@ -215,6 +215,19 @@ ENGLISH = {
     "special purpose bonds": "专项债券 专项债",
     "new urban jobs": "城镇新增就业",
     "capita": "人均",  # per capita ("per" is a stop word)
+    # plain words of a journalist's question where the dictionary has another sense (central
+    # government → 中央政府 where reports write 中央财政, invest → 投资 for 投入, aim → 目的, set up → 规定,
+    # Asian → 亚运会, heating → 热力, northern → 北部, funding → 出资)
+    "central government": "中央 中央财政 中央政府",
+    "invest": "投入 投资",
+    "invested": "投入 投资",
+    "aim": "目标 力争",
+    "aimed": "目标 力争",
+    "set": "设立 确定 提出 设定",  # set up a fund, set a target ("up" is a stop word)
+    "asian": "亚洲",
+    "heating": "取暖 供暖 供热",
+    "northern": "北方",
+    "funding": "资金 经费",
     "high tech manufacturing": "高技术制造业",
     # consumer prices: the dictionary knows 消费者物价指数, the reports write 居民消费价格(涨幅)
     "cpi": "居民消费价格",
