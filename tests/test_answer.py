@@ -913,3 +913,11 @@ def test_the_frame_of_the_figure_moved_from_counts_the_one_moved_to(fake_embedde
     for embedder in (None, fake_embedder):
         ans = _ask("新农合和城镇居民医保财政补助标准提高到每人每年多少？", text, embedder=embedder)
         assert ans.answer == "280元"
+
+
+def test_a_latin_code_belongs_to_the_name(fake_embedder):
+    # the 2013 report: PM2 is cut as an English word (eng), which a name goes on through
+    text = "修订环境空气质量标准，增加细颗粒物PM2.5等监测指标。"
+    for embedder in (None, fake_embedder):
+        ans = _ask("修订环境空气质量标准，增加了什么监测指标？", text, embedder=embedder)
+        assert "PM2.5" in ans.answer

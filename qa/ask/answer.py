@@ -684,8 +684,13 @@ def _noun_phrase_before(text: str, end: int, floor: int) -> int:
     words = list(pseg.cut(text[floor:end]))
     start = end
     for w in reversed(words):
-        # a verbal noun names like a noun (福建干部管理培训网络学院: 管理, 培训)
-        if w.flag[:1] in {"v", "p", "c", "u", "d", "r", "x", "y", "e"} and w.flag != "vn" and start < end:
+        # a verbal noun names like a noun (福建干部管理培训网络学院: 管理, 培训), so does a Latin code
+        # (PM2 of 细颗粒物PM2.5等监测指标: eng, not the interjection e)
+        if (
+            w.flag[:1] in {"v", "p", "c", "u", "d", "r", "x", "y", "e"}
+            and w.flag not in ("vn", "eng")
+            and start < end
+        ):
             break
         start -= len(w.word)
     return start
