@@ -417,11 +417,13 @@ def test_history_formats():
         ("到2010年国内生产总值要比2000年怎样？", "manner"),
         ("What was forest coverage according to the 2021 report?", "percent"),
         ("What did industrial value added exceed, according to the 2023 report?", "count"),
-        ("How fast did retail sales grow?", "count"),
-        (
-            "What fund did China set up?",
-            "name",
-        ),  # which fund, not how much  # any figure, a percent first (a change asked)
+        ("How fast did retail sales grow?", "count"),  # any figure; a change asked puts percent first
+        ("What fund did China set up?", "name"),  # which fund, not how much
+        ("What was the personal income tax threshold raised to?", "count"),
+        ("What would the subsidy for each farmer be raised to?", "amount"),
+        ("How many urban residents received subsistence allowances?", "count"),
+        ("江津区生态环境局查处了哪4类环境违法行为？", "list"),
+        ("泰顺分局对哪类企业开展了专项检查？", "name"),
     ],
 )
 def test_question_types(question, kind):
@@ -921,3 +923,10 @@ def test_a_latin_code_belongs_to_the_name(fake_embedder):
     for embedder in (None, fake_embedder):
         ans = _ask("修订环境空气质量标准，增加了什么监测指标？", text, embedder=embedder)
         assert "PM2.5" in ans.answer
+
+
+def test_a_count_is_no_amount_of_money(fake_embedder):
+    # the 许昌 report: a fine asked, and the sentence counts cases only (with a model, as answers run:
+    # rules alone start every figure at a higher confidence)
+    text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"
+    assert _ask("免予处罚的案件罚款多少钱？", text, embedder=fake_embedder).answer is None

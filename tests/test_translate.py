@@ -94,6 +94,12 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How much did the central government plan to invest?", "中央财政", "付出"),
         ("What clean heating rate did the report aim for in northern China?", "取暖", "热力"),
         ("What fund was set up besides the Asian bank?", "设立", "亚运会"),
+        (
+            "How much was the subsidy for farmers joining the cooperative medical scheme?",
+            "合作医疗",
+            "合作社",
+        ),
+        ("Which order, No. 306 or No. 168, applies?", "第306号", "306"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -86,7 +86,7 @@ EN_MEASURES = {
 }
 EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEASURES)})\b", re.I)
 ASKED_COUNT = re.compile(
-    r"(?:哪|这)([一二两三四五六七八九十]+)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?:哪|这)([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 EN_NUMBERS = {
     "two": 2,
@@ -644,7 +644,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         clash = (
             bool(NAMED_MEASURE.search(ctx.question))
             and "系数" not in text[slice(*sentence_at(text, f.start))]
-        )
+        ) or (ctx.kind.name == "amount" and f.kind == "count")  # money asked (罚款多少): 9件 counts cases
         if ctx.measure:
             fit = _measure_fit(ctx.measure, f.base)
             score += 0.8 * fit
@@ -1135,7 +1135,7 @@ def _asked_count(question: str) -> int | None:
     if not m:
         return None
     if m.group(1):
-        value = cn_number(m.group(1))
+        value = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
         return int(value) if value else None
     return EN_NUMBERS[m.group(2).lower()]
 

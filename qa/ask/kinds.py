@@ -65,7 +65,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "list",
         _p(
-            r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两]",
+            r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两2-9]",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|which (?:[a-z-]+ ){0,3}(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)",
         ),
@@ -92,7 +92,9 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"多少钱|金额|罚款|罚了|费用|资金|投了多少|规模|多少美元|多少亿|多少万亿",
             r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|budget|deficit"
-            r"|(?<!what )(?<!which )funds?\b",  # what fund was set up asks a name
+            r"|(?<!what )(?<!which )funds?\b"  # what fund was set up asks a name
+            # money paid to people, unless their number is asked (how many received allowances)
+            r"|^(?!.*\bhow many\b).*\b(?:subsid(?:y|ies)|allowances?|pensions?|wages?|salar(?:y|ies))\b",
         ),
         ("figure",),
         ("money",),
@@ -103,7 +105,8 @@ KINDS: tuple[Kind, ...] = (
             r"多少|几[起件家次个名位人例项份条场套]|达到了?什么水平|多[长久远高大]",
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
-            r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b",  # what did X exceed
+            r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
+            r"|\b(?:raised|increased|lifted|rose|risen|cut|lowered|reduced) to\b",  # what was it raised to
         ),
         ("figure",),
         ANY_FIGURE,
@@ -136,7 +139,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "name",
         _p(
-            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种所届款]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
+            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
             r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what \w+ (?:did|does|is|was)|\bname\b",
         ),
         ("title", "quoted", "named", "clause"),

@@ -228,6 +228,11 @@ ENGLISH = {
     "heating": "取暖 供暖 供热",
     "northern": "北方",
     "funding": "资金 经费",
+    "cooperative medical": "合作医疗 新农合",  # (cooperative → 合作社, scheme → 机关/谋划, join → 进入)
+    "scheme": "制度 计划",
+    "join": "参加 加入",
+    "joining": "参加 加入",
+    "joined": "参加 加入",
     "high tech manufacturing": "高技术制造业",
     # consumer prices: the dictionary knows 消费者物价指数, the reports write 居民消费价格(涨幅)
     "cpi": "居民消费价格",

@@ -141,6 +141,8 @@ WORD = re.compile(r"[a-z0-9]+(?:[&.'][a-z0-9]+)*")
 CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{2,}[A-Za-z0-9.]*|[A-Za-z]+\d[A-Za-z0-9.]*|\d+(?!st|nd|rd|th)[A-Za-z]+)(?![A-Za-z0-9])"
 )
+# Order No. 306 is 第306号 in the reports (a decree's or a document's number)
+NUMBERED_DOCUMENT = re.compile(r"\bNo\.?\s*(\d+)\b", re.I)
 # The 13th Five-Year Plan is “十三五” in the reports: the ordinal's Chinese numeral and 五
 FIVE_YEAR_PLAN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five[\s-]+year\s+plan", re.I)
 CN_ORDINALS = "一二三四五六七八九"
@@ -403,6 +405,8 @@ def translate(
 
     for code in CODE.findall(text):
         add(code.lower(), 1.0)
+    for m in NUMBERED_DOCUMENT.finditer(text):
+        add(f"第{m.group(1)}号", 2.0)
     for m in FIVE_YEAR_PLAN.finditer(text):
         add(_plan_name(int(m.group(1))), 2.0)
     words = WORD.findall(text.lower().replace("-", " ").replace("/", " "))
