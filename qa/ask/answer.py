@@ -517,8 +517,10 @@ def _split_words(clause: str) -> list[list[str]]:
 def _wholes(text: str, figures: tuple[Figure, ...]) -> dict[int, Figure]:
     """The whole each part figure belongs to, keyed by the part's start: 全区现有排污许可证企业48家，其中
     重点管理9家，简化管理39家 makes 9家 and 39家 parts of 48家. The whole is the last figure before 其中 in
-    the part's sentence (or in the sentence before, when 其中 opens the part's)."""
+    the part's sentence (or in the sentence before, when 其中 opens the part's); a year or a date is
+    nobody's whole (截至2023年底，其中…)."""
     out = {}
+    figures = tuple(f for f in figures if f.kind not in ("year", "date"))
     for i, f in enumerate(figures):
         a = sentence_at(text, f.start)[0]
         if CONTINUES.match(text, a) and a > 0:
