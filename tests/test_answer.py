@@ -930,3 +930,11 @@ def test_a_count_is_no_amount_of_money(fake_embedder):
     # rules alone start every figure at a higher confidence)
     text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"
     assert _ask("免予处罚的案件罚款多少钱？", text, embedder=fake_embedder).answer is None
+
+
+def test_the_noun_before_de_is_asked_when_it_owns_what_follows(fake_embedder):
+    # the 2000 report: 哪个会议的要求 asks for the meeting, which owns the 要求
+    text = "继续按照1997年中央召开的全国金融工作会议的要求，深化金融改革，整顿金融秩序，强化金融监管和法治，"
+    for embedder in (None, fake_embedder):
+        ans = _ask("要继续按照1997年中央召开的哪个会议的要求深化金融改革？", text, embedder=embedder)
+        assert ans.answer == "全国金融工作会议"

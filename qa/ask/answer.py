@@ -64,7 +64,9 @@ MEASURE = re.compile(
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
-HEAD = re.compile(r"(?:哪家|哪个|哪一个|哪一家|哪|什么)([\u4e00-\u9fff]{1,20})")
+HEAD = re.compile(
+    r"(?:哪家|哪个|哪一个|哪一家|哪[项部条种类位所艘座场次届款件批]|哪|什么)([\u4e00-\u9fff]{1,20})"
+)
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
@@ -1146,7 +1148,13 @@ def _heads(question: str) -> tuple[str, ...]:
     """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
     if m := HEAD.search(question):
         phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0]
-        phrase = phrase.split("的")[-1] or phrase
+        owner, _, owned = phrase.partition("的")
+        # 哪个会议的要求 asks for the meeting (a noun owns what follows 的); 哪个试行…管理的自贸区 for
+        # the zone (what leads up to 的 is a clause about it)
+        if owned and not any(w.flag.startswith("v") and w.flag != "vn" for w in pseg.cut(owner)):
+            phrase = owner
+        else:
+            phrase = phrase.split("的")[-1] or phrase
         words = list(pseg.cut(phrase))  # 律师事务所担任法律顾问: the noun ends where a verb starts
         cut = next((i for i, w in enumerate(words) if i and w.flag.startswith("v")), len(words))
         while cut > 1 and words[cut - 1].flag in TRAILING:  # 哪个网站公开: 公开 is read as an adverb here
