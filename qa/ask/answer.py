@@ -496,8 +496,8 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
                 # 高技术制造业、装备制造业增加值: past the first item's last word, the last item's words
                 # (增加值) belong to every item
                 last_word = jieba.lcut(items[0], HMM=False)[-1]
-                k = items[-1].rfind(last_word)
-                items[-1] = items[-1][: k + len(last_word)] if k > 0 else items[-1]
+                if (k := items[-1].rfind(last_word)) > 0:
+                    items[-1] = items[-1][: k + len(last_word)]
                 if len(items) == len(run) and all(items):
                     out.update({f.start: (items, i) for i, f in enumerate(run)})
                 break
@@ -709,7 +709,7 @@ def _description_before(text: str, end: int, floor: int) -> int:
     start = end
     for w in reversed(words):
         if w.flag.startswith("v") and len(w.word) > 1 and w.flag != "vn":
-            return start if start < end else end
+            return start
         if not (w.flag[:1] in {"a", "f", "d", "s", "m", "b"} or w.flag.endswith("g") or w.word == "、"):
             return end
         start -= len(w.word)
@@ -862,14 +862,13 @@ def _trim_first(first: str, others: list[str]) -> str:
         # unless every item is a task led by its own verb (加强…、推进…) or the rest names nothing
         rest = "".join(w for w, _ in words[lead + 1 :])
         if _names_in(rest):
-            first = rest
+            first, words = rest, words[lead + 1 :]
     owned = first.rsplit("的", 1)[-1]
     if owned != first and 0 < len(owned) <= max(lengths) + 1:
         # 把握好调控的方向、重点、时机和力度: what leads up to 的 qualifies every item, and a verb cut
         # off by word (把握 | 好调控) would leave half of a word in front of the first one
         return owned
-    words = [(w.word, w.flag) for w in pseg.cut(first)]  # cut once: a re-cut of 在打好… splits 打好
-    i = verbs = 0
+    i = verbs = 0  # on the words as cut once: a re-cut of 在打好… splits 打好
     while i < len(words) - 1 and sum(len(w) for w, _ in words[i:]) > shortest + 1:
         if words[i][1][:1] not in {"d", "p", "c", "r", "v"}:
             break
