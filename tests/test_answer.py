@@ -317,6 +317,15 @@ def test_english_question(rqa):
     assert ans.kind == "count" and ans.answer == "25起"
 
 
+@pytest.mark.slow
+def test_an_english_word_of_many_senses_weighs_as_one(rqa):
+    """bureau → 办公室/局长, violating → 违反/触犯, total → 总额/总数/总量: none of them in the sentence that
+    answers. Summed, those senses made the question look three times heavier than its answer's words
+    could cover, and the figure was withheld (confidence 0.485)."""
+    ans = rqa.ask("How much did the Fengze ecology bureau fine violating companies in total in 2023?")
+    assert ans.answer == "57 万元"
+
+
 def test_file_name_question_returns_the_title(fast_rqa):
     ans = fast_rqa.ask("丰泽生态环境局2023年度普法计划的文件名是什么？")
     assert ans.kind == "title" and "2023 年度普法计划" in ans.answer

@@ -71,6 +71,8 @@ def test_targets_compared_not_the_years_reviewed(rqa):
         ("Which year planned the larger quota?", True, False),
         ("which bureau had fewer cases", False, True),
         ("各局罚款是多少？", False, False),
+        # a difference one report states, not a comparison of reports
+        ("According to the 2007 report, how many more rural residents had safe water in 2006?", False, False),
     ],
 )
 def test_what_the_comparison_asks(question, most, least):

@@ -31,6 +31,9 @@ S = {
     "ts_pm": "截至目前,我县PM2.5降幅-17.3%,排名全省第二",
     # seeds/002_d74fa95d098eb50a.txt (江津区 2020)
     "jj_fines": "2020年,下达处罚决定30件,罚款316.79万元,其中查封1件,移送公安行政拘留案件1件",
+    # 2018年国务院政府工作报告 (digits and magnitudes by turns)
+    "n18_rail": "高速铁路运营里程从9000多公里增加到2万5千公里、占世界三分之二",
+    "n18_firms": "日均新设企业由5千多户增加到1万6千多户",
     # 2017年国务院政府工作报告 (a PDF line break between number and unit)
     "n17_gdp": "运行缓中趋稳、稳中向好。国内生产总值达到74.4\n\u200b\n万亿元，增",
     # 2024年国务院政府工作报告
@@ -115,6 +118,9 @@ EXPECTED = [
     ("n23_cap", "不超过120个工作日", 120, "个工作日", "measure", "at most", None, None),
     ("n05_years", "两千多年", 2000, "年", "measure", "over", None, None),
     ("n03_pop", "近13亿", 1.3e9, "亿", "count", "about", None, None),
+    ("n18_rail", "2万5千公里", 25000, "公里", "measure", None, None, None),
+    ("n18_firms", "5千多户", 5000, "千户", "count", "over", None, None),
+    ("n18_firms", "1万6千多户", 16000, "户", "count", "over", None, None),
 ]
 
 

@@ -100,6 +100,12 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
             "合作社",
         ),
         ("Which order, No. 306 or No. 168, applies?", "第306号", "306"),
+        ("What is the name of the consumption campaign?", "消费", "结核"),
+        ("How much new energy-saving capacity was added?", "能力", "潜力"),
+        ("What target was set for the surveyed unemployment rate?", "调查", "探测"),
+        ("How many taxpayers benefited?", "受益", "利益"),
+        ("How long was the high-speed rail network?", "高速铁路", "悠久"),  # "how long" names no topic
+        ("equal to how many points five years earlier?", "5年前", "打早"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):
@@ -204,3 +210,12 @@ def test_cache_is_json_written_once_and_survives_damage(tmp_path, monkeypatch):
 def test_an_ordinal_five_year_plan_is_its_chinese_short_name(question, name):
     found = terms(question)
     assert name in found and not any(t.endswith("th") for t in found)  # "13th" is no code
+
+
+def test_senses_of_one_word_stay_together():
+    """translate_words keeps one list per English word (its senses are alternatives), translate sums them."""
+    words = tr.translate_words("How much new energy-saving capacity was added ten years ago?")
+    assert [("能力", 1.0), ("产能", 0.8)] in words
+    assert [("10年前", 2.0), ("十年前", 2.0)] in words
+    flat = dict(tr.translate("How much new energy-saving capacity was added ten years ago?"))
+    assert flat == {t: sum(w for g in words for u, w in g if u == t) for g in words for t, _ in g}

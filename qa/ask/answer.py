@@ -162,7 +162,9 @@ OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # wha
 # whose sentence does not name it measures something else, however close its other words are.
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
 TARGET_ASKED = re.compile(
-    r"目标|预期|计划|打算|拟|安排|力争|预计|\btargets?\b|\bgoals?\b|\baims?\b|\bplann", re.I
+    r"目标|预期|计划|打算|拟|安排|力争|预计|(?:今年|明年|提出)[^，。？?]{0,12}要(?!求)"  # 提出今年…要减少多少
+    r"|\btargets?\b|\bgoals?\b|\baims?\b|\bplann",
+    re.I,
 )
 TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
 TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
@@ -1210,7 +1212,7 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         question,
         kind,
         terms,
-        sum(terms.values()),
+        _total(question, terms),
         measure,
         _heads(question),
         prefs,
@@ -1218,6 +1220,29 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         verb=_verb(question),
         initials=_initials(question),
         roles=_roles(question),
+    )
+
+
+def _total(question: str, terms: dict[str, float]) -> float:
+    """The question's whole weight, against which the words around a span are measured. An English
+    word's senses are alternatives (capacity → 容量, 潜力; bureau → 办公室, 局长): the word weighs what its
+    heaviest sense weighs, not their sum, or a question of many-sensed words would never look covered
+    by the passage that answers it."""
+    if CJK.search(question):
+        return sum(terms.values())
+    grouped: set[str] = set()
+    total = 0.0
+    for senses in _sense_tokens(question):
+        total += max(sum(terms.get(t, 0.0) for t in tokens) for tokens in senses)
+        grouped.update(t for tokens in senses for t in tokens)
+    return total + sum(w for t, w in terms.items() if t not in grouped)
+
+
+@lru_cache(maxsize=256)
+def _sense_tokens(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Per English word of the question, the keyword tokens of each of its senses."""
+    return tuple(
+        tuple(tuple(tokenize(term)) for term, _ in group) for group in translate.translate_words(question)
     )
 
 

@@ -25,10 +25,11 @@ CROSS = re.compile(
     r"|which (?:bureau|report|district|county|city)s?\b|\bcompare",
     re.I,
 )
-# "是多少？" asks for the figure, not for the least: 少 right after 多 is no comparison.
+# "是多少？" asks for the figure, not for the least: 少 right after 多 is no comparison; nor is "how many
+# more" (a difference one report states: 又有2897万农村人口…).
 MOST = re.compile(
-    r"最多|更多|较多|哪个多|谁多|(?<!多)多[？?]|[最更较](?:高|大|快|重)|most|more|higher|highest|larger|largest"
-    r"|bigger|biggest|greater|greatest",
+    r"最多|更多|较多|哪个多|谁多|(?<!多)多[？?]|[最更较](?:高|大|快|重)|most"
+    r"|(?<!how many )(?<!how much )(?:more|higher|larger|bigger|greater)|highest|largest|biggest|greatest",
     re.I,
 )
 LEAST = re.compile(

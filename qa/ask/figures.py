@@ -421,6 +421,20 @@ def _range(t: str, end: int, chinese: bool) -> tuple[re.Match, float, tuple] | N
     return m, parsed[0], _tail(t, m.end(), chinese)
 
 
+def _mixed(t: str, end: int, mult: float, value: float) -> tuple | None:
+    """The rest of a figure written in digits and magnitudes by turns (2万5千公里: 2万 then 5千公里), as
+    (end, 1.0, unit, base, 多/余, whole value), or None when no smaller magnitude follows ``end``."""
+    m = re.compile(r"\d{1,4}(?![\d.])").match(t, end)
+    if not m:
+        return None
+    end2, mult2, unit2, base2, approx2 = _tail(t, m.end(), False)
+    if mult2 == 1 and unit2[:1] in MAGNITUDES and unit2[1:] in _lexicon():  # 5千公里 is 5 千 of 公里 here
+        mult2, base2 = MAGNITUDES[unit2[:1]], unit2[1:]
+    if not 1 < mult2 < mult or int(m.group()) * mult2 >= mult:
+        return None
+    return end2, 1.0, base2, base2, approx2, value * mult + int(m.group()) * mult2
+
+
 class _Spans:
     """Sorted, non-overlapping spans already explained (document numbers, ordinals, dates)."""
 
@@ -520,6 +534,15 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         if (chinese and not _chinese_ok(m.group(), t, e)) or (not chinese and _letters_around(t, s, e)):
             continue
         end, mult, unit, base, approx = _tail(t, e, chinese)
+        if not chinese and unit in MAGNITUDES and not approx:  # 2万5千公里, 1万6千多户: one figure
+            end, mult, unit, base, approx, value = _mixed(t, end, mult, value) or (
+                end,
+                mult,
+                unit,
+                base,
+                approx,
+                value,
+            )
         low = high = None
         # a minus sign of its own (降幅-17.3%), not a hyphen between digits or after a name (COVID-19)
         negative = (

@@ -238,6 +238,16 @@ ENGLISH = {
     "cpi": "居民消费价格",
     "consumer price": "居民消费价格",
     "consumer prices": "居民消费价格",
+    # the dictionary's first senses miss the reports' words: consumption → 结核/用量, capacity → 容量/潜力,
+    # surveyed → 探测, benefit → 利益 (受益 is "to benefit from"), high-speed rail → 高铁 only
+    "consumption": "消费",
+    "capacity": "能力 产能",
+    "surveyed": "调查",
+    "benefit": "受益 惠及",
+    "benefited": "受益 惠及",
+    "high speed rail": "高铁 高速铁路",
+    "high speed railway": "高铁 高速铁路",
+    "high speed railways": "高铁 高速铁路",
     # 攻坚战 as the official English renders it; the dictionary has only 危急 + 斗争
     "critical battle": "攻坚战",
     "critical battles": "攻坚战",

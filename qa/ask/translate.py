@@ -146,16 +146,26 @@ NUMBERED_DOCUMENT = re.compile(r"\bNo\.?\s*(\d+)\b", re.I)
 # The 13th Five-Year Plan is “十三五” in the reports: the ordinal's Chinese numeral and 五
 FIVE_YEAR_PLAN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five[\s-]+year\s+plan", re.I)
 CN_ORDINALS = "一二三四五六七八九"
+# "five years earlier" is 5年前 (or 五年前) in the reports; "how long" asks a length, and its words are
+# no topic (long → 悠久)
+YEARS_AGO = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:earlier|ago|before)\b", re.I
+)
+EN_DIGITS = "one two three four five six seven eight nine ten".split()
+ASKING = re.compile(r"\bhow\s+(?:long|far|high|fast)\b", re.I)
+
+
+def _numeral(n: int) -> str:
+    """The Chinese numeral of 1 to 99 (五, 十, 十三, 二十)."""
+    tens, ones = divmod(n, 10)
+    return ("十" if tens == 1 else f"{CN_ORDINALS[tens - 1]}十" if tens else "") + (
+        CN_ORDINALS[ones - 1] if ones else ""
+    )
 
 
 def _plan_name(n: int) -> str:
     """十三五 for 13, 九五 for 9, 十五 for 10."""
-    tens, ones = divmod(n, 10)
-    return (
-        ("十" if tens == 1 else f"{CN_ORDINALS[tens - 1]}十" if tens else "")
-        + (CN_ORDINALS[ones - 1] if ones else "")
-        + "五"
-    )
+    return _numeral(n) + "五"
 
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9 .&-]*[A-Z0-9]$")
@@ -384,31 +394,26 @@ SUFFIXED = re.compile(r"\b([a-z]+)\s+(?:ratios?|rates?)\b")
 RATIO_BASE = re.compile(r"(?<=[a-z])-to-[a-z0-9]+(?=\s+(?:ratios?|rates?)\b)", re.I)
 
 
-def translate(
+def translate_words(
     question: str, glossary: Mapping[str, str] | None = None, df: Callable[[str], int] | None = None
-) -> list[tuple[str, float]]:
-    """Weighted Chinese keyword terms for an English question, heaviest first.
+) -> list[list[tuple[str, float]]]:
+    """The Chinese senses of each English word or phrase of the question (and of each acronym, code,
+    numbered document or plan it names): one list per word, heaviest sense first.
 
-    Acronyms and codes (GDP, PM2.5, C919, 5G) are kept as written too, since Chinese reports write
-    them in Latin letters. ``glossary`` (default ``qa.terms.ENGLISH``) overrides the dictionary for
-    the words and phrases it names; pass ``{}`` for the dictionary alone. ``df`` (how many chunks
-    contain a term) lets the collection pick the senses it uses (``in_use``).
-    """
+    Kept apart by word because the senses of one word are alternatives: "capacity" → 容量 or 能力, "bureau"
+    → 办公室 or 局长; a passage that uses one of them matches that word fully (``translate`` sums them for
+    the keyword query, where more senses find more passages). Same arguments as ``translate``."""
     glossary = ENGLISH if glossary is None else glossary
     jieba.dt.check_initialized()
     rev = reverse_index()
     text = RATIO_BASE.sub("", unicodedata.normalize("NFKC", question))
-    weights: dict[str, float] = {}
-
-    def add(term: str, weight: float) -> None:
-        weights[term] = weights.get(term, 0.0) + weight
-
-    for code in CODE.findall(text):
-        add(code.lower(), 1.0)
-    for m in NUMBERED_DOCUMENT.finditer(text):
-        add(f"第{m.group(1)}号", 2.0)
-    for m in FIVE_YEAR_PLAN.finditer(text):
-        add(_plan_name(int(m.group(1))), 2.0)
+    groups: list[list[tuple[str, float]]] = [[(code.lower(), 1.0)] for code in CODE.findall(text)]
+    groups += [[(f"第{m.group(1)}号", 2.0)] for m in NUMBERED_DOCUMENT.finditer(text)]
+    groups += [[(_plan_name(int(m.group(1))), 2.0)] for m in FIVE_YEAR_PLAN.finditer(text)]
+    for m in YEARS_AGO.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else EN_DIGITS.index(m.group(1).lower()) + 1
+        groups.append([(f"{n}年前", 2.0), (f"{_numeral(n)}年前", 2.0)])
+    text = ASKING.sub(" ", YEARS_AGO.sub(" ", text))
     words = WORD.findall(text.lower().replace("-", " ").replace("/", " "))
     measured = {m.group() for m in SUFFIXED.finditer(text.lower()) if m.group(1) not in STOP}
     i = 0
@@ -427,8 +432,7 @@ def translate(
                 found = []  # deficit ratio: 赤字率 (below), not a separate 比率 outweighing it
             if found:
                 unit = 1.0 + PHRASE_BONUS * (n - 1)
-                for term, share in found:
-                    add(term, unit * share)
+                groups.append([(term, unit * share) for term, share in found])
                 i += n
                 break
         else:
@@ -437,9 +441,25 @@ def translate(
         if m.group(1) in STOP:
             continue
         found = _glossed((m.group(1),), glossary) or in_use(_candidates((m.group(1),), rev), df)
-        for term, share in found[:2]:
-            if not term.endswith("率"):
-                add(term + "率", share)
+        groups.append([(term + "率", share) for term, share in found[:2] if not term.endswith("率")])
+    return [g for g in groups if g]
+
+
+def translate(
+    question: str, glossary: Mapping[str, str] | None = None, df: Callable[[str], int] | None = None
+) -> list[tuple[str, float]]:
+    """Weighted Chinese keyword terms for an English question, heaviest first: every sense of every
+    word (``translate_words``), a term that several words bring weighing their sum.
+
+    Acronyms and codes (GDP, PM2.5, C919, 5G) are kept as written too, since Chinese reports write
+    them in Latin letters. ``glossary`` (default ``qa.terms.ENGLISH``) overrides the dictionary for
+    the words and phrases it names; pass ``{}`` for the dictionary alone. ``df`` (how many chunks
+    contain a term) lets the collection pick the senses it uses (``in_use``).
+    """
+    weights: dict[str, float] = {}
+    for group in translate_words(question, glossary, df):
+        for term, weight in group:
+            weights[term] = weights.get(term, 0.0) + weight
     return sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))
 
 
