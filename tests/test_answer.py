@@ -726,6 +726,33 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
         assert all(i in ans.answer for i in items) and "）" not in ans.answer
 
 
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        (  # a preposition's object and a verb lead in; items that end alike join with 和 (2008 report)
+            "农业补贴制度对农民实行了哪几项补贴？",
+            "同时，建立农业补贴制度，对农民实行粮食直补、良种补贴、农机具购置补贴和农业生产资料综合补贴，"
+            "对产粮大县和财政困难县乡实行奖励补助。",
+            "粮食直补、良种补贴、农机具购置补贴和农业生产资料综合补贴",
+        ),
+        (  # verbal nouns inside the last item; the count after the list is not part of it (2002 report)
+            "哪三项改革稳步推进？",
+            "城镇职工基本医疗保险制度、医疗卫生体制和药品生产流通体制三项改革稳步推进。",
+            "城镇职工基本医疗保险制度、医疗卫生体制和药品生产流通体制",
+        ),
+        (  # the items all end in 消费: so does the last, before what they share (2024 report)
+            "实施哪些消费促进政策？",
+            "培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、"
+            "国货“潮品”等新的消费增长点。",
+            "数字消费、绿色消费、健康消费",
+        ),
+    ],
+)
+def test_list_items_whole_at_both_ends(question, text, expected, fake_embedder):
+    ans = _ask(question, text, embedder=fake_embedder)
+    assert ans.answer == expected
+
+
 def test_several_figures_asked_at_once(fake_embedder):
     text = (  # the 2007 national report
         "全年中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元，"

@@ -851,6 +851,11 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
 
 def _trim_first(first: str, others: list[str]) -> str:
     """Drop the words that lead into a list from its first item (大力发展科技金融 → 科技金融)."""
+    lead_in = [(w.word, w.flag) for w in pseg.cut(first)]
+    if lead_in and lead_in[0][1] == "p":  # 对农民实行粮食直补: a preposition's object, then the verb
+        k = next((i for i, (_, f) in enumerate(lead_in[1:], 1) if not f.startswith(("n", "r"))), 0)
+        if k > 1 and lead_in[k][1] == "v" and k + 1 < len(lead_in):
+            first = "".join(w for w, _ in lead_in[k + 1 :])
     first = LEAD.sub("", first) or first
     lengths = {len(o) for o in others}
     one_shape = len(others) > 1 and len(lengths) == 1 and all(first[-1] == o[-1] for o in others)
@@ -892,17 +897,23 @@ def _verb_led(item: str) -> bool:
 def _trim_last(last: str, others: list[str]) -> str:
     """Cut what follows a list's last item (平顶山签订了…, 污染防治的攻坚战, 数字金融等)."""
     last = re.split(r"等|的", last)[0] or last
+    ends = {o[-2:] for o in others}
+    if len(others) >= 2 and len(ends) == 1 and (at := last.find(ends.pop(), 1)) > 0:
+        # items that all end alike (数字消费、绿色消费、健康消费促进政策): the last ends there too
+        return last[: at + 2]
     longest = max(len(o) for o in others)
     if len(last) > longest + 1:
         kept = ""
         words = list(pseg.cut(last))
         for i, w in enumerate(words):
             # a one-character "verb" right after a noun is its suffix (污水处理站: jieba tags 站 a verb),
-            # a bound morpheme (扬 vg in 扬尘) is part of a word jieba did not join, and a verbal noun before
-            # a noun is part of a compound (国际合作高峰论坛): none of them ends the item
+            # a bound morpheme (扬 vg in 扬尘) is part of a word jieba did not join, and verbal nouns before
+            # a noun are part of a compound (国际合作高峰论坛, 药品生产流通体制): none of them ends the item
             one = len(w.word) == 1 and (w.flag == "v" or w.flag.endswith("g"))
-            compound = w.flag == "vn" and i + 1 < len(words) and words[i + 1].flag.startswith("n")
-            if kept and w.flag[:1] in {"v", "p", "u", "c", "d"} and not one and not compound:
+            after = next((x.flag for x in words[i + 1 :] if x.flag != "vn"), "")
+            compound = w.flag == "vn" and after.startswith("n")
+            count = w.flag == "m" and ITEM_COUNT.fullmatch(w.word)  # …体制三项改革: the items counted
+            if kept and (w.flag[:1] in {"v", "p", "u", "c", "d"} and not one and not compound or count):
                 break
             kept += w.word
         last = kept
@@ -930,8 +941,12 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             )  # 三线一单”（生态保护红线 → 生态保护红线
             mid = [p.strip('“”" ') for p in parts[1:-1]]
             longest = max((len(p) for p in mid), default=0)
+            alike = {p[-2:] for p in mid} == {tail[0][-2:]}  # 良种补贴、农机具购置补贴和…综合补贴
             joined = (
-                len(tail) == 2 and tail[0] and tail[1] and (len(parts) == 2 or len(tail[0]) <= longest + 2)
+                len(tail) == 2
+                and tail[0]
+                and tail[1]
+                and (len(parts) == 2 or len(tail[0]) <= longest + 2 or alike)
             )
             last_parts = [t.strip('“”" ') for t in tail] if joined else [last_raw.strip('“”" ')]
             # a bracket or quote that closes the list ends its last item; else its trailing words are cut
@@ -1030,6 +1045,7 @@ ASKED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:的)?(?:有|是|为|共|�
 RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")  # between the figures of one run
 RUN_BREAK = re.compile(r"[，,。；;：:\n\d]")  # what may not stand between 分别 and its run's first figure
 ITEM_JOINERS = {"、", "和", "与", "及", "以及"}
+ITEM_COUNT = re.compile(r"[两三四五六七八九十]+[项个类种条方面大]")  # 三项 after a list counts its items
 BRACKET_LIST = re.compile(r"[（(]([^（）()]*、[^（）()]*)[）)]")
 
 
