@@ -753,6 +753,29 @@ def test_list_items_whole_at_both_ends(question, text, expected, fake_embedder):
     assert ans.answer == expected
 
 
+def test_titles_side_by_side_are_a_list(fake_embedder):
+    text = (  # seeds/002 (江津区 2020): four titles with no separator between them, one holding 、
+        "严格按照《环境保护主管部门实施查封、扣押办法》《环境保护主管部门实施按日连续处罚办法》《环境保护主管部门"
+        "实施限制生产停产整治办法》《行政主管部门移送适用行政拘留环境违法案件暂行办法》的规定,对适用情形的环境违法"
+        "行为依法报批后实施相应处罚行为"
+    )
+    ans = _ask("依据哪些办法的规定实施相应处罚？", text, embedder=fake_embedder)
+    assert ans.kind == "list" and ans.answer.count("》《") == 3 and ans.answer.endswith("暂行办法》")
+
+
+def test_the_person_named_before_the_title_asked(fake_embedder):
+    text = (
+        "年初黄润秋部长暗访调研及生态环境部监督帮扶发现我市突出环境问题均已整改完毕"  # seeds/001 (许昌 2023)
+    )
+    ans = _ask("2023年年初哪位部长到许昌暗访调研？", text, embedder=fake_embedder)
+    assert (ans.kind, ans.answer) == ("person", "黄润秋")
+    # a name that ends in the title asked is a firm's, not a person's (the firm's clause stands instead)
+    text = (
+        "聘请河南名人律师事务所担任我局法律顾问,为我局在重大事项决策、重要项目安排等事项实施进行充分论证评估"
+    )
+    assert _ask("聘请的法律顾问是哪位律师？", text, embedder=fake_embedder).answer != "河南名人律师"
+
+
 def test_several_figures_asked_at_once(fake_embedder):
     text = (  # the 2007 national report
         "全年中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元，"

@@ -26,7 +26,9 @@ from ..index.keyword import tokenize
 from ..text import (
     CJK,
     CLAUSE_STOPS,
+    COMPOUND_SURNAMES,
     SENTENCE_END,
+    SURNAMES,
     clause_text,
     clauses,
     in_heading,
@@ -49,6 +51,7 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+(?:位|名|大|�
 # What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
 LIST_INTRO = re.compile(r"主要是|主要有|包括|分别是|[：:]")
 TITLE = re.compile(r"《[^《》]{2,60}》")
+TITLE_RUN = re.compile(r"《[^《》]{2,60}》(?:[、和及与]?《[^《》]{2,60}》)+")  # a list of titles
 # A noun that names a document (what a 《title》 answers): 哪部法律草案, 什么条例, 哪个文件, which regulation.
 DOCUMENT = re.compile(
     r"(?:法|律|条例|办法|规定|规划|方案|意见|通知|决定|制度|文件|手册|报告|纲要|计划|细则|标准|清单|书|函|令|规章|草案"
@@ -821,6 +824,8 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                 inside, bonus = 0.0, bonus - NAMING / 3
         if _repeats(ctx, value) > 0.8:  # the span only repeats the question
             continue
+        if any(value.endswith(r) for r in ctx.roles):  # 哪位律师: a name ending in 律师 is no lawyer's
+            continue
         score += 1.0 + bonus + inside
         if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
             score += 1.0  # the question's own verb governs it (设立了哪个… → 设立中国上海自由贸易试验区)
@@ -980,6 +985,12 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         if len(items) >= 3 and all(2 <= len(i) <= 16 for i in items):
             span = (m.end(), m.end() + len(body))
             out.append(_list_candidate(ctx, pi, text, items, span, (s, e), asked, "，".join(items)))
+    for m in TITLE_RUN.finditer(text):  # 《…查封、扣押办法》《…按日连续处罚办法》: titles side by side
+        if not in_heading(text, m.start()):
+            items = TITLE.findall(m.group())
+            out.append(
+                _list_candidate(ctx, pi, text, items, m.span(), _clause_of(text, *m.span()), asked, m.group())
+            )
     if asked == 2:
         out += _pair_candidates(ctx, pi, text)
     numbered = [m.end() for m in NUMBERED.finditer(text)]
@@ -1120,6 +1131,7 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
     elif finder == "role":
         found = (p.finditer(text) for role in ctx.roles for p in _holder_patterns(role))
         spans = [m.span(1) for ms in found for m in ms]
+        spans += [span for role in ctx.roles for span in _named_holders(text, role)]
     else:
         figures = [f for f in find_figures(text) if f.kind == ("date" if finder == "date" else "year")]
         spans = [(f.start, f.end) for f in figures if finder == "date" or f.high is not None]
@@ -1149,6 +1161,26 @@ def _holder_patterns(role: str) -> tuple[re.Pattern, ...]:
         re.compile(rf"(?<![以由]){holder}(?:担任|兼任|作为)[^，,。；;]{{0,16}}?{r}"),
         re.compile(rf"(?<=[，,、]){holder}(?:为|任){r}"),  # …为组长，分管副局长为副组长
     )
+
+
+def _named_holders(text: str, role: str) -> list[tuple[int, int]]:
+    """People named right before the role asked, as titles follow names (年初黄润秋部长暗访调研 → 黄润秋):
+    a surname and one or two given characters that start where a word starts (分管副局长 names no 管副)."""
+    out = []
+    for m in re.finditer(re.escape(role), text):
+        a = max(0, m.start() - 8)
+        starts, at = set(), a
+        for w in jieba.lcut(text[a : m.start()]):
+            starts.add(at)
+            at += len(w)
+        for n in (3, 2, 4):
+            s = m.start() - n
+            name = text[max(s, 0) : m.start()]
+            surname = name[:2] in COMPOUND_SURNAMES if n == 4 else name[:1] in SURNAMES
+            if s >= a and s in starts and surname and CJK.fullmatch(name[-1]) and len(CJK.findall(name)) == n:
+                out.append((s, m.start()))
+                break
+    return out
 
 
 def _asked_count(question: str) -> int | None:
@@ -1270,6 +1302,8 @@ def _roles(question: str) -> tuple[str, ...]:
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
     if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):
         return (m.group(1),)
+    if m := re.search(r"哪位([\u4e00-\u9fff]{1,6})", question):  # 哪位部长 → 部长
+        return (jieba.lcut(m.group(1))[0],)
     if EN_LEADS.search(question):
         return ("组长", "负责人", "主任")
     return ()

@@ -135,7 +135,7 @@ KINDS: tuple[Kind, ...] = (
     # how something goes or is to go (要比2000年怎样 → 翻一番): the clause that states it
     Kind("manner", _p(r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)", r"(?!)"), ("clause",)),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
-    Kind("person", _p(r"谁", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
+    Kind("person", _p(r"谁|哪位", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
     Kind(
         "name",
         _p(
