@@ -961,6 +961,12 @@ def test_a_count_does_not_state_a_rate(fake_embedder):
             "政协提案3件,我局分办7件、协办5件,无主办件。",
             "9件",
         ),
+        (  # seeds/001 (许昌 2023): every part ends in 风险等级, the question's 较大 names the second
+            "完成备案的环境风险企业预案中，较大风险等级的有多少家？",
+            "督促指导企业及时修编环境应急预案,完成环境风险企业预案备案527家,其中一般风险等级494家,"
+            "较大风险等级26家,重大环境风险等级7家",
+            "26家",
+        ),
     ],
 )
 def test_the_question_s_subject_picks_the_part(question, text, expected):

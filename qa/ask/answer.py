@@ -592,6 +592,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     wholes = _wholes(text, figures) if "其中" in text else {}
     named = {f.start for f in figures if f.start in wholes and _names_part(ctx, text, f, wholes[f.start])}
     asked_wholes = {wholes[s].start for s in named}
+    parts: dict[int, list[Figure]] = {}  # the parts of each whole, in order
+    for f in figures:
+        if f.start in wholes:
+            parts.setdefault(wholes[f.start].start, []).append(f)
     for f in figures:
         if f.kind in ("year", "date"):
             continue
@@ -610,6 +614,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
                 before = _lead(text, whole) + before
                 if _is_subject(ctx, _lead(text, f), _lead(text, whole)):
                     score += 1.0  # …财政赤字中，中央财政赤字是多少: the question's subject is this part
+                siblings = parts[whole.start]
+                subjects = [p for p in siblings if _is_subject(ctx, _lead(text, p), _lead(text, whole))]
+                if sum(p.start in named for p in siblings) > 1 and len(subjects) != 1:
+                    # 其中一般风险等级494家，较大风险等级26家: every part names 风险等级, 较大 only the second
+                    score += _item_fit(ctx, [_lead(text, p) for p in siblings], siblings.index(f))
             else:
                 score -= 0.8
         elif f.start in asked_wholes:
