@@ -937,6 +937,33 @@ def test_names_listed_after_a_verb(fake_embedder):
         assert ans.answer == "中国－中亚峰会、第三届“一带一路”国际合作高峰论坛"
 
 
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # seeds/000 (泰顺 2024): the bureau's only count of proposals is the people's congress's
+        (
+            "2024年收到政协提案多少件？",
+            "2024年我局共收到人大代表建议12件,其中主办3件,目前,已全部完成办理并向各代表答复",
+            None,
+        ),
+        (
+            "2024年收到人大代表建议多少件？",
+            "2024年我局共收到人大代表建议12件,其中主办3件,目前,已全部完成办理并向各代表答复",
+            "12件",
+        ),
+        (  # seeds/003 (丰泽 2023): 案件 is what both count, 行政复议 is what the question counts
+            "2023年办理了多少件行政复议案件？",
+            "加强基层环保网格业务指导，2023年共开展巡查次数12404次，录入环境事件信息6190件，网格员上报线索转执法"
+            "案件数5件，有效化解环境安全隐患",
+            None,
+        ),
+    ],
+)
+def test_a_count_of_another_thing_is_no_answer(question, text, expected, fake_embedder):
+    for embedder in (None, fake_embedder):
+        assert _ask(question, text, embedder=embedder).answer == expected
+
+
 def test_a_count_does_not_state_a_rate(fake_embedder):
     # the 许昌 report has no lawsuits: asked for a win rate, its case count is no answer
     text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"

@@ -677,6 +677,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
+        counted = _counted_asked(ctx.question)
+        if counted and counted not in fold(text[slice(*sentence_at(text, f.start))]):
+            # 收到政协提案多少件: 人大代表建议12件 counts another thing, however close its other words
+            conf -= UNPLANNED
         out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
     return out
 
@@ -1170,6 +1174,33 @@ def _holder_patterns(role: str) -> tuple[re.Pattern, ...]:
         re.compile(rf"(?<![以由]){holder}(?:担任|兼任|作为)[^，,。；;]{{0,16}}?{r}"),
         re.compile(rf"(?<=[，,、]){holder}(?:为|任){r}"),  # …为组长，分管副局长为副组长
     )
+
+
+COUNTED_AFTER = re.compile(
+    r"多少(?:人次|户次|[起件家次个名位人例项份条场套户台辆篇期批座所部本张艘架处])([\u4e00-\u9fff]{2,12})"
+)
+NOT_COUNTED = {"目标", "数量", "数字", "总数", "人数", "件数", "次数", "金额", "规模", "比例", "比重"}
+
+
+@lru_cache(maxsize=256)
+def _counted_asked(question: str) -> str:
+    """The first word of what a Chinese count question counts (收到政协提案多少件 → 政协提案, 办理了多少件行政
+    复议案件 → 行政复议): its most specific word, which a sentence that answers names, or "" when the
+    question names no such noun."""
+    if not CJK.search(question):
+        return ""
+    if m := COUNTED_AFTER.search(question):
+        words = list(pseg.cut(m.group(1)))
+    elif m := ASKED_SUBJECT.search(question):
+        words = list(pseg.cut(m.group(1)))
+        k = len(words)
+        while k and words[k - 1].flag.startswith(("n", "vn", "j", "l")):
+            k -= 1
+        words = words[k:]
+    else:
+        return ""
+    first = words[0] if words and words[0].flag.startswith(("n", "vn", "j", "l")) else None
+    return first.word if first and len(first.word) > 1 and first.word not in NOT_COUNTED else ""
 
 
 def _named_holders(text: str, role: str) -> list[tuple[int, int]]:
