@@ -433,6 +433,7 @@ def test_history_formats():
         ("How many urban residents received subsistence allowances?", "count"),
         ("江津区生态环境局查处了哪4类环境违法行为？", "list"),
         ("泰顺分局对哪类企业开展了专项检查？", "name"),
+        ("供给侧结构性改革要在哪“八个字”上下功夫？", "list"),  # a slogan's words
     ],
 )
 def test_question_types(question, kind):
@@ -774,6 +775,14 @@ def test_the_person_named_before_the_title_asked(fake_embedder):
         "聘请河南名人律师事务所担任我局法律顾问,为我局在重大事项决策、重要项目安排等事项实施进行充分论证评估"
     )
     assert _ask("聘请的法律顾问是哪位律师？", text, embedder=fake_embedder).answer != "河南名人律师"
+
+
+def test_two_items_the_question_s_words_are_said_of(fake_embedder):
+    text = (  # seeds/004 (湟中 2024): two departments with no conjunction, then what the question asks of them
+        "构建局班子统一领导，执法大队、办公室为普法主体，相关科室配合的工作机制，明确各方普法任务，力求做到"
+        "各负其责、各司其职、协同动作、形成合力，把普法工作落到实处"
+    )
+    assert _ask("普法主体是哪些部门？", text, embedder=fake_embedder).answer == "执法大队、办公室"
 
 
 def test_several_figures_asked_at_once(fake_embedder):

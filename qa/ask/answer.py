@@ -951,8 +951,13 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             closing = re.search(r"[）)]" if "“" in parts[-1] else r"[）)”]", parts[-1])
             last_raw = parts[-1][: closing.start()] if closing else parts[-1]  # (…、…和…）落地
             tail = re.split(r"(?:和|及|以及|与)", last_raw, maxsplit=1)
-            # two items need a conjunction, a closing 等 (A、B等5部), or two asked for
-            if len(parts) == 2 and len(tail) < 2 and asked != 2 and "等" not in last_raw:
+            # two items need a conjunction, a closing 等 (A、B等5部), two asked for, or the question's
+            # words said of them (执法大队、办公室为普法主体 asked 普法主体是哪些部门)
+            said = re.search(r"(?:为|是|作为)([\u4e00-\u9fff]{2,12})", last_raw)
+            of_them = said is not None and _overlap(ctx.terms, said.group(1)) >= max(
+                ctx.terms.values(), default=1
+            )
+            if len(parts) == 2 and len(tail) < 2 and asked != 2 and "等" not in last_raw and not of_them:
                 continue
             first = re.split(r"[“（(：:]", parts[0])[-1].strip(
                 '“”"'
