@@ -106,6 +106,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many taxpayers benefited?", "受益", "利益"),
         ("How long was the high-speed rail network?", "高速铁路", "悠久"),  # "how long" names no topic
         ("equal to how many points five years earlier?", "5年前", "打早"),
+        ("How much did energy consumption per unit of GDP fall?", "能源消耗", "能量"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

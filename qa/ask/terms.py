@@ -248,6 +248,9 @@ ENGLISH = {
     "high speed rail": "高铁 高速铁路",
     "high speed railway": "高铁 高速铁路",
     "high speed railways": "高铁 高速铁路",
+    # energy use per unit of GDP: 能耗 in the dictionary, 能源消耗强度 in some reports
+    "energy consumption": "能耗 能源消耗",
+    "energy intensity": "能耗 能源消耗强度",
     # 攻坚战 as the official English renders it; the dictionary has only 危急 + 斗争
     "critical battle": "攻坚战",
     "critical battles": "攻坚战",
