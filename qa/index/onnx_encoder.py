@@ -58,6 +58,7 @@ ACTIVATIONS = {"Erf", "Tanh", "Gelu", "FastGelu", "BiasGelu", "Sigmoid"}
 # Attention) it never crosses into the previous layer's GELU and smooths that layer's matmuls too.
 ELEMENTWISE = {"Mul", "Add", "Div", "Sub", "Pow", "Cast"}
 PAD_SLACK = 1.25  # a batch's padded size over its real tokens, at most
+SPIN_US = 100  # microseconds an idle onnxruntime thread spins before it sleeps (measured: OnnxEncoder)
 BATCH_TOKENS = 512  # padded tokens a batch of short texts may hold (more texts than batch_size)
 
 
@@ -399,10 +400,13 @@ class OnnxEncoder:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads()
         opts.inter_op_num_threads = 1
-        # Idle threads sleep instead of spinning: with two cores shared by four answering threads (or
-        # other processes) spinning burns the cores the work needs; at load 7 on 2 cores this halved
-        # both wall and CPU time of a query (31 -> 15 ms) and of a clause batch (186 -> 100 ms).
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Idle threads spin for at most SPIN_US before they sleep: a thread asleep between two operators
+        # wakes too late for the next, 300 of them in a query (one query 7.9 -> 5.7 ms p50 quiet), while
+        # spinning without a bound burns the cores other work needs (at load 7 on 2 cores it doubled a
+        # query's wall and CPU time, 15 -> 31 ms; four threads asking at once: 197 queries/s against 257
+        # asleep, 248 bounded). docs/BENCHMARKS.md has the runs.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "1")
+        opts.add_session_config_entry("session.intra_op.spin_duration_us", str(SPIN_US))
         opts.log_severity_level = 3  # the int8 graph's benign "unused initializer" notes stay quiet
         graph = str(folder / GRAPHS[backend])
         pool = ThreadPoolExecutor(2, thread_name_prefix="qa-encoder-load")
