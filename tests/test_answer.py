@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from qa.ask.answer import EN_MEASURE, answer_question, question_terms
+from qa.ask.answer import EN_MEASURE, QUESTION_NUMBER, answer_question, question_terms
 from qa.ask.dialog import user_turns
 from qa.ask.kinds import question_type
 from qa.evaluate import answer_correct, items_recalled
@@ -434,6 +434,10 @@ def test_history_formats():
         ("江津区生态环境局查处了哪4类环境违法行为？", "list"),
         ("泰顺分局对哪类企业开展了专项检查？", "name"),
         ("供给侧结构性改革要在哪“八个字”上下功夫？", "list"),  # a slogan's words
+        ("In the 2004 report, where would the VAT reform be piloted first?", "name"),  # a place
+        ("To what monthly sales level would the VAT threshold be raised?", "count"),
+        ("What breakthrough achievements did the report list?", "list"),
+        ("What growth target for broad money (M2) was set?", "percent"),  # targets ask a figure each
     ],
 )
 def test_question_types(question, kind):
@@ -783,6 +787,33 @@ def test_two_items_the_question_s_words_are_said_of(fake_embedder):
         "各负其责、各司其职、协同动作、形成合力，把普法工作落到实处"
     )
     assert _ask("普法主体是哪些部门？", text, embedder=fake_embedder).answer == "执法大队、办公室"
+
+
+def test_where_asks_the_place_something_happens_in(fake_embedder):
+    text = (  # the 2004 report
+        "推进财税体制改革。重点是逐步推行增值税由生产型改为消费型，将设备投资纳入增值税抵扣范围，促进企业技术"
+        "进步，提高自主发展能力。今年在东北地区部分行业先行试点。"
+    )
+    ans = _ask("Where would the VAT reform be piloted first?", text, embedder=fake_embedder)
+    assert ans.answer == "东北地区"
+
+
+def test_english_role_and_code_questions(fake_embedder):
+    # seeds/000 (泰顺 2024): "serves as head" asks the holder of 组长
+    text = (
+        "成立了以局长任组长,分管副局长为副组长,各相关科室及下属单位负责人为成员的法治建设工作领导小组,"
+        "将法治建设纳入列入生态环境年度工作计划,与业务工作同谋划、同部署、同推进"
+    )
+    ans = _ask("Who serves as head of the leading group for rule-of-law work?", text)  # (the rules alone)
+    assert ans.answer == "局长"
+    # the 2 of M2 and the 5 of 5G are names', not numbers that qualify what is asked (aged 16 to 24)
+    assert QUESTION_NUMBER.findall("broad money (M2) and 5G users aged 16 to 24") == ["16", "24"]
+
+
+def test_a_list_of_quoted_names_keeps_its_first_quote(fake_embedder):
+    text = "“天问一号”、“嫦娥五号”、“奋斗者”号等突破性成果不断涌现。"  # the 2021 report
+    ans = _ask("去年有哪些突破性成果？", text, embedder=fake_embedder)
+    assert ans.answer == "“天问一号”、“嫦娥五号”、“奋斗者”号"
 
 
 def test_several_figures_asked_at_once(fake_embedder):

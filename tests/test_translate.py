@@ -107,6 +107,10 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How long was the high-speed rail network?", "高速铁路", "悠久"),  # "how long" names no topic
         ("equal to how many points five years earlier?", "5年前", "打早"),
         ("How much did energy consumption per unit of GDP fall?", "能源消耗", "能量"),
+        # the glossary's phrases may end in a stop word, which the dictionary's may not
+        ("How many target tasks did the bureau break down?", "分解", "打破"),
+        ("Who serves as head of the leading group?", "担任", "服务"),
+        ("What growth target for broad money (M2) was set?", "广义货币", "广泛"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -76,7 +76,11 @@ EN_HEAD = re.compile(
     r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
     re.I,
 )
-EN_LEADS = re.compile(r"\bwho\s+(?:leads|led|heads|headed|chairs|chaired|is in charge)\b", re.I)
+EN_LEADS = re.compile(
+    r"\bwho\s+(?:leads|led|heads|headed|chairs|chaired|is in charge"
+    r"|serves? as (?:the )?(?:head|leader|chair))\b",
+    re.I,
+)
 # The measure word Chinese counts an English noun with (how many articles → 篇, how many cases → 起).
 EN_MEASURES = {
     # not "reports": staff reports to a hotline are 举报, counted in 件
@@ -193,11 +197,15 @@ EN_NOISE = re.compile(
     re.I,
 )  # not a bare "reports": staff reports to a hotline (举报) are what is asked
 # A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
-QUESTION_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|st\b|nd\b|rd\b|th\b)")
+QUESTION_NUMBER = re.compile(
+    r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)(?![\d.A-Za-z]|st\b|nd\b|rd\b|th\b)"
+)  # not M2, 5G
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
 ABSTAIN = 0.5  # below this confidence the answer is withheld
 NAMING = 1.5  # bonus of a named span that holds a proper name or a number
+WHERE_ASKED = re.compile(r"^(?:[^,?]*,\s*)?where\b|哪里|哪儿|什么地方|哪个地方|哪些地方|哪个地区", re.I)
+PLACE_WIDENERS = {"地区", "全省", "全市", "全区", "全县", "一带", "沿海", "境内"}
 NUMBERED_NAME = re.compile(r"\d|第[一二三四五六七八九十百]")
 CLAUSE_ONLY = 0.75  # confidence factor for an answer that is a whole clause, not a tight span
 # confidence taken from a figure that is not what is asked: an outcome when a target is, a percent of
@@ -734,9 +742,30 @@ def _description_before(text: str, end: int, floor: int) -> int:
     return end
 
 
+def _place_spans(text: str) -> list[tuple[int, int, float]]:
+    """Places after 在 (今年在东北地区部分行业先行试点 → 东北地区, 在北京、上海等地 → 北京、上海): a place
+    name, then more of them after 、 and the words that widen one (全省, 地区)."""
+    spans = []
+    for m in re.finditer("在", text):
+        words = list(pseg.cut(text[m.end() : m.end() + 16]))
+        at, end = m.end(), None
+        for w in words:
+            if w.flag in ("ns", "nt") or (end is not None and w.word in PLACE_WIDENERS):
+                end = at + len(w.word)
+            elif not (end is not None and w.word == "、"):
+                break
+            at += len(w.word)
+        if end is not None:
+            spans.append((m.end(), end, 1.0))
+    return spans
+
+
 def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
     """Noun phrases that end in the asked noun (哪个…自贸区 → 中国上海自由贸易试验区 ends in 区, 上海世博会 in
-    世博会): the longest tail of the noun that the text holds, with the words before it that name it."""
+    世博会): the longest tail of the noun that the text holds, with the words before it that name it; for
+    a question that asks where, the places the text says something happens in."""
+    if WHERE_ASKED.search(ctx.question) and (places := _place_spans(text)):
+        return places
     for head in ctx.heads:
         for size in range(len(head), 0, -1):
             spans = []
@@ -986,6 +1015,8 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             start = s + clause.find(items[0])
             end = s + clause.rfind(items[-1]) + len(items[-1])
             if start < end <= start + len(value) + 2 * len(items):  # as printed (…、资源利用上线和环境准入…)
+                if text[start - 1 : start] == "“" and text[start:end].count("”") > text[start:end].count("“"):
+                    start -= 1  # “天问一号”、“嫦娥五号”: the first item's quote opens with it
                 value = text[start:end]
             else:
                 end = start + len(value) if text[start : start + len(value)] == value else s + len(clause)

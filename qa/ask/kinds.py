@@ -68,7 +68,11 @@ KINDS: tuple[Kind, ...] = (
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两2-9]"
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字",  # 在哪“八个字”上下功夫: a slogan's words
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
-            r"|which (?:[a-z-]+ ){0,3}(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)",
+            r"|which (?:[a-z-]+ ){0,3}(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)"
+            # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
+            r"|\bwhat (?:[a-z-]+ ){0,3}(?!(?:targets|rates|ratios|points|levels|figures|numbers|amounts"
+            r"|prices|percentages|costs|funds|years|months|days)\b)[a-z-]{3,}s"
+            r" (?:did|do|does|were|are|will|would)\b",
         ),
         ("list",),
     ),
@@ -107,7 +111,8 @@ KINDS: tuple[Kind, ...] = (
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
-            r"|\b(?:raised|increased|lifted|rose|risen|cut|lowered|reduced) to\b",  # what was it raised to
+            r"|\b(?:raised|increased|lifted|rose|risen|cut|lowered|reduced) to\b"  # what was it raised to
+            r"|\bto what (?:[a-z-]+ ){0,3}(?:level|extent|amount|sum|figure)\b",  # to what sales level
         ),
         ("figure",),
         ANY_FIGURE,
@@ -141,7 +146,8 @@ KINDS: tuple[Kind, ...] = (
         "name",
         _p(
             r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
-            r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what \w+ (?:did|does|is|was)|\bname\b",
+            r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what \w+ (?:did|does|is|was)|\bname\b"
+            r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name
         ),
         ("title", "quoted", "named", "clause"),
     ),

@@ -251,6 +251,23 @@ ENGLISH = {
     # energy use per unit of GDP: 能耗 in the dictionary, 能源消耗强度 in some reports
     "energy consumption": "能耗 能源消耗",
     "energy intensity": "能耗 能源消耗强度",
+    # the reports' official English (State Council translations) for words the dictionary sends elsewhere:
+    # pilot → 飞行员, breakthrough → 冲破, break down → 打破, broad money → 广泛 + 银子, serve as → 服务
+    "pilot": "试点",
+    "piloted": "试点",
+    "pilots": "试点",
+    "breakthrough": "突破",
+    "breakthroughs": "突破",
+    "achievement": "成果 成就",
+    "achievements": "成果 成就",
+    "break down": "分解",
+    "broken down": "分解",
+    "target tasks": "目标任务",
+    "broad money": "广义货币 M2",
+    "serve as": "担任",
+    "serves as": "担任",
+    "leading group": "领导小组",
+    "threshold": "起征点 门槛",
     # 攻坚战 as the official English renders it; the dictionary has only 危急 + 斗争
     "critical battle": "攻坚战",
     "critical battles": "攻坚战",

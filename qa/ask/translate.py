@@ -423,11 +423,14 @@ def translate_words(
             continue
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
             span = tuple(words[i : i + n])
-            if n > 1 and (span[-1] in STOP or any(w.isdigit() for w in span)):
+            if n > 1 and any(w.isdigit() for w in span):
                 continue
-            # the glossary is the curated override, taken as written; the dictionary's senses
-            # are narrowed to those the collection uses
-            found = _glossed(span, glossary) or in_use(_candidates(span, rev), df)
+            # the glossary is the curated override, taken as written (its phrases may end in a stop word:
+            # break down, serve as); the dictionary's senses are narrowed to those the collection uses
+            found = _glossed(span, glossary)
+            if n > 1 and span[-1] in STOP and not found:
+                continue
+            found = found or in_use(_candidates(span, rev), df)
             if n == 1 and i and f"{words[i - 1]} {span[0]}" in measured:
                 found = []  # deficit ratio: 赤字率 (below), not a separate 比率 outweighing it
             if found:
