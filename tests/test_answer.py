@@ -816,6 +816,36 @@ def test_a_list_of_quoted_names_keeps_its_first_quote(fake_embedder):
     assert ans.answer == "“天问一号”、“嫦娥五号”、“奋斗者”号"
 
 
+def test_figures_side_by_side_are_told_apart_by_their_own_words(fake_embedder):
+    # the 2013 report: the clause's subject counts both; 基本建成 and 新开工 tell them apart
+    text = "今年城镇保障性住房基本建成470万套、新开工630万套，继续推进农村危房改造。"
+    for embedder in (None, fake_embedder):
+        assert _ask("今年城镇保障性住房新开工多少套？", text, embedder=embedder).answer == "630万套"
+        assert _ask("今年城镇保障性住房基本建成多少套？", text, embedder=embedder).answer == "470万套"
+
+
+@pytest.mark.slow
+def test_one_year_s_growth_is_neither_a_share_nor_a_five_year_average(embedder):
+    passages = [  # the 2013 report: the year asked is in all three sentences' frames
+        "2012年，在世界各大经济体增长全面减速、各种风险不断暴露的情况下，我们合理把握政策力度，保持财政预算支出"
+        "规模不变，优化支出结构，扭转经济下滑趋势，全面实现年初确定的主要目标，国内生产总值增长7.8%，城镇新增就业"
+        "1266万人，居民消费价格涨幅回落到2.6%，为今年经济发展打下好的基础。",
+        "全社会研究与试验发展经费支出占国内生产总值的比重由2007年的1.4%提高到2012年的1.97%，企业研发活动支出"
+        "占比超过74%。",
+        "这五年，我国宏观经济总体上保持增速平稳较快、物价相对稳定、就业持续增加、国际收支趋于平衡的良好态势，"
+        "国内生产总值年均增长9.3%，显著高于同期全球和新兴经济体的增速。",
+    ]
+    ans = answer_question(
+        "2013年报告说，2012年国内生产总值增长了多少？",
+        QueryInfo(),
+        [_report(2013, t, score=1.0 / (i + 1)) for i, t in enumerate(passages)],
+        [],
+        None,
+        embedder,
+    )
+    assert ans.answer == "7.8%"
+
+
 def test_several_figures_asked_at_once(fake_embedder):
     text = (  # the 2007 national report
         "全年中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元，"

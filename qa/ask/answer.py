@@ -167,6 +167,7 @@ PARAGRAPH_LOOKBACK = 120  # characters of its paragraph before a sentence that m
 OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # what may stand before a sentence's time
 # A measure that is only ever stated by its name (基尼系数, 恩格尔系数, the Gini coefficient): a figure
 # whose sentence does not name it measures something else, however close its other words are.
+SHARE = re.compile(r"比重|占比|份额|所占|占[^，。；]{0,12}的?比")  # a share of a whole, not a change
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
 TARGET_ASKED = re.compile(
     r"目标|预期|计划|打算|拟|安排|力争|预计|(?:今年|明年|提出)[^，。？?]{0,12}要(?!求)"  # 提出今年…要减少多少
@@ -183,7 +184,7 @@ ACHIEVED_TEXT = re.compile(
 PERIOD_FIGURE = re.compile(r"年均|年平均|平均每年|每年平均|累计|[五十\d]+年来")
 PERIOD_ASKED = re.compile(
     r"年均|年平均|平均每年|每年平均|累计|总共|一共|共计|[五十\d]+年来|过去[五十\d]+年|[五十]年间"
-    r"|average|cumulative|in total|altogether|over the (?:past|last) \w+ years",
+    r"|以来|average|cumulative|in total|altogether|over the (?:past|last) \w+ years|\bsince\b",
     re.I,
 )
 AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均|\baverage\b", re.I)
@@ -517,6 +518,29 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
     return out
 
 
+def _runs_in_clause(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[str], int, Figure]]:
+    """For each figure of a clause that prints several of one kind side by side (基本建成470万套、新开工
+    630万套), the words of each (the first one's last word, the words between the others), its place
+    among them and the first of them: the clause's subject is all of theirs, these words tell them
+    apart (``_item_fit``)."""
+    out: dict[int, tuple[list[str], int, Figure]] = {}
+    groups: dict[tuple[int, str], list[Figure]] = {}
+    for f in figures:
+        if f.kind not in ("year", "date"):
+            groups.setdefault((_clause_of(text, f.start, f.end)[0], f.kind), []).append(f)
+    for (a, _), run in groups.items():
+        # parallel statements only (…470万套、新开工630万套): not a move (由240元提高到280元)
+        between = [text[p.end : f.start] for p, f in zip(run, run[1:], strict=False)]
+        if len(run) < 2 or not all(b.lstrip().startswith("、") and not DELTA.search(b) for b in between):
+            continue  # (赤字规模5.66万亿元、比上年增加1.6万亿元: a change of the one before)
+        # the first one's own word is the last before it (基本建成), not the clause's subject (城镇保障性住房)
+        lead = jieba.lcut(text[a : run[0].start])
+        near = [lead[-1] if lead else "", *between]
+        for i, f in enumerate(run):
+            out[f.start] = (near, i, run[0])
+    return out
+
+
 def _split_words(clause: str) -> list[list[str]]:
     """A clause's words grouped between the joiners of a list (、和与及以及), as jieba cuts it: 和 inside
     和谐 or 共和国 joins nothing."""
@@ -597,6 +621,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     asked = asked_year(ctx.question)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
+    runs = _runs_in_clause(text, figures)
     wholes = _wholes(text, figures) if "其中" in text else {}
     named = {f.start for f in figures if f.start in wholes and _names_part(ctx, text, f, wholes[f.start])}
     asked_wholes = {wholes[s].start for s in named}
@@ -632,6 +657,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         elif f.start in asked_wholes:
             score -= 0.8
         counted = f.noun or (prev.noun if shared and prev is not None else None) or before
+        if f.start in runs and runs[f.start][1] and (first := runs[f.start][2]).noun:
+            own = runs[f.start][0][runs[f.start][1]]
+            if not any(first.noun[i : i + 2] in own for i in range(len(first.noun) - 1)):
+                counted = first.noun  # 住房基本建成470万套、新开工630万套: 新开工 is no other thing counted
         if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
             # 由50%提高到75%: where it went, asked by 提高到多少; 增长多少 asks the change, not the level
             level = not CHANGE_ASKED.search(ctx.question) or LEVEL_ASKED.search(ctx.question)
@@ -639,7 +668,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         prev_end = prev.end if prev is not None else a
         prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
-        after = re.split(r"\d", after)[0]  # up to the next figure: its words are its own
+        after = re.split(r"[\d、]", after)[0]  # up to the next figure or item: its words are its own
         target = _target_fit(ctx, text, f)
         score += target + _year_fit(ctx, before)
         if asked is not None and (dated := stated_years(text, f, year)):
@@ -655,13 +684,17 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if change or COMPARED.search(ctx.question):
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
         if PERIOD_FIGURE.search(before) and not PERIOD_ASKED.search(ctx.question):
-            score -= 0.6
+            score -= 0.6 if asked is None else 1.2  # 2012年增长了多少: 五年…年均增长9.3% least of all
         elif AVERAGE.search(ctx.question):  # an average asked (年均增长多少): one year's growth is not it
             score += 0.6 if AVERAGE.search(before) else -0.6
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
         if f.start in respective:
             score += _item_fit(ctx, *respective[f.start])
+        elif f.start in runs and f.start not in wholes:  # only down: the run may be the wrong sentence
+            score += 0.5 * min(0.0, _item_fit(ctx, *runs[f.start][:2]))
+        if SHARE.search(before) and not SHARE.search(ctx.question) and CHANGE_ASKED.search(ctx.question):
+            score -= 0.8  # 国内生产总值增长了多少: 占国内生产总值的比重…1.97% is a share, not the growth
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
