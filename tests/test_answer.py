@@ -824,6 +824,14 @@ def test_figures_side_by_side_are_told_apart_by_their_own_words(fake_embedder):
         assert _ask("今年城镇保障性住房基本建成多少套？", text, embedder=embedder).answer == "470万套"
 
 
+def test_the_question_s_own_figure_frames_the_one_asked(fake_embedder):
+    # the 2012 report: 每50公斤 is the question's own figure; the 分别 items before it are still paired
+    text = "继续提高粮食最低收购价，今年小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元。"
+    for embedder in (None, fake_embedder):
+        assert _ask("今年小麦最低收购价平均每50公斤提高多少？", text, embedder=embedder).answer == "7.4元"
+        assert _ask("今年稻谷最低收购价平均每50公斤提高多少？", text, embedder=embedder).answer == "16元"
+
+
 @pytest.mark.slow
 def test_one_year_s_growth_is_neither_a_share_nor_a_five_year_average(embedder):
     passages = [  # the 2013 report: the year asked is in all three sentences' frames

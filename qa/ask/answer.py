@@ -509,9 +509,14 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
             if len(items) > 1 and items[0]:
                 # 高技术制造业、装备制造业增加值: past the first item's last word, the last item's words
                 # (增加值) belong to every item
+                first = [w for w in pseg.cut(items[0]) if w.flag not in ("t", "d", "p")]  # 今年小麦 → 小麦
+                items[0] = "".join(w.word for w in first) or items[0]
                 last_word = jieba.lcut(items[0], HMM=False)[-1]
                 if (k := items[-1].rfind(last_word)) > 0:
                     items[-1] = items[-1][: k + len(last_word)]
+                elif len(items[-1]) > len(items[0]) + 2:
+                    # 小麦、稻谷最低收购价平均每50公斤: the last item is as many words as the first
+                    items[-1] = "".join(jieba.lcut(items[-1], HMM=False)[: len(first) or 1])
                 if len(items) == len(run) and all(items):
                     out.update({f.start: (items, i) for i, f in enumerate(run)})
                 break
@@ -629,17 +634,23 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     for f in figures:
         if f.start in wholes:
             parts.setdefault(wholes[f.start].start, []).append(f)
+    unstated: Figure | None = None  # the last figure before this one that the question does not state
     for f in figures:
         if f.kind in ("year", "date"):
             continue
         if nfkc_compact(f.text) in stated:  # the question's own figure (现行16%的税率降至多少, 五年)
             prev = f
             continue
+        unstated = prev if prev is None or nfkc_compact(prev.text) not in stated else unstated
         cover, sim, score = _support(ctx, pi, text, f.start, f.end)
         a, _ = _clause_of(text, f.start, f.end)
         if prev is not None and prev.end > a and nfkc_compact(prev.text) in stated:
             score += 1.0  # the figure the question's own figure moves to (16%的税率降至13%)
-        before, shared = _own_words(text, a, f, prev)
+        frame = (
+            prev is not None and nfkc_compact(prev.text) in stated and not MOVED_TO.search(text[a : f.start])
+        )
+        # the question's own figure as a frame (平均每50公斤分别提高7.4元): the words before it are this one's
+        before, shared = _own_words(text, a, f, unstated if frame else prev)
         # 企业48家，其中…简化管理39家: a part named by the question counts what its whole counts, too; a
         # part it does not name is not asked, nor is a whole when it names a part
         if whole := wholes.get(f.start):
