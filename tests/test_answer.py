@@ -435,6 +435,7 @@ def test_history_formats():
         ("泰顺分局对哪类企业开展了专项检查？", "name"),
         ("供给侧结构性改革要在哪“八个字”上下功夫？", "list"),  # a slogan's words
         ("In the 2004 report, where would the VAT reform be piloted first?", "name"),  # a place
+        ("排查污染源时对照的是哪一版排污许可分类管理名录？", "rank"),  # an edition: （2019年版）
         ("To what monthly sales level would the VAT threshold be raised?", "count"),
         ("What breakthrough achievements did the report list?", "list"),
         ("What growth target for broad money (M2) was set?", "percent"),  # targets ask a figure each
@@ -787,6 +788,18 @@ def test_two_items_the_question_s_words_are_said_of(fake_embedder):
         "各负其责、各司其职、协同动作、形成合力，把普法工作落到实处"
     )
     assert _ask("普法主体是哪些部门？", text, embedder=fake_embedder).answer == "执法大队、办公室"
+
+
+def test_an_ordinal_keeps_its_measure_word(fake_embedder):
+    text = "成功举办第三届中国国际进口博览会、中国国际服务贸易交易会。"  # the 2021 report
+    assert _ask("去年成功举办了第几届中国国际进口博览会？", text, embedder=fake_embedder).answer == "第三届"
+    text = (  # seeds/004 (湟中 2024)
+        "三是对照《固定污染源排污许可分类管理名录（2019年版）》，全面排查辖区污染源单位，全区现有排污许可证企业48家"
+    )
+    assert (
+        _ask("排查辖区污染源时对照的是哪一版排污许可分类管理名录？", text, embedder=fake_embedder).answer
+        == "2019年版"
+    )
 
 
 def test_where_asks_the_place_something_happens_in(fake_embedder):

@@ -111,6 +111,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many target tasks did the bureau break down?", "分解", "打破"),
         ("Who serves as head of the leading group?", "担任", "服务"),
         ("What growth target for broad money (M2) was set?", "广义货币", "广泛"),
+        ("Which pollution battles does the bureau plan to fight?", "保卫战", "会战"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -47,7 +47,10 @@ KINDS: tuple[Kind, ...] = (
     # a rank asked (第几位, 排名第几): the answer is an ordinal, which the figure finder skips on purpose
     Kind(
         "rank",
-        _p(r"第几|排名第?多少|排第多少|几等奖?", r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+"),
+        _p(
+            r"第几|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本",
+            r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+|which (?:edition|version)",
+        ),
         ("ordinal",),
     ),
     Kind(

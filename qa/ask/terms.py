@@ -268,6 +268,9 @@ ENGLISH = {
     "serves as": "担任",
     "leading group": "领导小组",
     "threshold": "起征点 门槛",
+    "battle": "保卫战 攻坚战",  # 蓝天保卫战; the dictionary has 斗争, 战斗
+    "battles": "保卫战 攻坚战",
+    "national": "全国 国家",  # total national fiscal deficit → 全国财政赤字 (the dictionary: 国家, 国立)
     # 攻坚战 as the official English renders it; the dictionary has only 危急 + 斗争
     "critical battle": "攻坚战",
     "critical battles": "攻坚战",
