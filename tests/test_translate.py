@@ -169,7 +169,7 @@ def test_keyword_query_repeats_terms_by_weight():
     [
         ("What forest coverage rate was reached?", 0),
         ("What deficit ratio was planned for the year?", 1),
-        ("How much national fiscal revenue was there?", 2),
+        ("How much fiscal revenue was there nationwide?", 2),
         ("How large were the foreign exchange reserves at the end of the year?", 3),
     ],
 )
