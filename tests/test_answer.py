@@ -769,6 +769,27 @@ def test_titles_side_by_side_are_a_list(fake_embedder):
     assert ans.kind == "list" and ans.answer.count("》《") == 3 and ans.answer.endswith("暂行办法》")
 
 
+def test_quoted_names_side_by_side_are_a_list(fake_embedder):
+    text = (  # seeds/002 (江津区 2020): five quoted names, nothing between them
+        "聚焦重点工作和薄弱环节,通过开展“双随机、一公开”监管执法,以及“整治污水偷排直排乱排专项行动”“长江入河排污口"
+        "排查”“疫情防控期间夜间作业建筑施工监管帮扶措施”“散乱污企业整治”“高中考噪声整治”等专项执法行动,推进横向"
+        "联合执法、纵向交叉执法"
+    )
+    ans = _ask("开展了哪些专项执法行动？", text, embedder=fake_embedder)
+    assert ans.answer.startswith("“整治污水偷排直排乱排专项行动”") and ans.answer.endswith("“高中考噪声整治”")
+
+
+def test_the_list_the_asked_noun_follows():
+    text = (  # seeds/003 (丰泽 2023): two lists; 哪些节日 asks the one 等重大节日 follows
+        "以世界水日、世界地球日和国际生物多样性日等重大节日为契机，开展“探索水世界生态理念入童心”“珍爱地球 人与"
+        "自然和谐共生”“大手牵小手”环保进校园宣传等主题宣传活动，普及环保知识"
+    )
+    ans = _ask(
+        "借助哪些节日开展了主题宣传活动？", text
+    )  # (the rules alone: the hash embedder favours either)
+    assert ans.answer == "世界水日、世界地球日和国际生物多样性日"
+
+
 def test_the_person_named_before_the_title_asked(fake_embedder):
     text = (
         "年初黄润秋部长暗访调研及生态环境部监督帮扶发现我市突出环境问题均已整改完毕"  # seeds/001 (许昌 2023)

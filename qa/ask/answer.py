@@ -54,7 +54,8 @@ ORDINAL = re.compile(
 # What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
 LIST_INTRO = re.compile(r"主要是|主要有|包括|分别是|[：:]")
 TITLE = re.compile(r"《[^《》]{2,60}》")
-TITLE_RUN = re.compile(r"《[^《》]{2,60}》(?:[、和及与]?《[^《》]{2,60}》)+")  # a list of titles
+# a list of titles, or of quoted names with nothing between them (《…办法》《…办法》, “…专项行动”“…排查”)
+TITLE_RUN = re.compile(r"《[^《》]{2,60}》(?:[、和及与]?《[^《》]{2,60}》)+|“[^“”]{2,30}”(?:“[^“”]{2,30}”)+")
 # A noun that names a document (what a 《title》 answers): 哪部法律草案, 什么条例, 哪个文件, which regulation.
 DOCUMENT = re.compile(
     r"(?:法|律|条例|办法|规定|规划|方案|意见|通知|决定|制度|文件|手册|报告|纲要|计划|细则|标准|清单|书|函|令|规章|草案"
@@ -71,7 +72,8 @@ MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
-    r"(?:哪家|哪个|哪一个|哪一家|哪[项部条种类位所艘座场次届款件批]|哪|什么)([\u4e00-\u9fff]{1,20})"
+    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批]|哪|什么)"
+    r"([\u4e00-\u9fff]{1,20})"
 )
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
@@ -1083,7 +1085,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             out.append(_list_candidate(ctx, pi, text, items, span, (s, e), asked, "，".join(items)))
     for m in TITLE_RUN.finditer(text):  # 《…查封、扣押办法》《…按日连续处罚办法》: titles side by side
         if not in_heading(text, m.start()):
-            items = TITLE.findall(m.group())
+            items = re.findall(r"《[^《》]+》|“[^“”]+”", m.group())
             out.append(
                 _list_candidate(ctx, pi, text, items, m.span(), _clause_of(text, *m.span()), asked, m.group())
             )
@@ -1210,6 +1212,8 @@ def _list_candidate(
     # the noun the list is of, right after it (…、污染防治的攻坚战) or leading into it (三大攻坚战：…)
     near = text[end : min(clause[1], end + 8)] + text[max(0, start - 10) : start]
     score += min(1.0, _overlap(ctx.terms, near) / max(ctx.terms.values(), default=1.0))
+    if ctx.heads and _noun_after(text[end : min(clause[1], end + 10)]).endswith(ctx.heads):
+        score += 1.0  # 哪些节日: …国际生物多样性日等重大节日, the very noun asked after the list
     if asked:
         score += 1.0 if len(items) == asked else -0.5
     conf = _confidence(cover, sim, bool(ctx.sims))
@@ -1218,6 +1222,19 @@ def _list_candidate(
         score += 3.0 if fits else -0.5
         conf = max(conf, 0.9) if fits else conf
     return Candidate(pi, start, end, value or "、".join(items), score, conf)
+
+
+def _noun_after(text: str) -> str:
+    """The words that follow a list up to the first verb, preposition or punctuation, particles left out
+    (等重大节日为契机 → 重大节日; 等新的消费增长点 → 新消费增长点): the noun it is a list of ends them."""
+    phrase = ""
+    for w in pseg.cut(text):
+        if w.flag[:1] == "u":
+            continue
+        if w.flag[:1] in {"v", "p", "c", "d", "x"} and w.flag != "vn":
+            break
+        phrase += w.word
+    return phrase
 
 
 def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
