@@ -1279,21 +1279,32 @@ def _holder_patterns(role: str) -> tuple[re.Pattern, ...]:
 COUNTED_AFTER = re.compile(
     r"多少(?:人次|户次|[起件家次个名位人例项份条场套户台辆篇期批座所部本张艘架处])([\u4e00-\u9fff]{2,12})"
 )
+# the words after what a question asks the figure of (…收入增长的预期目标是多少, …收入达到多少)
+ASKED_TAIL = frozenset(
+    "目标 预期 预期目标 指标 增长 增速 增幅 达到 提高 降低 下降 减少 增加 的 要 将 为 是".split()
+)
 NOT_COUNTED = {"目标", "数量", "数字", "总数", "人数", "件数", "次数", "金额", "规模", "比例", "比重"}
 
 
 @lru_cache(maxsize=256)
 def _counted_asked(question: str) -> str:
     """The first word of what a Chinese count question counts (收到政协提案多少件 → 政协提案, 办理了多少件行政
-    复议案件 → 行政复议): its most specific word, which a sentence that answers names, or "" when the
-    question names no such noun."""
+    复议案件 → 行政复议): its most specific word, which a sentence that answers names; for a figure of
+    something that grows or is aimed at, the word before (…可支配收入增长的预期目标 → 收入, 城镇新增就业目标 →
+    就业); "" when the question names no such word."""
     if not CJK.search(question):
         return ""
     if m := COUNTED_AFTER.search(question):
         words = list(pseg.cut(m.group(1)))
     elif m := ASKED_SUBJECT.search(question):
         words = list(pseg.cut(m.group(1)))
-        k = len(words)
+        end = len(words)
+        while end and words[end - 1].word in ASKED_TAIL:  # …可支配收入增长的预期目标: what grows is asked
+            end -= 1
+        if end < len(words):  # what grows or is aimed at: the last word before (收入, 就业, 生产总值)
+            last = words[end - 1].word if end else ""
+            return last if len(last) > 1 and CJK.match(last) and last not in NOT_COUNTED else ""
+        k = end
         while k and words[k - 1].flag.startswith(("n", "vn", "j", "l")):
             k -= 1
         words = words[k:]
