@@ -769,6 +769,21 @@ def test_titles_side_by_side_are_a_list(fake_embedder):
     assert ans.kind == "list" and ans.answer.count("》《") == 3 and ans.answer.endswith("暂行办法》")
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("第168号人大代表建议叫什么？", "《关于解决农业企业环保问题的建议》"),
+        ("第306号建议的标题是什么？", "《关于加大绿色低碳生活试点支持力度的建议》"),
+    ],
+)
+def test_the_number_a_name_question_gives_picks_the_title(question, expected, fake_embedder):
+    text = (  # seeds/000 (泰顺 2024): two titles, each printed with its number
+        "针对《关于解决农业企业环保问题的建议》(第168号)和《关于加大绿色低碳生活试点支持力度的建议》(第306号),"
+        "加强与代表的沟通联系,听取他们的意见和建议"
+    )
+    assert _ask(question, text, embedder=fake_embedder).answer == expected
+
+
 def test_quoted_names_side_by_side_are_a_list(fake_embedder):
     text = (  # seeds/002 (江津区 2020): five quoted names, nothing between them
         "聚焦重点工作和薄弱环节,通过开展“双随机、一公开”监管执法,以及“整治污水偷排直排乱排专项行动”“长江入河排污口"

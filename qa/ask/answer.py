@@ -918,6 +918,8 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         if any(value.endswith(r) for r in ctx.roles):  # 哪位律师: a name ending in 律师 is no lawyer's
             continue
         score += 1.0 + bonus + inside
+        if numbers := _identifiers(ctx.question):  # 第168号建议叫什么: the title printed with (第168号)
+            score += 1.0 if any(n in fold(text[max(0, s - 4) : e + 8]) for n in numbers) else -0.5
         if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
             score += 1.0  # the question's own verb governs it (设立了哪个… → 设立中国上海自由贸易试验区)
         frame = FRAME.search(ctx.question)
@@ -1312,6 +1314,13 @@ def _counted_asked(question: str) -> str:
         return ""
     first = words[0] if words and words[0].flag.startswith(("n", "vn", "j", "l")) else None
     return first.word if first and len(first.word) > 1 and first.word not in NOT_COUNTED else ""
+
+
+@lru_cache(maxsize=256)
+def _identifiers(question: str) -> tuple[str, ...]:
+    """Numbers that name one thing among several in a name question (第168号, No. 306), not years."""
+    found = re.findall(r"第\s*(\d+)\s*号|\bNo\.?\s*(\d+)\b", question, re.I)
+    return tuple(a or b for a, b in found)
 
 
 def _named_holders(text: str, role: str) -> list[tuple[int, int]]:
