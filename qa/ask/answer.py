@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
+from types import MappingProxyType
 
 import jieba
 import jieba.posseg as pseg
@@ -528,14 +530,15 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
     return out
 
 
-def _runs_in_clause(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[str], int, Figure]]:
+@lru_cache(maxsize=4096)
+def _runs_in_clause(text: str) -> Mapping[int, tuple[tuple[str, ...], int, Figure]]:
     """For each figure of a clause that prints several of one kind side by side (基本建成470万套、新开工
     630万套), the words of each (the first one's last word, the words between the others), its place
     among them and the first of them: the clause's subject is all of theirs, these words tell them
-    apart (``_item_fit``)."""
-    out: dict[int, tuple[list[str], int, Figure]] = {}
+    apart (``_item_fit``). Cached by text, as the passages' figures are (``find_figures``)."""
+    out: dict[int, tuple[tuple[str, ...], int, Figure]] = {}
     groups: dict[tuple[int, str], list[Figure]] = {}
-    for f in figures:
+    for f in find_figures(text):
         if f.kind not in ("year", "date"):
             groups.setdefault((_clause_of(text, f.start, f.end)[0], f.kind), []).append(f)
     for (a, _), run in groups.items():
@@ -545,10 +548,10 @@ def _runs_in_clause(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[l
             continue  # (赤字规模5.66万亿元、比上年增加1.6万亿元: a change of the one before)
         # the first one's own word is the last before it (基本建成), not the clause's subject (城镇保障性住房)
         lead = jieba.lcut(text[a : run[0].start])
-        near = [lead[-1] if lead else "", *between]
+        near = (lead[-1] if lead else "", *between)
         for i, f in enumerate(run):
             out[f.start] = (near, i, run[0])
-    return out
+    return MappingProxyType(out)  # cached: no caller may change what the next one gets
 
 
 def _split_words(clause: str) -> list[list[str]]:
@@ -611,7 +614,7 @@ def _is_subject(ctx: Context, lead: str, whole: str) -> bool:
     return bool(tail) and lead.endswith(tail) and not whole.endswith(tail)
 
 
-def _item_fit(ctx: Context, items: list[str], i: int) -> float:
+def _item_fit(ctx: Context, items: Sequence[str], i: int) -> float:
     """+1 when the question's words name item ``i`` of a 分别 list more than any other item, -1 when they
     name another more; words every item holds (a shared 排放总量) decide nothing."""
     weights = [
@@ -631,7 +634,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     asked = asked_year(ctx.question)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
-    runs = _runs_in_clause(text, figures)
+    runs = _runs_in_clause(text)
     wholes = _wholes(text, figures) if "其中" in text else {}
     named = {f.start for f in figures if f.start in wholes and _names_part(ctx, text, f, wholes[f.start])}
     asked_wholes = {wholes[s].start for s in named}
@@ -1226,6 +1229,7 @@ def _list_candidate(
     return Candidate(pi, start, end, value or "、".join(items), score, conf)
 
 
+@lru_cache(maxsize=4096)
 def _noun_after(text: str) -> str:
     """The words that follow a list up to the first verb, preposition or punctuation, particles left out
     (等重大节日为契机 → 重大节日; 等新的消费增长点 → 新消费增长点): the noun it is a list of ends them."""
