@@ -737,8 +737,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
-        counted = _counted_asked(ctx.question)
-        if counted and counted not in fold(text[slice(*sentence_at(text, f.start))]):
+        asked_noun = _counted_asked(ctx.question)
+        if asked_noun and asked_noun not in fold(text[slice(*sentence_at(text, f.start))]):
             # 收到政协提案多少件: 人大代表建议12件 counts another thing, however close its other words
             conf -= UNPLANNED
         out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
@@ -1088,7 +1088,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         if len(items) >= 3 and all(2 <= len(i) <= 16 for i in items):
             span = (m.end(), m.end() + len(body))
             out.append(_list_candidate(ctx, pi, text, items, span, (s, e), asked, "，".join(items)))
-    for m in TITLE_RUN.finditer(text):  # 《…查封、扣押办法》《…按日连续处罚办法》: titles side by side
+    for m in TITLE_RUN.finditer(text):  # 《…查封、扣押办法》《…按日连续处罚办法》, “…”“…”: side by side
         if not in_heading(text, m.start()):
             items = re.findall(r"《[^《》]+》|“[^“”]+”", m.group())
             out.append(
@@ -1159,7 +1159,7 @@ ASKED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:的)?(?:有|是|为|共|�
 RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")  # between the figures of one run
 RUN_BREAK = re.compile(r"[，,。；;：:\n\d]")  # what may not stand between 分别 and its run's first figure
 ITEM_JOINERS = {"、", "和", "与", "及", "以及"}
-ITEM_COUNT = re.compile(r"[两三四五六七八九十]+[项个类种条方面大]")  # 三项 after a list counts its items
+ITEM_COUNT = re.compile(r"[两三四五六七八九十]+(?:[项个类种条大]|方面)")  # 三项 after a list counts its items
 BRACKET_LIST = re.compile(r"[（(]([^（）()]*、[^（）()]*)[）)]")
 
 
