@@ -195,3 +195,9 @@ def test_gazetteer_tables_cached_as_json_give_the_same_places(tmp_path, monkeypa
 def test_full_name_after_a_word_that_ends_in_its_first_character():
     # 报告中|西藏自治区: jieba knows 中西, but 藏自 starts no word, so the full name stands
     assert names("2010年报告中西藏自治区的城镇新增就业是多少？") == [("西藏自治区", "西藏自治区")]
+
+
+def test_a_quoted_term_that_holds_a_place_name_is_no_place():
+    # the 2006 report's “三河三湖” (淮河海河辽河、太湖巢湖滇池) holds 三河, a city's short name
+    assert find_places("2006年报告中重点治理的“三河三湖”具体指哪些河湖？") == []
+    assert [p.name for _, _, p in find_places("“湟中区”2024年查处了多少起")] == ["湟中区"]  # the whole quote
