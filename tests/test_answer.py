@@ -865,6 +865,15 @@ def test_a_list_of_quoted_names_keeps_its_first_quote(fake_embedder):
     assert ans.answer == "“天问一号”、“嫦娥五号”、“奋斗者”号"
 
 
+def test_both_ends_of_a_move_asked(fake_embedder):
+    text = (  # the 2023 report
+        "彻底完成营改增任务、取消营业税，将增值税收入占比最高、涉及行业广泛的税率从17%降至13%，阶段性将小规模纳税人"
+        "增值税起征点从月销售额3万元提高到15万元、小微企业所得税实际最低税负率从10%降至2.5%。"
+    )
+    ans = _ask("增值税收入占比最高的行业税率从多少降至多少？", text, embedder=fake_embedder)
+    assert ans.answer == "17%降至13%"
+
+
 def test_figures_side_by_side_are_told_apart_by_their_own_words(fake_embedder):
     # the 2013 report: the clause's subject counts both; 基本建成 and 新开工 tell them apart
     text = "今年城镇保障性住房基本建成470万套、新开工630万套，继续推进农村危房改造。"

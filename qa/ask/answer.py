@@ -135,6 +135,7 @@ COMPARED = re.compile(
 # A figure the one before it moves to (由50%提高到75%, 从509亿元增加到1161亿元), and a question that asks
 # where it started instead.
 MOVED_TO = re.compile(r"(?:到|至)[^，,；;。]{0,8}$")
+BOTH_ENDS_ASKED = re.compile(r"\bfrom what to what\b|[从由]多少[^？?，,]{0,8}(?:到|至)多少", re.I)
 ORIGIN_ASKED = re.compile(r"[由从](?:多少|第几)|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
 CHANGE_ONLY = re.compile(
     r"(?:比上年|比去年|较上年|较去年|同比|比上年末)?(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
@@ -680,10 +681,13 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             own = runs[f.start][0][runs[f.start][1]]
             if not any(first.noun[i : i + 2] in own for i in range(len(first.noun) - 1)):
                 counted = first.noun  # 住房基本建成470万套、新开工630万套: 新开工 is no other thing counted
+        start = f.start
         if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
             # 由50%提高到75%: where it went, asked by 提高到多少; 增长多少 asks the change, not the level
             level = not CHANGE_ASKED.search(ctx.question) or LEVEL_ASKED.search(ctx.question)
             score += -0.5 if ORIGIN_ASKED.search(ctx.question) or not level else 0.5
+            if BOTH_ENDS_ASKED.search(ctx.question):  # from what to what: 17%降至13%, both ends
+                start, score = prev.start, score + 1.0
         prev_end = prev.end if prev is not None else a
         prev = f
         after = text[f.end : _clause_of(text, f.start, f.end)[1]][:12]
@@ -741,7 +745,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if asked_noun and asked_noun not in fold(text[slice(*sentence_at(text, f.start))]):
             # 收到政协提案多少件: 人大代表建议12件 counts another thing, however close its other words
             conf -= UNPLANNED
-        out.append(Candidate(pi, f.start, f.end, f.text, score, conf, clash=clash, figure=f))
+        out.append(Candidate(pi, start, f.end, text[start : f.end], score, conf, clash=clash, figure=f))
     return out
 
 
