@@ -865,6 +865,15 @@ def test_a_list_of_quoted_names_keeps_its_first_quote(fake_embedder):
     assert ans.answer == "“天问一号”、“嫦娥五号”、“奋斗者”号"
 
 
+def test_a_change_over_a_year_named_as_its_base(fake_embedder):
+    text = "国家外汇储备2000年底达1656亿美元，比1995年底增加920亿美元。"  # the 2001 report
+    for question in (
+        "外汇储备比1995年底增加了多少？",
+        "By how much did reserves grow between the end of 1995 and 2000?",
+    ):
+        assert _ask(question, text, embedder=fake_embedder).answer == "920亿美元"
+
+
 def test_both_ends_of_a_move_asked(fake_embedder):
     text = (  # the 2023 report
         "彻底完成营改增任务、取消营业税，将增值税收入占比最高、涉及行业广泛的税率从17%降至13%，阶段性将小规模纳税人"

@@ -129,7 +129,8 @@ DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|�
 # A change stated against a base (比上年增加5000亿元, 同比), in the text or asked in the question.
 COMPARED = re.compile(
     r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|相比|year[- ]on[- ]year|compared"
-    r"|than (?:in )?(?:the )?(?:previous|last|a) year|over the previous year",
+    r"|than (?:in )?(?:the )?(?:previous|last|a) year|over the previous year"
+    r"|\bbetween (?:the end of )?(?:19|20)\d{2}",  # between the end of 1995 and the end of 2000
     re.I,
 )
 # A figure the one before it moves to (由50%提高到75%, 从509亿元增加到1161亿元), and a question that asks
@@ -138,7 +139,8 @@ MOVED_TO = re.compile(r"(?:到|至)[^，,；;。]{0,8}$")
 BOTH_ENDS_ASKED = re.compile(r"\bfrom what to what\b|[从由]多少[^？?，,]{0,8}(?:到|至)多少", re.I)
 ORIGIN_ASKED = re.compile(r"[由从](?:多少|第几)|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
 CHANGE_ONLY = re.compile(
-    r"(?:比上年|比去年|较上年|较去年|同比|比上年末)?(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
+    r"(?:比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年[底末]?)?"
+    r"(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
 )
 # A question that asks for a change, not a level (增长多少, 涨幅, by how much did … rise).
 CHANGE_ASKED = re.compile(
