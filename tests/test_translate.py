@@ -113,6 +113,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What growth target for broad money (M2) was set?", "广义货币", "广泛"),
         ("Which pollution battles does the bureau plan to fight?", "保卫战", "会战"),
         ("How large were the reserves at the end of 2000?", "年底", "终端"),
+        ("What was the total fiscal deficit?", "财政", "财年"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):
@@ -170,7 +171,7 @@ def test_keyword_query_repeats_terms_by_weight():
     [
         ("What forest coverage rate was reached?", 0),
         ("What deficit ratio was planned for the year?", 1),
-        ("How much fiscal revenue was there nationwide?", 2),
+        ("How much government revenue was there nationwide?", 2),
         ("How large were the foreign exchange reserves?", 3),
     ],
 )

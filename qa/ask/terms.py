@@ -272,6 +272,7 @@ ENGLISH = {
     "battles": "保卫战 攻坚战",
     "national": "全国 国家",  # total national fiscal deficit → 全国财政赤字 (the dictionary: 国家, 国立)
     "end": "年底 年末",  # the end of 2000 (the dictionary: 终端, 结束)
+    "fiscal": "财政",  # fiscal deficit, fiscal revenue (the dictionary: 财年, a fiscal year)
     # 攻坚战 as the official English renders it; the dictionary has only 危急 + 斗争
     "critical battle": "攻坚战",
     "critical battles": "攻坚战",
