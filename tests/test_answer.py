@@ -746,6 +746,17 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
             "城镇职工基本医疗保险制度、医疗卫生体制和药品生产流通体制三项改革稳步推进。",
             "城镇职工基本医疗保险制度、医疗卫生体制和药品生产流通体制",
         ),
+        (  # the verb that puts the items in place leads in; the first item is all after it (2001 report)
+            "深化投资体制改革要全面实行哪几项制度？",
+            "深化投资体制改革，全面实行投资项目法人责任制、招标投标制、工程监理制、合同管理制，健全投资约束机制。",
+            "投资项目法人责任制、招标投标制、工程监理制、合同管理制",
+        ),
+        (  # the last item carries the noun asked for; it ends there, not mid-name (2017 report)
+            "要启动哪些生态保护工程试点？",
+            "积极应对气候变化。启动森林质量提升、长江经济带重大生态修复、第二批山水林田湖生态保护工程试点，"
+            "完成退耕还林还草1200万亩以上，",
+            "森林质量提升、长江经济带重大生态修复、第二批山水林田湖生态保护工程试点",
+        ),
         (  # the items all end in 消费: so does the last, before what they share (2024 report)
             "实施哪些消费促进政策？",
             "培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、"

@@ -116,6 +116,12 @@ EN_NUMBERS = {
     "ten": 10,
 }
 LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|以|包括|即|如|由|经|推行|实行|强化|做到|抓好|打好|坚持)+")
+# verbs that put what a list names in place (实行…制、启动…试点、开展…活动), when they lead its first item
+# within its first characters (全面贯彻落实), two in a row (全面启动和组织实施, 制定实施)
+_PUT = "(?:实行|实施|启动|开展|推行|落实|执行|举办|召开|出台|颁布|制定)"
+LIST_LEAD = re.compile(rf"^.{{0,4}}?{_PUT}(?:[和及与并]?.{{0,2}}?{_PUT})*")
+COUNT_LEAD = re.compile(r"^[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?")
+COUNTED_BY = re.compile(r"[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?$")
 NUMBERED = re.compile(
     r"(?:^|[；;。\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
 )
@@ -964,6 +970,10 @@ def _trim_first(first: str, others: list[str]) -> str:
         if k > 1 and lead_in[k][1] == "v" and k + 1 < len(lead_in):
             first = "".join(w for w, _ in lead_in[k + 1 :])
     first = LEAD.sub("", first) or first
+    if not any(_verb_led(o) for o in others) and (verb := _lead_verb(first)):
+        # 全面实行投资项目法人责任制、招标投标制: the verb that puts the items in place leads in, and the
+        # first item is all that follows it, however much longer than the others it is
+        return first[verb:]
     lengths = {len(o) for o in others}
     one_shape = len(others) > 1 and len(lengths) == 1 and all(first[-1] == o[-1] for o in others)
     if one_shape and len(first) > min(lengths):
@@ -995,19 +1005,31 @@ def _trim_first(first: str, others: list[str]) -> str:
     return LEAD.sub("", rest) or rest
 
 
+def _lead_verb(first: str) -> int:
+    """Where the first item starts after the verbs that put a list in place (全面实行…, 启动…, 全面启动
+    和组织实施…) near its head, or 0. Why a closed set: jieba tags 全面 a noun, 启动 a verbal noun and
+    大力发展 a proper noun, so part of speech cannot find the lead-in; these verbs never start a name."""
+    m = LIST_LEAD.match(first)
+    return m.end() if m and len(first) - m.end() >= 2 else 0
+
+
 def _verb_led(item: str) -> bool:
     """Whether an item starts with a verb (加强执法监管), as tasks in a list do."""
     first = next(iter(pseg.cut(item)), None)
     return first is not None and first.flag.startswith("v") and first.flag != "vn"
 
 
-def _trim_last(last: str, others: list[str]) -> str:
-    """Cut what follows a list's last item (平顶山签订了…, 污染防治的攻坚战, 数字金融等)."""
+def _trim_last(last: str, others: list[str], asked: str = "") -> str:
+    """Cut what follows a list's last item (平顶山签订了…, 污染防治的攻坚战, 数字金融等); the noun the
+    question asks for ends it where the last item carries it for all (…、第二批山水林田湖生态保护工程
+    试点，完成… asked 哪些生态保护工程试点)."""
     last = re.split(r"等|的", last)[0] or last
     ends = {o[-2:] for o in others}
     if len(others) >= 2 and len(ends) == 1 and (at := last.find(ends.pop(), 1)) > 0:
         # items that all end alike (数字消费、绿色消费、健康消费促进政策): the last ends there too
         return last[: at + 2]
+    if asked and (at := last.find(asked)) > 0 and not COUNTED_BY.search(last[:at]):
+        return last[: at + len(asked)]  # not 禁止开发四类主体功能区: a count after the list ends it
     longest = max(len(o) for o in others)
     if len(last) > longest + 1:
         kept = ""
@@ -1064,7 +1086,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             # a bracket or quote that closes the list ends its last item; else its trailing words are cut
             last = last_parts[-1]
             if not (closing or closed):
-                last = _trim_last(last, [first, *mid])
+                last = _trim_last(last, [first, *mid], _asked_phrase(ctx.question))
             items = [_trim_first(first, [*mid, *last_parts[:-1], last]), *mid, *last_parts[:-1], last]
             items = [i for i in items if i]
             if len(items) < 3 and len(parts) > 2:
@@ -1236,6 +1258,14 @@ def _list_candidate(
 
 
 @lru_cache(maxsize=4096)
+def _asked_phrase(question: str) -> str:
+    """The words after 哪些/哪几 to the end of the clause, its count left out (哪三个污染防治“十条” →
+    污染防治“十条”), when they are long enough to be looked for verbatim in a list; else ""."""
+    m = HEAD.search(question)
+    phrase = COUNT_LEAD.sub("", re.split(r"[？?，,。]", m.group(1))[0]) if m else ""
+    return phrase if len(phrase) >= 4 else ""
+
+
 def _noun_after(text: str) -> str:
     """The words that follow a list up to the first verb, preposition or punctuation, particles left out
     (等重大节日为契机 → 重大节日; 等新的消费增长点 → 新消费增长点): the noun it is a list of ends them."""
