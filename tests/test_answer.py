@@ -439,6 +439,10 @@ def test_history_formats():
         ("To what monthly sales level would the VAT threshold be raised?", "count"),
         ("What breakthrough achievements did the report list?", "list"),
         ("What growth target for broad money (M2) was set?", "percent"),  # targets ask a figure each
+        ("When handling deputies' suggestions, the water quality of which lake did it focus on?", "name"),
+        ("In what share of prefecture-level cities would tiered medical care be piloted?", "percent"),
+        ("Which laws and regulations will the bureau fully implement?", "list"),  # several documents
+        ("为提醒行政相对人预防违法风险，转发并公开了哪份清单？", "name"),
     ],
 )
 def test_question_types(question, kind):

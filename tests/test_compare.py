@@ -84,6 +84,8 @@ def test_what_the_comparison_asks(question, most, least):
     [
         ("许昌和江津哪个区罚款多？", True),
         ("个人所得税起征点在哪个区间？", False),  # 区间 is a range, not a district
+        ("Which city's Olympic bid did the 2001 report pledge to support?", False),  # a city's name
+        ("Which city's GDP grew fastest?", True),
     ],
 )
 def test_which_district_is_a_comparison_which_range_is_not(question, cross):

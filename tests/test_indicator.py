@@ -219,6 +219,7 @@ def test_indicator_questions_are_recognised(question):
         "2004年报告提出农业税税率平均每年降低多少？",  # an average, in one report
         "By how much did it fall on average per year?",
         "2013年报告中，今年新农合和城镇居民医保财政补助标准提高到每人每年多少？",  # a rate per year
+        "How fast did rural per capita net income grow each year on average in those five years?",
     ],
 )
 def test_other_questions_are_not(question):

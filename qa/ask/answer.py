@@ -74,7 +74,7 @@ MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
-    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批]|哪|什么)"
+    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")

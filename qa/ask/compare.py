@@ -22,7 +22,10 @@ from .understand import report_years
 
 CROSS = re.compile(
     r"(?:哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告)(?![间域段])"
-    r"|which (?:bureau|report|district|county|city)s?\b|\bcompare",
+    # "which city's figure is highest" compares; "which city's Olympic bid did it support" asks a name
+    r"|which (?:bureau|report|district|county|city)"
+    r"(?:s\b|\b(?!'s\b(?!.*\b(?:most|more|less|least|\w+er than|\w+est)\b)))"
+    r"|\bcompare",
     re.I,
 )
 # "是多少？" asks for the figure, not for the least: 少 right after 多 is no comparison; nor is "how many

@@ -34,6 +34,7 @@ from .retrieve import Searcher
 SCOPE = re.compile(
     r"各(?:地|省|市|县|区|局|报告|年度?)|历年|历届|(?<!平均)(?<!每.)(?<!人均)每年|逐年|每一年|近\d+年"
     r"|\b(?:each|every|all)\s+(?:year|province|city|cit(?:y|ies)|county|counties|district|region|bureau|report)s?\b"
+    r"(?! on average)"  # grew 4.7% each year on average: one average, not a figure a year
     r"|\bover the years\b|\bby year\b|\byear by year\b|(?<!average )(?<!on average )\bper year\b",
     re.I,
 )

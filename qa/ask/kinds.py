@@ -39,7 +39,9 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"什么时候|何时|哪天|日期|哪一天|几月|哪个月",
             # "when" that asks, not one joining a clause (which rules did it follow when deciding …)
-            r"^\W*when\b|\bwhen (?:did|was|were|is|are|will|would|does|do|has|had)\b"
+            # nor one opening a clause before the question (when handling …, which lake did it …)
+            r"^\W*when\b(?![^?]*\b(?:which|what|who|whom|how|where)\b)"
+            r"|\bwhen (?:did|was|were|is|are|will|would|does|do|has|had)\b"
             r"|\bdate\b|what day|which month",
         ),
         ("date",),
@@ -59,7 +61,8 @@ KINDS: tuple[Kind, ...] = (
             r"文件名|什么文件|哪个文件|哪份文件|名称是|叫什么",
             r"title of|name of the (?:plan|document)"
             # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
-            r"|\bwhich (?:[a-z-]+ ){0,2}(?:rules|regulations|provisions|guidelines)\b",
+            # (not "laws and regulations": several documents)
+            r"|\bwhich (?:(?!and\b)[a-z-]+ ){0,2}(?:rules|regulations|provisions|guidelines)\b",
         ),
         ("title", "quoted", "named", "clause"),
     ),
@@ -71,9 +74,11 @@ KINDS: tuple[Kind, ...] = (
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两2-9]"
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字",  # 在哪“八个字”上下功夫: a slogan's words
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
-            r"|which (?:[a-z-]+ ){0,3}(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)"
+            r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
+            r"(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)"  # not which lake did it focus
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
-            r"|\bwhat (?:[a-z-]+ ){0,3}(?!(?:targets|rates|ratios|points|levels|figures|numbers|amounts"
+            r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"
+            r"(?:[a-z-]+ ){0,3}(?!(?:targets|rates|ratios|points|levels|figures|numbers|amounts"
             r"|prices|percentages|costs|funds|years|months|days)\b)[a-z-]{3,}s"
             r" (?:did|do|does|were|are|will|would)\b",
         ),
@@ -148,7 +153,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "name",
         _p(
-            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
+            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款份]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
             r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what \w+ (?:did|does|is|was)|\bname\b"
             r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name
         ),
