@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from qa.ask.answer import EN_MEASURE, QUESTION_NUMBER, answer_question, question_terms
+from qa.ask.answer import EN_MEASURE, QUESTION_NUMBER, answer_question, extract, question_terms
 from qa.ask.dialog import user_turns
 from qa.ask.kinds import question_type
 from qa.evaluate import answer_correct, items_recalled
@@ -1132,12 +1132,29 @@ def test_a_count_of_another_thing_is_no_answer(question, text, expected, fake_em
         assert _ask(question, text, embedder=embedder).answer == expected
 
 
-def test_a_count_does_not_state_a_rate(fake_embedder):
-    # the 许昌 report has no lawsuits: asked for a win rate, its case count is no answer
-    text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"
+@pytest.mark.parametrize(
+    "question, text",
+    [
+        (  # the 许昌 report has no lawsuits: asked for a win rate, its case count is no answer
+            "行政诉讼案件的胜诉率是多少？",
+            "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。",
+        ),
+        (  # the 2025 report: an amount asked, what income grew by states no amount
+            "2024年全国一般公共预算收入是多少？",
+            "民生保障扎实稳固，居民人均可支配收入实际增长5.1%，脱贫攻坚成果持续巩固拓展，",
+        ),
+    ],
+)
+def test_a_figure_of_another_kind_is_no_answer(question, text, fake_embedder):
     for embedder in (None, fake_embedder):
-        ans = _ask("行政诉讼案件的胜诉率是多少？", text, embedder=embedder)
-        assert ans.answer is None
+        assert _ask(question, text, embedder=embedder).answer is None
+
+
+def test_a_percent_clashes_with_the_measure_word_asked(fake_embedder):
+    text = "大众创业、万众创新蓬勃发展，全年新登记注册企业增长21.6%，平均每天新增"  # the 2016 report
+    question = "2015年全国新登记注册企业总数是多少户？"  # 户 counted: a growth rate counts none
+    _, best = extract(question, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == "21.6%" and best.clash
 
 
 @pytest.mark.parametrize(

@@ -737,6 +737,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         ) or (ctx.kind.name == "amount" and f.kind == "count")  # money asked (罚款多少): 9件 counts cases
         if ctx.measure:
             fit = _measure_fit(ctx.measure, f.base)
+            if f.kind in ("percent", "points") and ctx.prefs[0] not in ("percent", "points"):
+                fit = -1.0  # 总数是多少户: 增长21.6% is no count of 户
             score += 0.8 * fit
             clash = clash or fit < 0
         conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.6 if clash else 0.0)
@@ -747,6 +749,14 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
                 conf -= UNPLANNED
         elif ctx.kind.name == "percent" and f.kind not in ("percent", "points", "ratio", "multiple"):
             conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
+        if (  # (Chinese only: English asks a change in too many words: cut, lower, reduce)
+            f.kind == "percent"
+            and ctx.kind.name == "count"
+            and CJK.search(ctx.question)
+            and not CHANGE_ASKED.search(ctx.question)
+            and CHANGE_ONLY.search(text[max(a, f.start - 6) : f.start])
+        ):
+            conf -= UNPLANNED  # 一般公共预算收入是多少: what grew 5.1% is not the amount asked
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         asked_noun = _counted_asked(ctx.question)
