@@ -980,6 +980,7 @@ def test_reports_are_no_articles():
     # staff "reports" to a hotline are 举报 counted in 件: reading 篇 for them would call 564件 another measure
     assert EN_MEASURE.search("How many articles did the bureau publish?")
     assert not EN_MEASURE.search("How many reports did the 12369 hotline receive?")
+    assert EN_MEASURE.search("How many new energy vehicles were produced?").group(1) == "vehicles"  # 辆
 
 
 def test_reports_to_a_hotline_are_asked_not_noise(fast_rqa):

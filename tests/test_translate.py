@@ -114,6 +114,11 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("Which pollution battles does the bureau plan to fight?", "保卫战", "会战"),
         ("How large were the reserves at the end of 2000?", "年底", "终端"),
         ("What was the total fiscal deficit?", "财政", "财年"),
+        ("How many new energy vehicles were produced?", "新能源汽车", "能源"),
+        ("How much central government budget money went to investment?", "中央预算内", "预算"),
+        # … and may start with one: give up → 让利, not 放弃; take off the road → 淘汰, not 道路
+        ("How much profit did the financial system give up?", "让利", "放弃"),
+        ("How many old vehicles would be taken off the road?", "淘汰", "道路"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

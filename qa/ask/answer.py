@@ -99,6 +99,7 @@ EN_MEASURES = {
     **dict.fromkeys(("households", "families"), "户"),
     **dict.fromkeys(("documents", "copies", "files"), "份"),
     **dict.fromkeys(("issues", "editions"), "期"),
+    **dict.fromkeys(("vehicles", "cars", "trucks", "buses"), "辆"),
 }
 EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEASURES)})\b", re.I)
 ASKED_COUNT = re.compile(

@@ -278,6 +278,19 @@ ENGLISH = {
     "critical battles": "攻坚战",
     "tough battle": "攻坚战",
     "tough battles": "攻坚战",
+    # more of the official English the dictionary reads word by word: new + energy + vehicles → 新型 能源
+    # 车辆, give up → 放弃 (让利 to the real economy), central budget → 中央 + 预算 without 内, take off
+    # the road → 道路 (淘汰 old vehicles), the start of 2020 → 开始 (年初)
+    "new energy vehicle": "新能源汽车",
+    "new energy vehicles": "新能源汽车",
+    "give up": "让利",
+    "gave up": "让利",
+    "central budget": "中央预算内",
+    "central government budget": "中央预算内",
+    "old vehicles": "老旧车 老旧汽车",
+    "off the road": "淘汰",
+    "off the roads": "淘汰",
+    "start of": "年初",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {

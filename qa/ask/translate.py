@@ -418,16 +418,19 @@ def translate_words(
     measured = {m.group() for m in SUFFIXED.finditer(text.lower()) if m.group(1) not in STOP}
     i = 0
     while i < len(words):
-        if words[i] in STOP or words[i].isdigit():
+        if words[i].isdigit():
             i += 1
             continue
-        for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+        stop = words[i] in STOP  # a stop word opens only a glossary phrase (give up → 让利, off the road)
+        for n in range(min(MAX_PHRASE, len(words) - i), 1 if stop else 0, -1):
             span = tuple(words[i : i + n])
             if n > 1 and any(w.isdigit() for w in span):
                 continue
-            # the glossary is the curated override, taken as written (its phrases may end in a stop word:
-            # break down, serve as); the dictionary's senses are narrowed to those the collection uses
+            # the glossary is the curated override, taken as written (its phrases may start or end in a stop
+            # word: give up, break down, serve as); the dictionary's senses are narrowed to those in use
             found = _glossed(span, glossary)
+            if stop and not found:
+                continue
             if n > 1 and span[-1] in STOP and not found:
                 continue
             found = found or in_use(_candidates(span, rev), df)
