@@ -704,7 +704,9 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         target = _target_fit(ctx, text, f)
         score += target + _year_fit(ctx, before)
         if asked is not None and (dated := stated_years(text, f, year)):
-            score += 0.8 if asked in dated else -1.5  # 今年 in the 2016 report is not 2015
+            # 今年 in the 2016 report is not 2015; 过去五年 holds 2020 but states no one year's figure
+            one = len(dated) == 1 or PERIOD_ASKED.search(ctx.question)
+            score += (0.8 if one else 0.0) if asked in dated else -1.5
         if ORIGIN_TEXT.search(text[a : f.start]) and not ORIGIN_ASKED.search(ctx.question):
             score -= 0.5
         if shared and CHANGE_ONLY.fullmatch(text[max(a, f.start - 25) : f.start].strip()):
