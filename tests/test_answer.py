@@ -235,6 +235,15 @@ def test_a_period_that_holds_the_year_asked_states_no_figure_of_it():
     assert score("2020年有多少农村贫困人口实现脱贫？") == score("有多少农村贫困人口实现脱贫？")
 
 
+def test_a_review_heading_of_the_year_past_dates_its_figures(fake_embedder):
+    """一、一年来工作回顾 in the 2004 report reviews 2003: asked for 2003, its figures are that year's; and
+    asked what a total reached, the level (8512亿美元), not the growth beside it."""
+    text = "———对外贸易大幅增长。进出口总额比上年增长37.1%，达到8512亿美元，由上年居世界第五位上升到第四位。"
+    passages = [_report(2004, text, ("一、一年来工作回顾",))]
+    ans = answer_question("2003年进出口总额达到多少？", QueryInfo(), passages, [], None, fake_embedder)
+    assert ans.answer == "8512亿美元"
+
+
 def test_the_unit_asked():
     """多少斤: the 2006 report's 9680亿斤, not the 2005 report's 46947万吨 (real sentences of both)."""
     passages = [_report(2005, MIXED["grain2004"]), _report(2006, MIXED["grain2005"])]
@@ -1163,6 +1172,10 @@ def test_a_count_of_another_thing_is_no_answer(question, text, expected, fake_em
         (  # the 许昌 report has no lawsuits: asked for a win rate, its case count is no answer
             "行政诉讼案件的胜诉率是多少？",
             "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。",
+        ),
+        (  # the 2016 report: a count of the year asked, a day's average states none
+            "全年新登记注册企业总数是多少户？",
+            "大众创业、万众创新蓬勃发展，全年新登记注册企业增长21.6%，平均每天新增1.2万户。",
         ),
         (  # the 2025 report: an amount asked, what income grew by states no amount
             "2024年全国一般公共预算收入是多少？",

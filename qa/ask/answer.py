@@ -150,6 +150,7 @@ CHANGE_ONLY = re.compile(
     r"(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
 )
 # A question that asks for a change, not a level (增长多少, 涨幅, by how much did … rise).
+CHANGE_ENDS = re.compile(rf"(?:{CHANGE_ONLY.pattern})$")  # 增长37.1%, not 扩大到23% (a level reached)
 CHANGE_ASKED = re.compile(
     r"增长|增加|下降|减少|提高|降低|上升|上涨|涨幅|增幅|降幅|增速|增量|变化"
     r"|grow|increase|rise|rose|fall|fell|drop|declin|change|by how much",
@@ -204,6 +205,7 @@ PERIOD_ASKED = re.compile(
     r"|以来|average|cumulative|in total|altogether|over the (?:past|last) \w+ years|\bsince\b",
     re.I,
 )
+DAILY = re.compile(r"每天|每日|日均|\bper day\b|\ba day\b|\bdaily\b", re.I)  # a day's figure, not a year's
 AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均|\baverage\b", re.I)
 RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
 # English words that name the report, not what is asked: translated word by word they add noise terms.
@@ -757,9 +759,14 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             and ctx.kind.name == "count"
             and CJK.search(ctx.question)
             and not CHANGE_ASKED.search(ctx.question)
-            and CHANGE_ONLY.search(text[max(a, f.start - 6) : f.start])
+            and CHANGE_ENDS.search(text[max(a, f.start - 6) : f.start])
         ):
-            conf -= UNPLANNED  # 一般公共预算收入是多少: what grew 5.1% is not the amount asked
+            # 一般公共预算收入是多少: what grew 5.1% is not the amount asked, and 进出口总额达到多少 ranks the
+            # 8512亿美元 reached above the 增长37.1% beside it
+            conf -= UNPLANNED
+            score -= 1.6
+        if DAILY.search(before) and not DAILY.search(ctx.question):
+            conf -= UNPLANNED  # 平均每天新增1.2万户 is no year's total
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         asked_noun = _counted_asked(ctx.question)

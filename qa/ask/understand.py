@@ -29,9 +29,19 @@ REPORT_YEAR_EN = re.compile(
 )
 # Years spoken of relative to a report's own: the 2019 report's 去年 is 2018, its 今年 2019. Checked
 # in this order, the first that matches decides (过去一年和五年 is the last year and the five before).
+_NOT_MORE = r"(?<![一二三四五六七八九十\d])"  # 一年来 and 五年来, not 十一年来 or 十五年来
 RELATIVE_YEARS = (
-    (re.compile(r"过去一年|去年|上一年|上年|前一年|\b(?:last|previous|preceding|past) year\b", re.I), (-1,)),
-    (re.compile(r"过去五年|\b(?:last|past|previous) five years\b", re.I), (-5, -4, -3, -2, -1)),
+    (
+        re.compile(
+            rf"过去一年|{_NOT_MORE}一年来|去年|上一年|上年|前一年|\b(?:last|previous|preceding|past) year\b",
+            re.I,
+        ),
+        (-1,),
+    ),
+    (
+        re.compile(rf"过去五年|{_NOT_MORE}五年来|\b(?:last|past|previous) five years\b", re.I),
+        (-5, -4, -3, -2, -1),
+    ),
     (re.compile(r"今年|当年|本年|\b(?:this|that) year\b", re.I), (0,)),
 )
 # A span of years (2013到2017年, 2013—2017年, 2013年至2017年, from 2013 to 2017): every year in it.
