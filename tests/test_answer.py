@@ -794,6 +794,12 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
             "完成退耕还林还草1200万亩以上，",
             "森林质量提升、长江经济带重大生态修复、第二批山水林田湖生态保护工程试点",
         ),
+        (  # a title broken across lines inside 《》 (2006 report); 关于… only qualifies the 行政法规 asked
+            "国务院制定颁布了哪部关于动物疫情的行政法规？",
+            "国务院提出了劳动合同法、妇女权益保障法和个人所得税法修正案（草案）等7部法律议案，制定并颁布了《\n"
+            "重大动物疫情应急条例\n》、《\n关于预防煤矿生产安全事故的特别规定\n》等22部行政法规。",
+            "《重大动物疫情应急条例》",
+        ),
         (  # the items all end in 消费: so does the last, before what they share (2024 report)
             "实施哪些消费促进政策？",
             "培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、"
@@ -1176,6 +1182,14 @@ def test_a_count_of_another_thing_is_no_answer(question, text, expected, fake_em
         (  # the 2016 report: a count of the year asked, a day's average states none
             "全年新登记注册企业总数是多少户？",
             "大众创业、万众创新蓬勃发展，全年新登记注册企业增长21.6%，平均每天新增1.2万户。",
+        ),
+        (  # the 2007 report: people counted, an amount of money paid to them counts none
+            "全国外出务工的农民工总数是多少人？",
+            "各地已偿还拖欠工程款1834亿元，占历史拖欠的98.6%，其中清付农民工工资330亿元。",
+        ),
+        (  # seeds/000 (泰顺 2024): person-times asked, a number of times (study sessions) counts none
+            "2024年组织执法人员参加法治培训多少人次？",
+            "将学习贯彻习近平法治思想作为党组理论学习中心组集体学习内容,2024年通过党组会、理论学习中心组组织学法12次。",
         ),
         (  # the 2025 report: an amount asked, what income grew by states no amount
             "2024年全国一般公共预算收入是多少？",

@@ -25,6 +25,7 @@ S = {
     "为企业节省费用2000余万元,经验全省推广",
     "xc_firms": "修订重污染天气应急预案,将238家民生保障类企业和240个重点建设项目纳入保障范围",
     "xc_train": "市县两级管理人员1100余人参训。",
+    "xc_adviser": "2023年以来,我局法律顾问共审核合同协议等50余份次,有效发挥了专家咨询作用。",
     "xc_three": "全市生态环境系统落实行政执法公示、执法全过程记录、重大行政执法决定法制审核三项制度,完善行政执法程序",
     # seeds/000_036c93c8b5278d1d.txt (泰顺 2024)
     "ts_cost": "解决全县24家小微产废企业危废处置难题,补助每家企业服务费3000元,小微危废企业综合处置成本下降52%左右。",
@@ -70,6 +71,7 @@ EXPECTED = [
     ("xc_help", "5轮", 5, "轮", "count", None, None, None),
     ("xc_help", "560人次", 560, "人次", "count", None, None, None),
     ("xc_help", "330个", 330, "个", "count", None, None, None),
+    ("xc_adviser", "50余份次", 50, "份次", "count", "over", None, None),  # documents times reviews
     ("xc_plan", "2023年", 2023, "年", "year", None, None, None),
     ("xc_plan", "6项", 6, "项", "count", None, None, None),
     ("xc_plan", "2000余万元", 2e7, "万元", "money", "over", None, None),

@@ -119,6 +119,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         # … and may start with one: give up → 让利, not 放弃; take off the road → 淘汰, not 道路
         ("How much profit did the financial system give up?", "让利", "放弃"),
         ("How many old vehicles would be taken off the road?", "淘汰", "道路"),
+        ("How many laid-off workers found new jobs?", "再就业", "新生"),
+        ("Which lists will provincial governments publish?", "清单", "列举"),
+        ("Which notice was the report written in response to?", "通知", "注意"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

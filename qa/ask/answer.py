@@ -71,6 +71,8 @@ MEASURE = re.compile(
     r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
+PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
+MONEY_UNITS = set("元")
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
@@ -388,10 +390,18 @@ def _rates_asked(question: str) -> tuple[str, ...]:
 
 
 def _measure_fit(asked: str, unit: str) -> float:
-    """1 for the asked measure word, 0.6 for one of its kind (几起 → 25件), -1 for another kind."""
-    unit, asked = (unit.split("/")[0][-1:] if unit else ""), asked[-1]  # 人次 counts 次, visits
+    """1 for the asked measure word, 0.6 for one of its kind (几起 → 25件), -1 for another kind: 人次
+    (person-times) is not 次, nor is 元 a count of people."""
+    whole = unit.split("/")[0] if unit else ""
+    if PER_HEAD.search(asked) or PER_HEAD.search(whole):
+        if PER_HEAD.search(asked) and whole.endswith(asked):
+            return 1.0
+        return 0.6 if PER_HEAD.search(whole) and whole[-2] == asked else -1.0  # 多少人: 500人次, near
+    unit, asked = whole[-1:], asked[-1]
     if not unit:
         return 0.0
+    if unit in MONEY_UNITS and asked in "".join(MEASURE_GROUPS):
+        return -1.0  # 多少人: 330亿元 is what they were given, not how many
     if unit == asked:
         return 1.0
     if any(asked in g and unit in g for g in MEASURE_GROUPS):
@@ -1419,8 +1429,9 @@ def _heads(question: str) -> tuple[str, ...]:
         phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0]
         owner, _, owned = phrase.partition("的")
         # 哪个会议的要求 asks for the meeting (a noun owns what follows 的); 哪个试行…管理的自贸区 for
-        # the zone (what leads up to 的 is a clause about it)
-        if owned and not any(w.flag.startswith("v") and w.flag != "vn" for w in pseg.cut(owner)):
+        # the zone (what leads up to 的 is a clause about it), 哪部关于动物疫情的行政法规 for the regulation
+        clause = any((w.flag[:1] == "v" and w.flag != "vn") or w.flag == "p" for w in pseg.cut(owner))
+        if owned and not clause:
             phrase = owner
         else:
             phrase = phrase.split("的")[-1] or phrase

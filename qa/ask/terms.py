@@ -291,6 +291,19 @@ ENGLISH = {
     "off the road": "淘汰",
     "off the roads": "淘汰",
     "start of": "年初",
+    # laid off → 放 + 下, found new jobs → 创建 + 新生 (再就业), lists → 列举 (清单 of powers), provincial →
+    # 省会 (省级 government), notice → 注意 (通知, a document)
+    "laid off": "下岗",
+    "found new jobs": "再就业",
+    "find new jobs": "再就业",
+    "re employed": "再就业",
+    "reemployed": "再就业",
+    "reemployment": "再就业",
+    "re employment": "再就业",
+    "lists": "清单 名单",
+    "provincial": "省级 省",
+    "notice": "通知",
+    "notices": "通知",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
