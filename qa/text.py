@@ -154,3 +154,12 @@ def in_heading(text: str, pos: int) -> bool:
     b = text.find("\n", pos)
     line = text[a : b if b >= 0 else len(text)].strip()
     return len(line) <= HEADING_MAX and line[-1:] not in SENTENCE_END and bool(NUMBERED_HEADING.match(line))
+
+
+def inside_quoted_term(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] is part, not the whole, of a term in quotation marks (“三河三湖”)."""
+    opening = text.rfind("“", max(0, start - 12), start + 1)
+    closing = text.find("”", stop, stop + 12)
+    if opening < 0 or closing < 0 or "”" in text[opening:start] or "“" in text[stop:closing]:
+        return False
+    return text[opening + 1 : closing] != text[start:stop]

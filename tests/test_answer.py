@@ -244,6 +244,12 @@ def test_a_review_heading_of_the_year_past_dates_its_figures(fake_embedder):
     assert ans.answer == "8512亿美元"
 
 
+def test_the_question_s_number_may_be_written_in_chinese(fake_embedder):
+    text = "城镇居民每百户拥有家用汽车21.5辆，比2007年增加15.5辆；"  # the 2013 report: 100 is 百
+    ans = _ask("城镇居民每100户拥有多少辆家用汽车？", text, embedder=fake_embedder)
+    assert ans.answer == "21.5辆"
+
+
 def test_the_unit_asked():
     """多少斤: the 2006 report's 9680亿斤, not the 2005 report's 46947万吨 (real sentences of both)."""
     passages = [_report(2005, MIXED["grain2004"]), _report(2006, MIXED["grain2005"])]
@@ -1190,6 +1196,10 @@ def test_a_count_of_another_thing_is_no_answer(question, text, expected, fake_em
         (  # seeds/000 (泰顺 2024): person-times asked, a number of times (study sessions) counts none
             "2024年组织执法人员参加法治培训多少人次？",
             "将学习贯彻习近平法治思想作为党组理论学习中心组集体学习内容,2024年通过党组会、理论学习中心组组织学法12次。",
+        ),
+        (  # seeds/004 (湟中 2024): the 两个 of a quoted slogan counts no staff
+            "湟中区生态环境局2024年共有多少名执法人员？",
+            "推进靶向精准执法和非现场监管执法，我局移动执法平台使用情况目前基本做到执法人员和执法业务“两个全覆盖”，",
         ),
         (  # the 2025 report: an amount asked, what income grew by states no amount
             "2024年全国一般公共预算收入是多少？",

@@ -65,6 +65,15 @@ def test_places_named(fast_rqa, question, places):
     assert set(understand(question, fast_rqa.documents()).places) == set(places)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["How many survivors were rescued after the Wenchuan earthquake?", "汶川地震后从废墟中抢救出多少人？"],
+)
+def test_a_place_that_names_an_event_is_not_asked_about(fast_rqa, question):
+    info = understand(question, fast_rqa.documents())
+    assert info.unknown is None and not info.places
+
+
 def test_no_region_searches_everything(fast_rqa):
     info = understand("how many legal advisers are there", fast_rqa.documents())
     assert info.regions == () and info.docs == () and info.english

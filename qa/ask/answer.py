@@ -34,6 +34,7 @@ from ..text import (
     clause_text,
     clauses,
     in_heading,
+    inside_quoted_term,
     nfkc_compact,
     sentence_at,
     sentences,
@@ -666,8 +667,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             parts.setdefault(wholes[f.start].start, []).append(f)
     unstated: Figure | None = None  # the last figure before this one that the question does not state
     for f in figures:
-        if f.kind in ("year", "date"):
-            continue
+        if f.kind in ("year", "date") or inside_quoted_term(text, f.start, f.end):
+            continue  # “两个全覆盖”: a count inside a quoted term is part of its name, counts nothing
         if nfkc_compact(f.text) in stated:  # the question's own figure (现行16%的税率降至多少, 五年)
             prev = f
             continue
@@ -1657,6 +1658,8 @@ def _off_topic(
             return f"报告中没有找到关于“{place}”的内容（找到的属于{passage.region}）；下列为最相关的段落。"
     asked = {n for n in QUESTION_NUMBER.findall(question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
     held = set(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", sentence)))
+    # every 100 households: the text writes 每百户, aged 16 to 24 may be 十六至二十四岁
+    held |= {f"{v:g}" for n in re.findall(r"[一二三四五六七八九十百千两]+", sentence) if (v := cn_number(n))}
     if best.figure is not None and asked and not asked & held:  # (哪5项 asks a list's length)
         return f"报告中没有找到限定于“{'、'.join(sorted(asked))}”的这个数字；下列为最相关的段落。"
     return None

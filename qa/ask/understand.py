@@ -76,8 +76,8 @@ def _named(text: str, documents: list[DocInfo]) -> list[places.Place | str]:
     """Places the text names, in order: gazetteer entries, or the region names of reports whose own
     aliases it names (a region set by hand that the gazetteer does not know)."""
     found: list[places.Place | str] = []
-    for _, _, place in places.find_places(text):
-        if place not in found:
+    for _, stop, place in places.find_places(text):
+        if place not in found and not EVENT.match(text, stop):
             found.append(place)
     low = unicodedata.normalize("NFKC", text).lower()
     codes = {p.code for p in found if isinstance(p, places.Place)}
@@ -90,6 +90,12 @@ def _named(text: str, documents: list[DocInfo]) -> list[places.Place | str]:
     return found
 
 
+# A place that names an event (汶川地震, the Wenchuan earthquake) is not the place a question asks about.
+EVENT = re.compile(
+    r"\s*(?:特大|大)?(?:地震|洪水|洪灾|水灾|旱灾|泥石流|台风|事件|事故)"
+    r"|\s+(?:earthquake|quake|floods?|landslides?|typhoon|incident|accident)\b",
+    re.I,
+)
 ALIAS_FOLLOWERS = "的区县市州旗盟局生分人和与及或跟同比"  # what may follow a two-character alias
 
 

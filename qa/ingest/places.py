@@ -49,6 +49,7 @@ import ahocorasick
 import jieba
 
 from ..config import cache_dir
+from ..text import inside_quoted_term
 
 log = logging.getLogger(__name__)
 
@@ -481,7 +482,7 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
             and (alias in g.common or _split(g, text, start, stop, alias) or (prev and alias in g.weak))
         ):
             continue  # an ordinary word, parts of other words, or part of a name (湟中区江源公司)
-        elif _inside_quoted_term(text, start, stop):
+        elif inside_quoted_term(text, start, stop):
             continue  # “三河三湖”: a quoted term that holds a place's name is the term, not the place
         resolved.append((start, stop, alias, cands))
     anchors = [(s, ps[0]) for s, _, _, ps in resolved if len(ps) == 1]
@@ -493,15 +494,6 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
             continue  # an ambiguous short, 2-character or latin name: too weak to guess
         out.extend((start, stop, c) for c in cands)
     return out
-
-
-def _inside_quoted_term(text: str, start: int, stop: int) -> bool:
-    """Whether text[start:stop] is part, not the whole, of a term in quotation marks (“三河三湖”)."""
-    opening = text.rfind("“", max(0, start - 12), start + 1)
-    closing = text.find("”", stop, stop + 12)
-    if opening < 0 or closing < 0 or "”" in text[opening:start] or "“" in text[stop:closing]:
-        return False
-    return text[opening + 1 : closing] != text[start:stop]
 
 
 def _resolve(start: int, cands: list[Place], anchors: list[tuple[int, Place]]) -> list[Place]:
