@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year anywhere (questions, filters)
@@ -61,13 +63,27 @@ def find_years(text: str) -> list[int]:
     return years
 
 
+@lru_cache(maxsize=512)
+def _stops(text: str, stops: str) -> tuple[int, ...]:
+    """Offsets of every stop character in ``text``, in order: made once per passage, as the answer
+    step asks for the sentence or clause around a span thousands of times a question."""
+    return tuple(i for i, c in enumerate(text) if c in stops)
+
+
+def between_stops(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    """From after the last stop character before ``start`` to the first one at or after ``end``
+    (exclusive; ``len(text)`` when there is none)."""
+    at = _stops(text, stops)
+    i = bisect_left(at, start)
+    j = bisect_left(at, end)
+    return (at[i - 1] + 1 if i else 0), (at[j] if j < len(at) else len(text))
+
+
 def sentence_at(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """Offsets of the sentence holding ``text[start:end]``: from after the previous stop to the
     next one, inclusive (。！？； or a line break)."""
-    end = start if end is None else end
-    a = max(text.rfind(c, 0, start) for c in SENTENCE_STOPS) + 1
-    ends = [i for i in (text.find(c, end) for c in SENTENCE_STOPS) if i >= 0]
-    return a, (min(ends) + 1 if ends else len(text))
+    a, b = between_stops(text, start, start if end is None else end, SENTENCE_STOPS)
+    return a, min(b + 1, len(text))
 
 
 def whole_sentences(text: str, start: int, end: int, reach: int = SENTENCE_REACH) -> tuple[int, int]:
@@ -94,8 +110,10 @@ def whole_sentences(text: str, start: int, end: int, reach: int = SENTENCE_REACH
     return start, end
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans of a passage (split at ，；。：and line breaks); a very short one joins the next."""
+@lru_cache(maxsize=512)
+def clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Clause spans of a passage (split at ，；。：and line breaks); a very short one joins the next.
+    Cached by text: every finder of every question walks the same passages' clauses."""
     out: list[tuple[int, int]] = []
     pending = None
     for m in CLAUSE.finditer(text):
@@ -110,7 +128,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
         out.append((s, e))
     if pending is not None:
         out.append((pending, len(text)))
-    return out
+    return tuple(out)
 
 
 def clause_text(text: str, start: int, end: int) -> str:

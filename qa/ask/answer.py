@@ -31,6 +31,7 @@ from ..text import (
     COMPOUND_SURNAMES,
     SENTENCE_END,
     SURNAMES,
+    between_stops,
     clause_text,
     clauses,
     in_heading,
@@ -68,6 +69,15 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
+
+
+@lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[pseg.pair, ...]:
+    """jieba's words of ``text`` with their part-of-speech tags, cached: the finders tag the same
+    clauses and question words again for every candidate and every question."""
+    return tuple(pseg.cut(text))
+
+
 MEASURE = re.compile(
     r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
@@ -346,9 +356,7 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _clause_of(text: str, s: int, e: int) -> tuple[int, int]:
-    a = max(text.rfind(c, 0, s) for c in CLAUSE_STOPS) + 1
-    ends = [i for i in (text.find(c, e) for c in CLAUSE_STOPS) if i >= 0]
-    return a, min(ends) if ends else len(text)
+    return between_stops(text, s, e, CLAUSE_STOPS)
 
 
 def _sim(ctx: Context, pi: int, text: str, s: int, e: int) -> float:
@@ -539,7 +547,7 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
             if len(items) > 1 and items[0]:
                 # 高技术制造业、装备制造业增加值: past the first item's last word, the last item's words
                 # (增加值) belong to every item
-                first = [w for w in pseg.cut(items[0]) if w.flag not in ("t", "d", "p")]  # 今年小麦 → 小麦
+                first = [w for w in tagged(items[0]) if w.flag not in ("t", "d", "p")]  # 今年小麦 → 小麦
                 items[0] = "".join(w.word for w in first) or items[0]
                 last_word = jieba.lcut(items[0], HMM=False)[-1]
                 if (k := items[-1].rfind(last_word)) > 0:
@@ -799,14 +807,14 @@ def _names_in(text: str) -> tuple[str, ...]:
     Cached by text: tagging with the HMM is the slowest step of answering a name question (~5 ms a
     passage), and the same clauses are read for the shortlist, again for the final choice, and again
     when a follow-up or another asker returns to the report."""
-    return tuple(w.word for w in pseg.cut(text) if _proper(w.word, w.flag))
+    return tuple(w.word for w in tagged(text) if _proper(w.word, w.flag))
 
 
 def _noun_phrase_before(text: str, end: int, floor: int) -> int:
     """Start of the noun phrase that ends at ``end`` (第十四届全国人民代表大会第一次会议, 君策律师事务所):
     words are taken back while they are nouns, numerals, measure words or names; a verb, preposition,
     conjunction or particle ends it."""
-    words = list(pseg.cut(text[floor:end]))
+    words = list(tagged(text[floor:end]))
     start = end
     for w in reversed(words):
         # a verbal noun names like a noun (福建干部管理培训网络学院: 管理, 培训), so does a Latin code
@@ -826,7 +834,7 @@ def _description_before(text: str, end: int, floor: int) -> int:
     中低、后扬态势), else ``end``: what a 什么态势/格局 question asks is the words between the verb and the
     noun, when none of them is a noun (which the noun phrase takes instead). They are adjectives,
     directions, adverbs, bound morphemes and 、, which a noun phrase does not cross."""
-    words = list(pseg.cut(text[floor:end]))
+    words = list(tagged(text[floor:end]))
     start = end
     for w in reversed(words):
         if w.flag.startswith("v") and len(w.word) > 1 and w.flag != "vn":
@@ -842,7 +850,7 @@ def _place_spans(text: str) -> list[tuple[int, int, float]]:
     name, then more of them after 、 and the words that widen one (全省, 地区)."""
     spans = []
     for m in re.finditer("在", text):
-        words = list(pseg.cut(text[m.end() : m.end() + 16]))
+        words = list(tagged(text[m.end() : m.end() + 16]))
         at, end = m.end(), None
         for w in words:
             if w.flag in ("ns", "nt") or (end is not None and w.word in PLACE_WIDENERS):
@@ -932,7 +940,7 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
             end = m.end()
             if tail:
                 words = []
-                for w in pseg.cut(tail.group()):
+                for w in tagged(tail.group()):
                     if not w.flag.startswith(("n", "vn")) or sum(map(len, words)) >= 4:
                         break
                     words.append(w.word)
@@ -995,7 +1003,7 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
 
 def _trim_first(first: str, others: list[str]) -> str:
     """Drop the words that lead into a list from its first item (大力发展科技金融 → 科技金融)."""
-    lead_in = [(w.word, w.flag) for w in pseg.cut(first)]
+    lead_in = [(w.word, w.flag) for w in tagged(first)]
     if lead_in and lead_in[0][1] == "p":  # 对农民实行粮食直补: a preposition's object, then the verb
         k = next((i for i, (_, f) in enumerate(lead_in[1:], 1) if not f.startswith(("n", "r"))), 0)
         if k > 1 and lead_in[k][1] == "v" and k + 1 < len(lead_in):
@@ -1010,7 +1018,7 @@ def _trim_first(first: str, others: list[str]) -> str:
     if one_shape and len(first) > min(lengths):
         return first[-min(lengths) :]  # items of one shape (绿色金融、普惠金融): the first has it too
     shortest = min(len(o) for o in others)
-    words = [(w.word, w.flag) for w in pseg.cut(first)]
+    words = [(w.word, w.flag) for w in tagged(first)]
     lead = next((i for i, (_, f) in enumerate(words) if f[:1] not in {"a", "d"}), len(words))
     if lead < len(words) - 1 and words[lead][1] == "v" and not any(_verb_led(o) for o in others):
         # names listed after a verb (成功举办中国－中亚峰会、第三届…论坛): the verb leads into the list,
@@ -1046,7 +1054,7 @@ def _lead_verb(first: str) -> int:
 
 def _verb_led(item: str) -> bool:
     """Whether an item starts with a verb (加强执法监管), as tasks in a list do."""
-    first = next(iter(pseg.cut(item)), None)
+    first = next(iter(tagged(item)), None)
     return first is not None and first.flag.startswith("v") and first.flag != "vn"
 
 
@@ -1064,7 +1072,7 @@ def _trim_last(last: str, others: list[str], asked: str = "") -> str:
     longest = max(len(o) for o in others)
     if len(last) > longest + 1:
         kept = ""
-        words = list(pseg.cut(last))
+        words = list(tagged(last))
         for i, w in enumerate(words):
             # a one-character "verb" right after a noun is its suffix (污水处理站: jieba tags 站 a verb),
             # a bound morpheme (扬 vg in 扬尘) is part of a word jieba did not join, and verbal nouns before
@@ -1301,7 +1309,7 @@ def _noun_after(text: str) -> str:
     """The words that follow a list up to the first verb, preposition or punctuation, particles left out
     (等重大节日为契机 → 重大节日; 等新的消费增长点 → 新消费增长点): the noun it is a list of ends them."""
     phrase = ""
-    for w in pseg.cut(text):
+    for w in tagged(text):
         if w.flag[:1] == "u":
             continue
         if w.flag[:1] in {"v", "p", "c", "d", "x"} and w.flag != "vn":
@@ -1368,9 +1376,9 @@ def _counted_asked(question: str) -> str:
     if not CJK.search(question):
         return ""
     if m := COUNTED_AFTER.search(question):
-        words = list(pseg.cut(m.group(1)))
+        words = list(tagged(m.group(1)))
     elif m := ASKED_SUBJECT.search(question):
-        words = list(pseg.cut(m.group(1)))
+        words = list(tagged(m.group(1)))
         end = len(words)
         while end and words[end - 1].word in ASKED_TAIL:  # …可支配收入增长的预期目标: what grows is asked
             end -= 1
@@ -1431,12 +1439,12 @@ def _heads(question: str) -> tuple[str, ...]:
         owner, _, owned = phrase.partition("的")
         # 哪个会议的要求 asks for the meeting (a noun owns what follows 的); 哪个试行…管理的自贸区 for
         # the zone (what leads up to 的 is a clause about it), 哪部关于动物疫情的行政法规 for the regulation
-        clause = any((w.flag[:1] == "v" and w.flag != "vn") or w.flag == "p" for w in pseg.cut(owner))
+        clause = any((w.flag[:1] == "v" and w.flag != "vn") or w.flag == "p" for w in tagged(owner))
         if owned and not clause:
             phrase = owner
         else:
             phrase = phrase.split("的")[-1] or phrase
-        words = list(pseg.cut(phrase))  # 律师事务所担任法律顾问: the noun ends where a verb starts
+        words = list(tagged(phrase))  # 律师事务所担任法律顾问: the noun ends where a verb starts
         cut = next((i for i, w in enumerate(words) if i and w.flag.startswith("v")), len(words))
         while cut > 1 and words[cut - 1].flag in TRAILING:  # 哪个网站公开: 公开 is read as an adverb here
             cut -= 1
@@ -1449,7 +1457,7 @@ def _heads(question: str) -> tuple[str, ...]:
         for k in range(len(words)):  # the whole phrase first, then its shorter tails (world expo, expo)
             found += [t for t, _ in translate.translate(" ".join(words[k:])) if t not in found]
         # only nouns: "import expo" translates to 进口 too, a verb that heads no name
-        return tuple(t for t in found if list(pseg.cut(t))[-1].flag.startswith("n"))[:4]
+        return tuple(t for t in found if list(tagged(t))[-1].flag.startswith("n"))[:4]
     return ()
 
 
@@ -1458,7 +1466,7 @@ def _verb(question: str) -> str:
     m = re.search(r"([\u4e00-\u9fff]{1,6}?)(?:了|的|的是|是)?(?:哪|什么)", question)
     if not m:
         return ""
-    words = list(pseg.cut(m.group(1)))
+    words = list(tagged(m.group(1)))
     return words[-1].word if words and words[-1].flag.startswith("v") and len(words[-1].word) > 1 else ""
 
 
@@ -1530,7 +1538,7 @@ def _roles(question: str) -> tuple[str, ...]:
     """The role a person question asks the holder of: the noun before 由谁/是谁 or after 谁担任
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
     if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
-        words = list(pseg.cut(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
+        words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
     if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):
         return (m.group(1),)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -130,6 +131,13 @@ def make_fusion(config: Config) -> WeightedFusion | RRFusion:
     raise QAError(f"unknown fusion {config.fusion!r}; valid: weighted, rrf")
 
 
+@lru_cache(maxsize=4096)
+def _folded_sentences(text: str) -> tuple[str, ...]:
+    """A chunk's sentences, NFKC-folded and lower-cased, made once per chunk rather than per question."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return tuple(text[a:b] for a, b in sentences(text))
+
+
 class Searcher:
     """The retrievers of one loaded index, fused, at most ``per_section`` passages per section."""
 
@@ -162,8 +170,8 @@ class Searcher:
             return fused
         out = dict(fused)
         for r in sorted(fused, key=lambda r: (-fused[r], r))[: self.config.rerank]:
-            text = unicodedata.normalize("NFKC", self.stored.chunks[r].text).lower()
-            held = (sum(v for t, v in weight.items() if t in text[a:b]) for a, b in sentences(text))
+            sents = _folded_sentences(self.stored.chunks[r].text)
+            held = (sum(v for t, v in weight.items() if t in s) for s in sents)
             out[r] = fused[r] * (1 + self.config.sentence_weight * max(held, default=0.0) / total)
         return out
 

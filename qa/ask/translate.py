@@ -34,7 +34,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from itertools import product
 from pathlib import Path
@@ -301,10 +301,12 @@ def reverse_index() -> Reverse:
     return rev
 
 
-def variants(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def variants(word: str) -> tuple[str, ...]:
     """The word and its likely base forms, derivations and American spellings: jobs → job,
     increased → increase, planned → plan, pollution → pollute, kilometres → kilometer. Forms the
-    dictionary lacks do no harm; the word as written is tried first."""
+    dictionary lacks do no harm; the word as written is tried first. Cached: every phrase of every
+    question tries the forms of each of its words."""
     out = [word]
     if word in IRREGULAR:
         out.append(IRREGULAR[word])
@@ -325,7 +327,7 @@ def variants(word: str) -> list[str]:
                     out.append(stem[:-1] + "y")
     out += [d for w in out for d in _derived(w)]
     out += [us for w in out for pattern, repl in BRITISH if (us := re.sub(pattern, repl, w)) != w]
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _derived(word: str) -> list[str]:
