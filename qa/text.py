@@ -25,6 +25,12 @@ CLAUSE_LEAD = 20  # characters of its sentence before a clause that go with it t
 DIGIT = re.compile(r"[0-9０-９]")
 SENTENCE_REACH = 160  # characters a passage may grow a side to end on whole sentences
 HEADING_MAX = 40  # a line this short that ends without a stop is a heading, not a cut sentence
+# A line break around a short piece of a sentence is no stop: web pages' markup (a subscript, a link, a
+# bold term, a title) leaves it on a line of its own (广义货币M⏎2⏎增长11.3%, （PM⏎2.5⏎）, 《⏎信访条例⏎》).
+INLINE_BREAK = re.compile(
+    r"(?<=[^\n。！？!?；;：:，,、])\n(?![（(]?[一二三四五六七八九十\d]{1,3}(?:[、)）．是]|\.(?!\d)))[^\n。！？!?；;]{1,6}\n(?=[^\n])"
+    r"|(?<=[《“])\n[^\n《》“”]{1,40}\n(?=[》”])"  # (not a numbered heading: 一、总体要求⏎（一）目标⏎)
+)
 BLANK = " \t\r\n\u3000\u200b"  # what stands between the pieces of a sentence a page break cut
 # The hundred commonest Chinese surnames (about 85 % of people) and the compound ones still in use: a
 # name written before its title (黄润秋部长, 李强总理) starts with one of them.
@@ -65,9 +71,11 @@ def find_years(text: str) -> list[int]:
 
 @lru_cache(maxsize=512)
 def _stops(text: str, stops: str) -> tuple[int, ...]:
-    """Offsets of every stop character in ``text``, in order: made once per passage, as the answer
-    step asks for the sentence or clause around a span thousands of times a question."""
-    return tuple(i for i, c in enumerate(text) if c in stops)
+    """Offsets of every stop character in ``text``, in order, but for the line breaks around an inline
+    fragment (``INLINE_BREAK``): made once per passage, as the answer step asks for the sentence or
+    clause around a span thousands of times a question."""
+    inline = {i for m in INLINE_BREAK.finditer(text) for i in (m.start(), m.end() - 1)}
+    return tuple(i for i, c in enumerate(text) if c in stops and i not in inline)
 
 
 def between_stops(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -116,8 +124,9 @@ def clauses(text: str) -> tuple[tuple[int, int], ...]:
     Cached by text: every finder of every question walks the same passages' clauses."""
     out: list[tuple[int, int]] = []
     pending = None
-    for m in CLAUSE.finditer(text):
-        s, e = m.span()
+    at = _stops(text, CLAUSE_STOPS)
+    for s, e in zip((-1, *at), (*at, len(text)), strict=True):
+        s += 1
         if not text[s:e].strip():
             continue
         s = pending if pending is not None else s

@@ -482,6 +482,7 @@ def test_history_formats():
         ("In what share of prefecture-level cities would tiered medical care be piloted?", "percent"),
         ("Which laws and regulations will the bureau fully implement?", "list"),  # several documents
         ("为提醒行政相对人预防违法风险，转发并公开了哪份清单？", "name"),
+        ("What did the Jiangjin ecology bureau set up on its website?", "name"),  # what did, no noun
     ],
 )
 def test_question_types(question, kind):

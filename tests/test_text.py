@@ -1,6 +1,6 @@
 """Text helpers on real report text: passages widened to the sentences a chunk boundary cut."""
 
-from qa.text import in_heading, whole_sentences
+from qa.text import clauses, in_heading, sentence_at, whole_sentences
 
 # The 2017 national report as extracted, a page break inside a sentence (line break, zero-width space)
 BROKEN = (
@@ -44,3 +44,20 @@ def test_a_numbered_heading_line_is_known():
     assert in_heading(text, 3)
     assert not in_heading(text, text.index("我国"))
     assert not in_heading("一、加强执法，查处案件25起。", 3)  # a numbered sentence, not a heading
+
+
+def test_a_line_break_around_an_inline_fragment_is_no_stop():
+    # the 2017 report as published on the web: subscripts and titles on lines of their own
+    text = "稳健的货币政策灵活适度，广义货币M\n2\n增长11.3%，低于13%左右的预期目标。"
+    assert [text[a:b] for a, b in clauses(text)][1] == "广义货币M\n2\n增长11.3%"
+    text = "74个重点城市细颗粒物（PM\n2.5\n）年均浓度下降9.1%。优化能源结构"
+    assert sentence_at(text, text.index("9.1%")) == (0, text.index("。") + 1)
+    text = (
+        "制定并颁布了《\n重大动物疫情应急条例\n》、《\n关于预防煤矿生产安全事故的特别规定\n》等22部行政法规。"
+    )
+    assert sentence_at(text, text.index("22")) == (0, len(text))
+    # a heading on its own line after a sentence is one still
+    text = "全面完成了年度目标。\n一、总体要求\n坚持稳中求进。"
+    assert sentence_at(text, text.index("坚持"))[0] == text.index("坚持")
+    text = "一、总体要求\n（一）目标\n坚持稳中求进。"  # nor is a numbered heading after a heading
+    assert sentence_at(text, text.index("坚持"))[0] == text.index("坚持")

@@ -134,6 +134,7 @@ LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|以|包括|即|如|�
 # within its first characters (全面贯彻落实), two in a row (全面启动和组织实施, 制定实施)
 _PUT = "(?:实行|实施|启动|开展|推行|落实|执行|举办|召开|出台|颁布|制定)"
 LIST_LEAD = re.compile(rf"^.{{0,4}}?{_PUT}(?:[和及与并]?.{{0,2}}?{_PUT})*")
+COUNT_ONLY = re.compile(r"[\d一二三四五六七八九十百千两几多余]+[个类项种大条样批部家件所]?")
 COUNT_LEAD = re.compile(r"^[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?")
 COUNTED_BY = re.compile(r"[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?$")
 NUMBERED = re.compile(
@@ -876,7 +877,11 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                 a, _ = _clause_of(text, m.start(), m.end())
                 s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
                 s = min(s, _description_before(text, m.start(), max(a, m.start() - 16)))
-                if m.end() - s > size and text[s : m.end()] not in ctx.question:
+                if (
+                    m.end() - s > size
+                    and text[s : m.end()] not in ctx.question
+                    and not COUNT_ONLY.fullmatch(text[s : m.end()].removesuffix(head))
+                ):  # 22部行政法规 counts the regulations, names none
                     spans.append((s, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
             if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
                 for m in re.finditer(re.escape(head[-1]), text):
