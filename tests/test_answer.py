@@ -1202,6 +1202,10 @@ def test_a_count_of_another_thing_is_no_answer(question, text, expected, fake_em
             "湟中区生态环境局2024年共有多少名执法人员？",
             "推进靶向精准执法和非现场监管执法，我局移动执法平台使用情况目前基本做到执法人员和执法业务“两个全覆盖”，",
         ),
+        (  # the 2017 report: the surveyed rate asked, the registered one is another measure
+            "城镇调查失业率的目标是多少？",
+            "城镇新增就业1100万人以上，城镇登记失业率4.5%以内；",
+        ),
         (  # the 2025 report: an amount asked, what income grew by states no amount
             "2024年全国一般公共预算收入是多少？",
             "民生保障扎实稳固，居民人均可支配收入实际增长5.1%，脱贫攻坚成果持续巩固拓展，",

@@ -399,6 +399,18 @@ def _rates_asked(question: str) -> tuple[str, ...]:
     return tuple(w for w in words if len(w) > 1 and w.endswith("率") and not CHANGE_ONLY.fullmatch(w[:-1]))
 
 
+def _other_qualifier(question: str, sentence: str, rates: tuple[str, ...]) -> bool:
+    """Whether a Chinese question qualifies its rate (城镇调查失业率) with a word the sentence lacks
+    while the sentence qualifies the same rate with another (城镇登记失业率4.5%以内): two measures."""
+    for r in rates:
+        at, held = question.find(r), sentence.find(r)
+        if at >= 2 and held >= 2:
+            asked, stated = question[at - 2 : at], sentence[held - 2 : held]
+            if asked != stated and asked not in sentence and all(CJK.match(c) for c in asked + stated):
+                return True
+    return False
+
+
 def _measure_fit(asked: str, unit: str) -> float:
     """1 for the asked measure word, 0.6 for one of its kind (几起 → 25件), -1 for another kind: 人次
     (person-times) is not 次, nor is 元 a count of people."""
@@ -772,6 +784,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             sentence = fold(text[slice(*sentence_at(text, f.start))])
             if not any(r in sentence for r in rates):  # 失业率 asked: this percent is another rate
                 conf -= UNPLANNED
+            elif _other_qualifier(ctx.question, sentence, rates):  # 调查失业率 asked: not 登记失业率
+                conf, clash = min(conf, ABSTAIN - 0.1), True
         elif ctx.kind.name == "percent" and f.kind not in ("percent", "points", "ratio", "multiple"):
             conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
         if (  # (Chinese only: English asks a change in too many words: cut, lower, reduce)
