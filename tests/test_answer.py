@@ -483,6 +483,7 @@ def test_history_formats():
         ("Which laws and regulations will the bureau fully implement?", "list"),  # several documents
         ("为提醒行政相对人预防违法风险，转发并公开了哪份清单？", "name"),
         ("What did the Jiangjin ecology bureau set up on its website?", "name"),  # what did, no noun
+        ("What kind of team did the bureau set up for environmental emergencies?", "name"),
     ],
 )
 def test_question_types(question, kind):
@@ -807,6 +808,16 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
             "重大动物疫情应急条例\n》、《\n关于预防煤矿生产安全事故的特别规定\n》等22部行政法规。",
             "《重大动物疫情应急条例》",
         ),
+        (  # seeds/003 (丰泽 2023): what 等 closes names the noun asked
+            "多名同志获评了什么奖项？",
+            "多名同志获评技能竞赛先进个人等奖项。",
+            "技能竞赛先进个人",
+        ),
+        (  # seeds/004 (湟中 2024): a form is a document; the title the question's verb governs
+            "公开执法信息时要填写什么单子？",
+            "机构改革后我局严格按市生态环境局要求填写《西宁市生态环境局信息发布审签单》，通过市生态环境局门户网站对执法",
+            "《西宁市生态环境局信息发布审签单》",
+        ),
         (  # the items all end in 消费: so does the last, before what they share (2024 report)
             "实施哪些消费促进政策？",
             "培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、"
@@ -939,6 +950,7 @@ def test_english_role_and_code_questions(fake_embedder):
     assert ans.answer == "局长"
     # the 2 of M2 and the 5 of 5G are names', not numbers that qualify what is asked (aged 16 to 24)
     assert QUESTION_NUMBER.findall("broad money (M2) and 5G users aged 16 to 24") == ["16", "24"]
+    assert QUESTION_NUMBER.findall("fully vaccinated against COVID-19") == []  # a name's number
 
 
 def test_figures_side_by_side_are_told_apart_by_their_own_words(fake_embedder):

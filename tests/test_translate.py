@@ -122,6 +122,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many laid-off workers found new jobs?", "再就业", "新生"),
         ("Which lists will provincial governments publish?", "清单", "列举"),
         ("Which notice was the report written in response to?", "通知", "注意"),
+        ("What share of the population had been fully vaccinated?", "接种", "种痘"),
+        ("By how much did carbon dioxide per unit of GDP fall?", "二氧化碳", "二氧化物"),
+        ("Which commemorative days were used for publicity?", "纪念日", "纪念"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -63,7 +63,7 @@ TITLE_RUN = re.compile(r"《[^《》]{2,60}》(?:[、和及与]?《[^《》]{2,6
 # A noun that names a document (what a 《title》 answers): 哪部法律草案, 什么条例, 哪个文件, which regulation.
 DOCUMENT = re.compile(
     r"(?:法|律|条例|办法|规定|规划|方案|意见|通知|决定|制度|文件|手册|报告|纲要|计划|细则|标准|清单|书|函|令|规章|草案"
-    r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本)$"
+    r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|表|表格)$"  # 审签单, 登记表: forms too
 )
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
@@ -134,6 +134,7 @@ LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|以|包括|即|如|�
 # within its first characters (全面贯彻落实), two in a row (全面启动和组织实施, 制定实施)
 _PUT = "(?:实行|实施|启动|开展|推行|落实|执行|举办|召开|出台|颁布|制定)"
 LIST_LEAD = re.compile(rf"^.{{0,4}}?{_PUT}(?:[和及与并]?.{{0,2}}?{_PUT})*")
+RANKED = re.compile(r"[一二三四五六七八九十\d特]等")  # 三等奖, 一等功: a rank, not 等 closing a list
 COUNT_ONLY = re.compile(r"[\d一二三四五六七八九十百千两几多余]+[个类项种大条样批部家件所]?")
 COUNT_LEAD = re.compile(r"^[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?")
 COUNTED_BY = re.compile(r"[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?$")
@@ -232,8 +233,8 @@ EN_NOISE = re.compile(
 )  # not a bare "reports": staff reports to a hotline (举报) are what is asked
 # A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
 QUESTION_NUMBER = re.compile(
-    r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)(?![\d.A-Za-z]|st\b|nd\b|rd\b|th\b)"
-)  # not M2, 5G
+    r"(?<![\d.A-Za-z])(?<![A-Za-z]-)(\d+(?:\.\d+)?)(?![\d.A-Za-z]|st\b|nd\b|rd\b|th\b)"
+)  # not M2, 5G, COVID-19
 MIN_COVER = 0.25  # share of the question's content words that must surround a span (without the model)
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
 ABSTAIN = 0.5  # below this confidence the answer is withheld
@@ -889,6 +890,17 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
             spans = []
             for m in re.finditer(re.escape(head[-size:]), text):
                 a, _ = _clause_of(text, m.start(), m.end())
+                if (
+                    text[m.start() - 1 : m.start()] == "等"
+                    and size == len(head)
+                    and not RANKED.match(text, m.start() - 2)
+                ):
+                    # 获评技能竞赛先进个人等奖项 asked 什么奖项: what 等 closes names the asked noun
+                    at = m.start() - 1
+                    s = _noun_phrase_before(text, at, max(a, at - 20))
+                    if at - s > 1 and text[s:at] not in ctx.question:
+                        spans.append((s, at, 1.0))
+                    continue
                 s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
                 s = min(s, _description_before(text, m.start(), max(a, m.start() - 16)))
                 if (
@@ -990,7 +1002,10 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
             continue
         if any(value.endswith(r) for r in ctx.roles):  # 哪位律师: a name ending in 律师 is no lawyer's
             continue
-        score += 1.0 + bonus + inside
+        # the question's words in the span's own clause, not only its sentence: of 获评…团体三等奖，多名同志
+        # 获评…先进个人等奖项, the clause that says 多名同志 holds what they won
+        a, b = _clause_of(text, s, e)
+        score += 1.0 + bonus + inside + 2.0 * _overlap(ctx.terms, text[a:s] + text[e:b]) / (ctx.total or 1)
         if numbers := _identifiers(ctx.question):  # 第168号建议叫什么: the title printed with (第168号)
             score += 1.0 if any(n in fold(text[max(0, s - 4) : e + 8]) for n in numbers) else -0.5
         if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):

@@ -304,6 +304,15 @@ ENGLISH = {
     "provincial": "省级 省",
     "notice": "通知",
     "notices": "通知",
+    # vaccinated → 种痘 (疫苗 接种), carbon dioxide → 碳 + 二氧化物, commemorative days → 纪念 + 天
+    "vaccinated": "接种 疫苗",
+    "vaccination": "接种 疫苗",
+    "vaccine": "疫苗",
+    "vaccines": "疫苗",
+    "carbon dioxide": "二氧化碳",
+    "commemorative day": "纪念日 节日",
+    "commemorative days": "纪念日 节日",
+    "media": "媒介 媒体",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
