@@ -818,6 +818,11 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
             "机构改革后我局严格按市生态环境局要求填写《西宁市生态环境局信息发布审签单》，通过市生态环境局门户网站对执法",
             "《西宁市生态环境局信息发布审签单》",
         ),
+        (  # the change after the verb asked, not the level before it (2023 report)
+            "地级及以上城市空气质量优良天数比例上升了多少？",
+            "注重多污染物协同治理和区域联防联控，地级及以上城市空气质量优良天数比例达86.5%、上升4个百分点。",
+            "4个百分点",
+        ),
         (  # the items all end in 消费: so does the last, before what they share (2024 report)
             "实施哪些消费促进政策？",
             "培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、"

@@ -313,6 +313,8 @@ ENGLISH = {
     "commemorative day": "纪念日 节日",
     "commemorative days": "纪念日 节日",
     "media": "媒介 媒体",
+    "team": "队伍 团队",  # 执法队伍, 应急救援队伍 (the dictionary: 团队, 队员)
+    "teams": "队伍 团队",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
