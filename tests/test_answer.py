@@ -250,6 +250,23 @@ def test_the_question_s_number_may_be_written_in_chinese(fake_embedder):
     assert ans.answer == "21.5辆"
 
 
+def test_the_same_figure_stated_with_confidence_answers(fake_embedder):
+    """The 2025 report ranks first but plans 2025 (再提高20元); the 2024 report's own sentence states the
+    same 20元 for 2024: the figure is answered, from the report that dates it."""
+    passages = [
+        _report(2025, "完善社会保障和服务政策。城乡居民基础养老金最低标准再提高20元，适当提高退休人员基"),
+        _report(
+            2024,
+            "实施积极应对人口老龄化国家战略。城乡居民基础养老金月最低标准提高20元，继续提高退休人员基",
+            score=0.5,
+        ),
+    ]
+    ans = answer_question(
+        "2024年城乡居民基础养老金月最低标准提高多少？", QueryInfo(), passages, [], None, fake_embedder
+    )
+    assert ans.answer == "20元" and ans.passages[0].doc == "2024.txt"
+
+
 def test_the_unit_asked():
     """多少斤: the 2006 report's 9680亿斤, not the 2005 report's 46947万吨 (real sentences of both)."""
     passages = [_report(2005, MIXED["grain2004"]), _report(2006, MIXED["grain2005"])]
