@@ -501,6 +501,7 @@ def test_history_formats():
         ("为提醒行政相对人预防违法风险，转发并公开了哪份清单？", "name"),
         ("What did the Jiangjin ecology bureau set up on its website?", "name"),  # what did, no noun
         ("What kind of team did the bureau set up for environmental emergencies?", "name"),
+        ("哪一年财政性教育经费支出占国内生产总值比重要达到4%？", "year"),  # not a percent
     ],
 )
 def test_question_types(question, kind):
@@ -839,6 +840,17 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
             "地级及以上城市空气质量优良天数比例上升了多少？",
             "注重多污染物协同治理和区域联防联控，地级及以上城市空气质量优良天数比例达86.5%、上升4个百分点。",
             "4个百分点",
+        ),
+        (  # one year asked: the year the sentence names, not the figure it states (2011 report)
+            "哪一年财政性教育经费支出占国内生产总值比重要达到4%？",
+            "推动教育事业科学发展，为人们提供更加多样、更加公平、更高质量的教育。2012年财政性教育经费支出占国内"
+            "生产总值比重达到4%。加快发展学前教育。",
+            "2012年",
+        ),
+        (  # the verb that puts the bills forward leads in; the item's own bracket (草案) is kept (2006 report)
+            "国务院提出了哪些法律议案？",
+            "国务院提出了劳动合同法、妇女权益保障法和个人所得税法修正案（草案）等7部法律议案，制定并颁布了",
+            "劳动合同法、妇女权益保障法和个人所得税法修正案（草案）",
         ),
         (  # the items all end in 消费: so does the last, before what they share (2024 report)
             "实施哪些消费促进政策？",

@@ -132,8 +132,8 @@ EN_NUMBERS = {
 LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|以|包括|即|如|由|经|推行|实行|强化|做到|抓好|打好|坚持)+")
 # verbs that put what a list names in place (实行…制、启动…试点、开展…活动), when they lead its first item
 # within its first characters (全面贯彻落实), two in a row (全面启动和组织实施, 制定实施)
-_PUT = "(?:实行|实施|启动|开展|推行|落实|执行|举办|召开|出台|颁布|制定)"
-LIST_LEAD = re.compile(rf"^.{{0,4}}?{_PUT}(?:[和及与并]?.{{0,2}}?{_PUT})*")
+_PUT = "(?:实行|实施|启动|开展|推行|落实|执行|举办|召开|出台|颁布|制定|提出|提请)"
+LIST_LEAD = re.compile(rf"^.{{0,4}}?{_PUT}(?:[和及与并]?.{{0,2}}?{_PUT})*了?")
 RANKED = re.compile(r"[一二三四五六七八九十\d特]等")  # 三等奖, 一等功: a rank, not 等 closing a list
 COUNT_ONLY = re.compile(r"[\d一二三四五六七八九十百千两几多余]+[个类项种大条样批部家件所]?")
 COUNT_LEAD = re.compile(r"^[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?")
@@ -1136,6 +1136,8 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         parts = re.split(r"、", clause)
         if len(parts) >= 2:
             closing = re.search(r"[）)]" if "“" in parts[-1] else r"[）)”]", parts[-1])
+            if closing and re.search(r"[（(][^（()）]{1,4}$", parts[-1][: closing.start()]):
+                closing = None  # 修正案（草案）等7部: the item's own short bracket, not one closing the list
             last_raw = parts[-1][: closing.start()] if closing else parts[-1]  # (…、…和…）落地
             tail = re.split(r"(?:和|及|以及|与)", last_raw, maxsplit=1)
             # two items need a conjunction, a closing 等 (A、B等5部), two asked for, or the question's
@@ -1356,7 +1358,7 @@ def _noun_after(text: str) -> str:
 
 
 def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
-    """Spans with a fixed shape: document numbers, ranks, dates, year ranges."""
+    """Spans with a fixed shape: document numbers, ranks, dates, years, year ranges."""
     if finder in ("docnum", "ordinal"):
         spans = [(m.start(), m.end()) for m in (DOCNUM if finder == "docnum" else ORDINAL).finditer(text)]
     elif finder == "role":
@@ -1365,7 +1367,7 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
         spans += [span for role in ctx.roles for span in _named_holders(text, role)]
     else:
         figures = [f for f in find_figures(text) if f.kind == ("date" if finder == "date" else "year")]
-        spans = [(f.start, f.end) for f in figures if finder == "date" or f.high is not None]
+        spans = [(f.start, f.end) for f in figures if finder != "range" or f.high is not None]
     out = []
     for s, e in spans:
         cover, sim, score = _support(ctx, pi, text, s, e)

@@ -34,6 +34,8 @@ def _p(zh: str, en: str) -> re.Pattern:
 KINDS: tuple[Kind, ...] = (
     Kind("docnum", _p(r"文号|文件号", r"document number"), ("docnum",)),
     Kind("range", _p(r"哪几年|哪些年|哪一年到|期限|起止", r"which years|what period"), ("range",)),
+    # one year asked (哪一年…占GDP比重达到4%): the year the sentence names, not the figure it states
+    Kind("year", _p(r"哪一年|哪年|在哪一?年", r"\b(?:which|what) year\b"), ("year",)),
     Kind(
         "date",
         _p(
