@@ -168,6 +168,8 @@ def test_english_whole_words():
         ("Shanxi", "山西省"),
     ]
     assert find_places("the xiningese shaanxian") == []
+    # where a unit stands, a pinyin name is the unit's word: yuan, not 裕安 (yu'an)
+    assert find_places("a fund of 50 billion yuan, or how many yuan a farmer got") == []
     assert names("Inner Mongolia and Guangxi, China") == [
         ("Inner Mongolia", "内蒙古自治区"),
         ("Guangxi", "广西壮族自治区"),

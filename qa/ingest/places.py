@@ -63,6 +63,8 @@ MIN_CROSS_FREQ = 10
 # Words right after a short name that make it an issuing body's place (丰泽生态环境局, 泰顺分局).
 ORGAN = re.compile(r"(?:生态环境局|环境保护局|环保局|分局|人民政府|[区县市州旗盟]委)")
 LATIN = re.compile(r"[a-z]")
+# what a unit follows in English (50 billion yuan, how many yuan): a latin name there is the unit's word
+COUNTED = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|trillion|many|much))\s+$", re.I)
 # Upper-case and full-width latin letters to ASCII lower case, one character to one, so that
 # offsets in the folded text are offsets in the original text.
 _FOLD = str.maketrans(
@@ -439,8 +441,9 @@ def _raw_hits(g: _Gazetteer, text: str) -> list[tuple[int, int, str]]:
         if LATIN.search(alias) and (
             (start > 0 and folded[start - 1].isalnum() and folded[start - 1].isascii())
             or (stop < len(folded) and folded[stop].isalnum() and folded[stop].isascii())
+            or COUNTED.search(folded[max(0, start - 12) : start])
         ):
-            continue
+            continue  # not inside a word, nor where a unit stands (50 billion yuan: 裕安 is yu'an)
         hits.append((start, stop, alias))
     hits.sort(key=lambda h: (h[0] - h[1], h[0]))
     taken: list[tuple[int, int, str]] = []
