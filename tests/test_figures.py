@@ -185,6 +185,12 @@ def test_chinese_numerals():
     assert not find_figures("一批重大产业创新成果达到国际先进水平，作为一项重要工作来抓")
 
 
+def test_a_deadline_keeps_its_part_of_the_month():
+    # the 2022 report: "before the end of June", not June
+    f = find_figures("对小微企业的存量留抵税额于6月底前一次性全部退还")[0]
+    assert (f.text, f.kind, f.value) == ("6月底前", "date", 600)
+
+
 def test_brief_forms():
     """Constructed from the forms reports use (these exact strings are not in the bundled reports)."""
     f = find_figures("细颗粒物平均浓度低于每立方米25微克")[0]
