@@ -852,6 +852,11 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
             "国务院提出了劳动合同法、妇女权益保障法和个人所得税法修正案（草案）等7部法律议案，制定并颁布了",
             "劳动合同法、妇女权益保障法和个人所得税法修正案（草案）",
         ),
+        (  # seeds/001 (许昌 2023): the question's own 二等奖 is not the rank it asks
+            "拿了二等奖的那个服务型行政执法比武活动是第几届？",
+            "我局获得了“学习贯彻习近平法治思想暨第三届全市服务型行政执法比武活动二等奖”。二是改进执法方式。",
+            "第三届",
+        ),
         (  # the items all end in 消费: so does the last, before what they share (2024 report)
             "实施哪些消费促进政策？",
             "培育壮大新型消费，实施数字消费、绿色消费、健康消费促进政策，积极培育智能家居、文娱旅游、体育赛事、"

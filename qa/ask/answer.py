@@ -1370,6 +1370,8 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
         spans = [(f.start, f.end) for f in figures if finder != "range" or f.high is not None]
     out = []
     for s, e in spans:
+        if text[s:e] in ctx.question:
+            continue  # 拿了二等奖的…是第几届: the question's own 二等奖 is not what it asks
         cover, sim, score = _support(ctx, pi, text, s, e)
         a, b = _clause_of(text, s, e)
         near = text[a:b] if finder == "role" else text[max(a, s - 25) : s]  # 以局长为组长: the role follows
