@@ -126,6 +126,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("By how much did carbon dioxide per unit of GDP fall?", "二氧化碳", "二氧化物"),
         ("Which commemorative days were used for publicity?", "纪念日", "纪念"),
         ("What kind of team was set up for emergencies?", "队伍", "队员"),
+        ("How many enterprises had a major environmental risk level?", "重大", "大事"),
+        ("How many cases are still being handled?", "正在办理", "处理"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

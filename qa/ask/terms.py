@@ -313,6 +313,8 @@ ENGLISH = {
     "commemorative day": "纪念日 节日",
     "commemorative days": "纪念日 节日",
     "media": "媒介 媒体",
+    "major": "重大 主要 重要",  # major risks, major projects: 重大 (the dictionary: 主要, 专业)
+    "being handled": "正在办理 办理中",
     "team": "队伍 团队",  # 执法队伍, 应急救援队伍 (the dictionary: 团队, 队员)
     "teams": "队伍 团队",
 }
