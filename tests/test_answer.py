@@ -1268,6 +1268,18 @@ def test_a_figure_of_another_kind_is_no_answer(question, text, fake_embedder):
         assert _ask(question, text, embedder=embedder).answer is None
 
 
+def test_an_english_noun_s_translations_are_alternatives(fake_embedder):
+    # seeds/004 (湟中 2024): "system" is 制度, 系统 or 体系; the passage names 制度 and, unquoted, the 系统 asked
+    text = (
+        "指定专人按要求及时将环境行政处罚案件信息录入12369环境行政处罚案件系统，并完成处罚信息“双公示”。\n"
+        "3.全面推行行政执法“三项制度”。我局认真落实“行政执法公示、执法全过程记录、重大执法决定法制审核”三项制度，"
+        "严格规范行政执法行为，推进生态环境保护行政执法队伍建设，切实维护人民群众合法权益。一是全面推行行政执法公示制度。"
+    )
+    question = "Into which system did the bureau enter its penalty case information?"
+    _, best = extract(question, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == "12369环境行政处罚案件系统"
+
+
 def test_a_percent_clashes_with_the_measure_word_asked(fake_embedder):
     text = "大众创业、万众创新蓬勃发展，全年新登记注册企业增长21.6%，平均每天新增"  # the 2016 report
     question = "2015年全国新登记注册企业总数是多少户？"  # 户 counted: a growth rate counts none

@@ -888,6 +888,7 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
     a question that asks where, the places the text says something happens in."""
     if WHERE_ASKED.search(ctx.question) and (places := _place_spans(text)):
         return places
+    found: list[tuple[int, int, float]] = []
     for head in ctx.heads:
         for size in range(len(head), 0, -1):
             spans = []
@@ -928,8 +929,11 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
             if size == len(head) == 2:
                 spans += _short_form_spans(ctx, text, head)
             if spans:
-                return spans
-    return []
+                found += spans
+                break
+        if found and CJK.search(ctx.question):
+            return found  # an English noun's translations are alternatives: 制度, 系统 or 体系 (which system)
+    return found
 
 
 def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int, float]]:
