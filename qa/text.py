@@ -20,7 +20,6 @@ CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 SENTENCE_END = "。！？!?；;"
 SENTENCE_STOPS = SENTENCE_END + "\n"
 CLAUSE_STOPS = "，,；;。！？!?：:\n"
-CLAUSE = re.compile(rf"[^{CLAUSE_STOPS}]+")
 CLAUSE_LEAD = 20  # characters of its sentence before a clause that go with it to the model
 DIGIT = re.compile(r"[0-9０-９]")
 SENTENCE_REACH = 160  # characters a passage may grow a side to end on whole sentences

@@ -69,21 +69,11 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
-
-
-@lru_cache(maxsize=4096)
-def tagged(text: str) -> tuple[pseg.pair, ...]:
-    """jieba's words of ``text`` with their part-of-speech tags, cached: the finders tag the same
-    clauses and question words again for every candidate and every question."""
-    return tuple(pseg.cut(text))
-
-
 MEASURE = re.compile(
     r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
-MONEY_UNITS = set("元")
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
@@ -135,9 +125,10 @@ LEAD = re.compile(r"^(?:与|和|同|对|向|在|将|是|为|以|包括|即|如|�
 _PUT = "(?:实行|实施|启动|开展|推行|落实|执行|举办|召开|出台|颁布|制定|提出|提请)"
 LIST_LEAD = re.compile(rf"^.{{0,4}}?{_PUT}(?:[和及与并]?.{{0,2}}?{_PUT})*了?")
 RANKED = re.compile(r"[一二三四五六七八九十\d特]等")  # 三等奖, 一等功: a rank, not 等 closing a list
-COUNT_ONLY = re.compile(r"[\d一二三四五六七八九十百千两几多余]+[个类项种大条样批部家件所]?")
-COUNT_LEAD = re.compile(r"^[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?")
-COUNTED_BY = re.compile(r"[一二三四五六七八九十两几\d]+[个类项种大条样批部家]?$")
+_COUNT = r"[\d一二三四五六七八九十百千两几多余]+[个类项种大条样批部家件所]?"  # 22部, 三个, 四类
+COUNT_ONLY = re.compile(_COUNT)  # (fullmatch) 22部行政法规: a count, no name
+COUNT_LEAD = re.compile("^" + _COUNT)  # 哪三个污染防治“十条”: the count asked, not the noun
+COUNTED_BY = re.compile(_COUNT + "$")  # 禁止开发四类主体功能区: a count after the list
 NUMBERED = re.compile(
     r"(?:^|[；;。\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
 )
@@ -284,6 +275,13 @@ class Context:
     roles: tuple[str, ...] = ()  # the role whose holder a 谁 question asks (组长由谁担任 → 组长)
 
 
+@lru_cache(maxsize=4096)
+def tagged(text: str) -> tuple[pseg.pair, ...]:
+    """jieba's words of ``text`` with their part-of-speech tags, cached: the finders tag the same
+    clauses and question words again for every candidate and every question."""
+    return tuple(pseg.cut(text))
+
+
 def question_terms(
     question: str, info: QueryInfo, documents: list[DocInfo], words: WordStats | None = None
 ) -> dict[str, float]:
@@ -423,7 +421,7 @@ def _measure_fit(asked: str, unit: str) -> float:
     unit, asked = whole[-1:], asked[-1]
     if not unit:
         return 0.0
-    if unit in MONEY_UNITS and asked in "".join(MEASURE_GROUPS):
+    if unit == "元" and asked in "".join(MEASURE_GROUPS):
         return -1.0  # 多少人: 330亿元 is what they were given, not how many
     if unit == asked:
         return 1.0
@@ -1339,7 +1337,6 @@ def _list_candidate(
     return Candidate(pi, start, end, value or "、".join(items), score, conf)
 
 
-@lru_cache(maxsize=4096)
 def _asked_phrase(question: str) -> str:
     """The words after 哪些/哪几 to the end of the clause, its count left out (哪三个污染防治“十条” →
     污染防治“十条”), when they are long enough to be looked for verbatim in a list; else ""."""
@@ -1348,6 +1345,7 @@ def _asked_phrase(question: str) -> str:
     return phrase if len(phrase) >= 4 else ""
 
 
+@lru_cache(maxsize=4096)
 def _noun_after(text: str) -> str:
     """The words that follow a list up to the first verb, preposition or punctuation, particles left out
     (等重大节日为契机 → 重大节日; 等新的消费增长点 → 新消费增长点): the noun it is a list of ends them."""
