@@ -17,7 +17,7 @@ from qa.ask.answer import (
     figure_candidates,
     question_terms,
 )
-from qa.ask.dialog import user_turns
+from qa.ask.dialog import resolve, user_turns
 from qa.ask.kinds import question_kind, question_type
 from qa.evaluate import answer_correct, items_recalled
 from qa.types import Chunk, Passage, QueryInfo
@@ -450,6 +450,12 @@ def test_history_formats():
     assert user_turns(
         ["a", {"role": "assistant", "content": "x"}, {"role": "user", "content": "b"}, ("c", "ans"), ""]
     ) == ["a", "b", "c"]
+
+
+def test_a_short_year_is_spelled_out():
+    # 09年 is how people say 2009; 10年 may be ten years (近10年), so only 00–09 are read as years
+    assert resolve("09年广义货币的预期增长是多少？", [], []) == "2009年广义货币的预期增长是多少？"
+    assert resolve("近10年累计增长多少？", [], []) == "近10年累计增长多少？"
 
 
 @pytest.mark.parametrize(

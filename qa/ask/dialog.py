@@ -32,6 +32,10 @@ FILLER = re.compile(
 )
 
 
+# 00年–09年: a short year is this century's (not 10年, which may be ten years)
+SHORT_YEAR = re.compile(r"(?<![\d.])(0\d)\s*年")
+
+
 def user_turns(history) -> list[str]:
     """The user's questions from a history of strings, {"role", "content"} messages (content a
     string, one {"type": "text", "text"} block or a list of them, as chat UIs send), {"question"}
@@ -84,7 +88,9 @@ def _scope_of(question: str) -> str | None:
 
 
 def resolve(question: str, history, documents: list[DocInfo]) -> str:
-    """A standalone question: the follow-up completed from the latest earlier questions."""
+    """A standalone question: the follow-up completed from the latest earlier questions, and a year
+    written short spelled out (09年 → 2009年: people say it so, and the reports' years are 4 digits)."""
+    question = SHORT_YEAR.sub(r"20\1年", question)
     turns = user_turns(history)
     if not turns:
         return question
