@@ -73,8 +73,13 @@ def _stops(text: str, stops: str) -> tuple[int, ...]:
     """Offsets of every stop character in ``text``, in order, but for the line breaks around an inline
     fragment (``INLINE_BREAK``): made once per passage, as the answer step asks for the sentence or
     clause around a span thousands of times a question."""
-    inline = {i for m in INLINE_BREAK.finditer(text) for i in (m.start(), m.end() - 1)}
+    inline = _inline_breaks(text)
     return tuple(i for i, c in enumerate(text) if c in stops and i not in inline)
+
+
+def _inline_breaks(text: str) -> set[int]:
+    """Offsets of the line breaks around an inline fragment (``INLINE_BREAK``): no sentence ends there."""
+    return {i for m in INLINE_BREAK.finditer(text) for i in (m.start(), m.end() - 1)}
 
 
 def between_stops(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
@@ -158,7 +163,10 @@ def figure_clauses(text: str) -> list[str]:
 def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Every sentence span of ``text`` (offsets plus ``base``), each ending after its stop."""
     spans, start = [], 0
+    inline = _inline_breaks(text)
     for m in re.finditer(rf"[{SENTENCE_END}]+|\n+", text):
+        if m.group() == "\n" and m.start() in inline:
+            continue  # 广义货币M⏎2⏎增长11.3%: one sentence, as ``sentence_at`` reads it
         spans.append((base + start, base + m.end()))
         start = m.end()
     if start < len(text):

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from qa.ask.answer import (
+    DOCUMENT,
     EN_MEASURE,
     QUESTION_NUMBER,
     answer_question,
@@ -450,6 +451,11 @@ def test_history_formats():
     assert user_turns(
         ["a", {"role": "assistant", "content": "x"}, {"role": "user", "content": "b"}, ("c", "ans"), ""]
     ) == ["a", "b", "c"]
+
+
+def test_forms_are_documents_and_deputies_are_not():
+    # 填写什么单子 asks for a form's 《title》; 哪个代表 asks for a person, whom no title names
+    assert DOCUMENT.search("审签单") and DOCUMENT.search("登记表") and not DOCUMENT.search("代表")
 
 
 def test_a_short_year_is_spelled_out():

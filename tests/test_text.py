@@ -1,6 +1,6 @@
 """Text helpers on real report text: passages widened to the sentences a chunk boundary cut."""
 
-from qa.text import clauses, in_heading, sentence_at, whole_sentences
+from qa.text import clauses, in_heading, sentence_at, sentences, whole_sentences
 
 # The 2017 national report as extracted, a page break inside a sentence (line break, zero-width space)
 BROKEN = (
@@ -50,6 +50,7 @@ def test_a_line_break_around_an_inline_fragment_is_no_stop():
     # the 2017 report as published on the web: subscripts and titles on lines of their own
     text = "稳健的货币政策灵活适度，广义货币M\n2\n增长11.3%，低于13%左右的预期目标。"
     assert [text[a:b] for a, b in clauses(text)][1] == "广义货币M\n2\n增长11.3%"
+    assert sentences(text) == [(0, len(text))]  # the reranker's sentences read it the same way
     text = "74个重点城市细颗粒物（PM\n2.5\n）年均浓度下降9.1%。优化能源结构"
     assert sentence_at(text, text.index("9.1%")) == (0, text.index("。") + 1)
     text = (

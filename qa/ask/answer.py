@@ -63,7 +63,8 @@ TITLE_RUN = re.compile(r"《[^《》]{2,60}》(?:[、和及与]?《[^《》]{2,6
 # A noun that names a document (what a 《title》 answers): 哪部法律草案, 什么条例, 哪个文件, which regulation.
 DOCUMENT = re.compile(
     r"(?:法|律|条例|办法|规定|规划|方案|意见|通知|决定|制度|文件|手册|报告|纲要|计划|细则|标准|清单|书|函|令|规章|草案"
-    r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|表|表格)$"  # 审签单, 登记表: forms too
+    # forms too (审签单, 登记表), but not 代表
+    r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that

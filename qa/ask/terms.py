@@ -280,7 +280,7 @@ ENGLISH = {
     "tough battles": "攻坚战",
     # more of the official English the dictionary reads word by word: new + energy + vehicles → 新型 能源
     # 车辆, give up → 放弃 (让利 to the real economy), central budget → 中央 + 预算 without 内, take off
-    # the road → 道路 (淘汰 old vehicles), the start of 2020 → 开始 (年初)
+    # the road → 道路 (淘汰 old vehicles)
     "new energy vehicle": "新能源汽车",
     "new energy vehicles": "新能源汽车",
     "give up": "让利",
@@ -290,9 +290,8 @@ ENGLISH = {
     "old vehicles": "老旧车 老旧汽车",
     "off the road": "淘汰",
     "off the roads": "淘汰",
-    "start of": "年初",
     # laid off → 放 + 下, found new jobs → 创建 + 新生 (再就业), lists → 列举 (清单 of powers), provincial →
-    # 省会 (省级 government), notice → 注意 (通知, a document)
+    # 省会 (省级 government)
     "laid off": "下岗",
     "found new jobs": "再就业",
     "find new jobs": "再就业",
@@ -302,8 +301,6 @@ ENGLISH = {
     "re employment": "再就业",
     "lists": "清单 名单",
     "provincial": "省级 省",
-    "notice": "通知",
-    "notices": "通知",
     # vaccinated → 种痘 (疫苗 接种), carbon dioxide → 碳 + 二氧化物, commemorative days → 纪念 + 天
     "vaccinated": "接种 疫苗",
     "vaccination": "接种 疫苗",
@@ -312,7 +309,6 @@ ENGLISH = {
     "carbon dioxide": "二氧化碳",
     "commemorative day": "纪念日 节日",
     "commemorative days": "纪念日 节日",
-    "media": "媒介 媒体",
     "major": "重大 主要 重要",  # major risks, major projects: 重大 (the dictionary: 主要, 专业)
     "being handled": "正在办理 办理中",
     "team": "队伍 团队",  # 执法队伍, 应急救援队伍 (the dictionary: 团队, 队员)
