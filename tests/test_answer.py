@@ -245,6 +245,18 @@ def test_a_review_heading_of_the_year_past_dates_its_figures(fake_embedder):
     assert ans.answer == "8512亿美元"
 
 
+def test_a_change_asked_takes_the_growth_after_the_level_reached(fake_embedder):
+    """The mirror of the level rule: asked how much a total grew, the 5% that follows the 134.9万亿元 it
+    reached is the change; a figure that is itself a change (增加300亿元以上) keeps its rank."""
+    text = "一年来，经济运行总体平稳、稳中有进，主要目标任务顺利完成。国内生产总值达到134.9万亿元、增长5%，增速居世界主要经济体前列。"
+    passages = [_report(2025, text, ("一、2024年工作回顾",))]
+    ans = answer_question("2024年国内生产总值增长了多少？", QueryInfo(), passages, [], None, fake_embedder)
+    assert ans.answer == "5%"
+    text = "今年中央财政投入增加300亿元以上，比上年增长20%以上。"
+    ans = _ask("今年中央财政对三农的投入增加多少亿元？", text, embedder=fake_embedder)
+    assert ans.answer == "300亿元以上"
+
+
 def test_the_question_s_number_may_be_written_in_chinese(fake_embedder):
     text = "城镇居民每百户拥有家用汽车21.5辆，比2007年增加15.5辆；"  # the 2013 report: 100 is 百
     ans = _ask("城镇居民每100户拥有多少辆家用汽车？", text, embedder=fake_embedder)

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from types import MappingProxyType
 
 import jieba
@@ -686,6 +686,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     for f in figures:
         if f.start in wholes:
             parts.setdefault(wholes[f.start].start, []).append(f)
+    # 国内生产总值达到134.9万亿元、增长5%: an amount whose change the next figure states
+    changed = {
+        f.start for f, g in pairwise(figures) if CHANGE_ONLY.fullmatch(text[f.end : g.start].strip("、，, "))
+    }
     unstated: Figure | None = None  # the last figure before this one that the question does not state
     for f in figures:
         if f.kind in ("year", "date") or inside_quoted_term(text, f.start, f.end):
@@ -802,6 +806,17 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             # 8512亿美元 reached above the 增长37.1% beside it
             conf -= UNPLANNED
             score -= 1.6
+        if (
+            f.start in changed
+            and f.kind not in ("percent", "points")
+            and not CHANGE_ENDS.search(
+                text[max(a, f.start - 6) : f.start]
+            )  # 增加300亿元，增长20%: both changes
+            and CHANGE_ASKED.search(ctx.question)
+            and not LEVEL_ASKED.search(ctx.question)
+            and not UNIT_ASKED.search(ctx.question)
+        ):
+            score -= 1.6  # 国内生产总值增长了多少: the 5% after 达到134.9万亿元, not the amount reached
         if DAILY.search(before) and not DAILY.search(ctx.question):
             conf -= UNPLANNED  # 平均每天新增1.2万户 is no year's total
         if TARGET_ASKED.search(ctx.question) and target <= 0:
