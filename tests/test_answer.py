@@ -1397,3 +1397,23 @@ def test_the_item_or_part_asked_with_the_real_model(question, text, expected, em
     # with the model the answers run on (each of these goes to another figure of its sentence without
     # the 分别 pairing or the 其中 part; the hash embedder cannot judge the last one)
     assert _ask(question, text, embedder=embedder).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # a verb inside the name (达峰, 提升) ends no noun phrase when the question's verb governs it
+        (
+            "2021年报告提出要制定什么方案来推动碳排放达峰？",
+            "扎实做好碳达峰、碳中和各项工作。制定2030年前碳排放达峰行动方案。优化产业结构和能源结构。",
+            "2030年前碳排放达峰行动方案",
+        ),
+        (
+            "许昌市生态环境局落实行政机关负责人出庭应诉制度，开展的是什么行动？",
+            "落实行政机关负责人出庭应诉制度规定,开展行政复议应诉工作稳步提升行动,2023年,行政复议件0件,无行政诉讼案件。",
+            "行政复议应诉工作稳步提升行动",
+        ),
+    ],
+)
+def test_the_object_of_the_question_s_verb_is_the_whole_name(question, text, expected, fake_embedder):
+    assert _ask(question, text, embedder=fake_embedder).answer == expected

@@ -927,6 +927,8 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                     and not COUNT_ONLY.fullmatch(text[s : m.end()].removesuffix(head))
                 ):  # 22部行政法规 counts the regulations, names none
                     spans.append((s, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
+                    if (v := _object_start(ctx, text, a, s, m.start())) is not None:
+                        spans.append((v, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
             if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
                 for m in re.finditer(re.escape(head[-1]), text):
                     a, _ = _clause_of(text, m.start(), m.end())
@@ -948,6 +950,17 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
         if found and CJK.search(ctx.question):
             return found  # an English noun's translations are alternatives: 制度, 系统 or 体系 (which system)
     return found
+
+
+def _object_start(ctx: Context, text: str, a: int, s: int, head: int) -> int | None:
+    """Where the object of the question's own verb starts when it reaches further back than the noun
+    phrase (实施提升行政执法质量三年行动 asked 实施了什么三年行动: 提升 is a verb inside the name, so the
+    noun phrase alone is 行政执法质量三年行动), else None."""
+    at = text.rfind(ctx.verb, a, s) if ctx.verb else -1
+    if at < 0:
+        return None
+    v = at + len(ctx.verb)
+    return v if v < s and head - v <= 24 and not re.search(r"[，,；;。、：:]", text[v:head]) else None
 
 
 def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int, float]]:
@@ -1503,8 +1516,9 @@ def _heads(question: str) -> tuple[str, ...]:
             phrase = owner
         else:
             phrase = phrase.split("的")[-1] or phrase
-        words = list(tagged(phrase))  # 律师事务所担任法律顾问: the noun ends where a verb starts
-        cut = next((i for i, w in enumerate(words) if i and w.flag.startswith("v")), len(words))
+        # 律师事务所担任法律顾问: the noun ends where a verb starts, not a verbal noun (三年行动)
+        words = list(tagged(phrase))
+        cut = next((i for i, w in enumerate(words) if i and w.flag[:1] == "v" and w.flag != "vn"), len(words))
         while cut > 1 and words[cut - 1].flag in TRAILING:  # 哪个网站公开: 公开 is read as an adverb here
             cut -= 1
         phrase = "".join(w.word for w in words[:cut])
