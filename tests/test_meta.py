@@ -143,3 +143,21 @@ def test_a_sibling_or_uncollected_place_is_not_answered_from_another_report():
     assert understand("What were Hangzhou's fines in 2023?", DOCS).unknown == "杭州市"
     missing = understand("湟中区2021年查处了多少起", DOCS)
     assert "2021" in missing.missing and missing.docs == ("hz.txt",)
+
+
+def test_a_place_under_a_collected_report_s_place_is_asked_of_that_report():
+    """许昌市's report names its 长葛分局: a question about 长葛 is searched there (and answered only from a
+    sentence that names it, see test_answer), while a sibling of a collected place stays unknown."""
+    xc = _doc(
+        "xc.txt",
+        region="许昌市",
+        level="prefecture",
+        parents=("河南省",),
+        code="411000",
+        year=2023,
+        years=(2023,),
+        aliases=("许昌市", "许昌", "xuchang"),
+    )
+    info = understand("长葛分局被命名为什么称号？", [*DOCS, xc])
+    assert info.unknown is None and info.docs == ("xc.txt",) and info.places == ("长葛市",)
+    assert understand("长葛分局被命名为什么称号？", DOCS).unknown == "长葛市"

@@ -140,6 +140,15 @@ def _docs_of(place: places.Place | str, documents: list[DocInfo]) -> list[DocInf
     return [d for d in documents if _inside(d, place)]
 
 
+def _above(place: places.Place | str, documents: list[DocInfo]) -> list[DocInfo]:
+    """Reports of a place above ``place`` below the country (许昌市's for its 长葛分局, a province's for
+    its cities): they speak of the places under them, so a question about one is theirs to answer, and
+    the answer's sentence must name the place (see ``answer._off_topic``). Never a sibling's."""
+    if isinstance(place, str) or place.level == "national":
+        return []
+    return [d for d in documents if d.level not in ("national", "") and d.region in place.parents]
+
+
 def _regions(place: places.Place | str, documents: list[DocInfo]) -> list[str]:
     return list(dict.fromkeys(d.region for d in _docs_of(place, documents)))
 
@@ -161,7 +170,7 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     titled = set() if filters.get("year") else report_years(query)
     if titled:  # "the 2018 report": that report itself, not every report that speaks of 2018
         years = [y for y in years if y in titled] + [y for y in years if y not in titled]
-    groups = [(p, _docs_of(p, documents)) for p in named]
+    groups = [(p, _docs_of(p, documents) or _above(p, documents)) for p in named]
     groups = [(p, docs) for p, docs in groups if docs]
     docs = list(documents)
     if groups:
@@ -177,13 +186,16 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
     scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
     missing = _missing(regions, years, documents) if groups else _no_report_of(years, titled, documents)
-    # a place below the national level that has no report (a sibling district, a province not
-    # collected): the question is about it, so no other report answers it
+    # a place below the national level that has no report, nor one above it (a sibling district, a
+    # province not collected): the question is about it, so no other report answers it
     unknown = next(
         (
             p.name
             for p in named
-            if isinstance(p, places.Place) and p.level != "national" and not _docs_of(p, documents)
+            if isinstance(p, places.Place)
+            and p.level != "national"
+            and not _docs_of(p, documents)
+            and not _above(p, documents)
         ),
         None,
     )
