@@ -1417,3 +1417,26 @@ def test_the_item_or_part_asked_with_the_real_model(question, text, expected, em
 )
 def test_the_object_of_the_question_s_verb_is_the_whole_name(question, text, expected, fake_embedder):
     assert _ask(question, text, embedder=fake_embedder).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        (
+            "许昌对执法环节、执法事项、开始结束记录时间作了详细规定的是哪份清单？",
+            "制定了音像记录事项清单,对执法环节、执法事项、开始结束记录时间、记录过程等内容进行了详细规定,"
+            "并要求全市生态环境系统执法人员对照执行。",
+            "音像记录事项清单",
+        ),
+        (
+            "江津区生态环境局是借着哪个节日搞环保法律法规宣传的？",
+            "积极开展法制宣传培训。结合六五环境日,开展环保法律法规的宣传利用局QQ工作群和局微信群开展了"
+            "《传染病防治法》《民法典》两场主题法治宣传活动;组织号召全局干部职工关注重庆12348法网",
+            "六五环境日",
+        ),
+    ],
+)
+def test_a_certain_name_in_the_sentence_beats_the_clause_that_repeats_the_question(
+    question, text, expected, fake_embedder
+):
+    assert _ask(question, text, embedder=fake_embedder).answer == expected

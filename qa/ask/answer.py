@@ -1722,6 +1722,16 @@ def extract(
     held = {(c.passage, _clause_start(passages[c.passage].text, c.start)) for c in shortlist}
     sims = clause_similarity(question, passages, embedder, top, held) if held else {}
     found = candidates(context(question, kind, terms, sims), passages, top)
+    if found and found[0].clause:
+        # a clause is the answer when no tight span is certain: one certain in its sentence (制定音像记录
+        # 事项清单，对执法环节…作了详细规定 asked 哪份清单) names what the clause only repeats of the question
+        text = passages[found[0].passage].text
+        a, b = sentence_at(text, found[0].start, found[0].end)
+        found = [
+            c
+            for c in found
+            if not c.clause and c.passage == found[0].passage and a <= c.start < b and c.confidence >= ABSTAIN
+        ][:1] + found
     if found and found[0].confidence < ABSTAIN:
         # the same figure stated with confidence elsewhere (the 2024 report's own 20元 beside the 2025
         # report's mention of it) answers what the top candidate only ranks first for
