@@ -476,6 +476,12 @@ def test_a_short_year_is_spelled_out():
     assert resolve("近10年累计增长多少？", [], []) == "近10年累计增长多少？"
 
 
+def test_spoken_question_words_are_written_out():
+    # 是啥 is how people say 是什么: read so, the question asks a name
+    question = resolve("泰顺分局用的是啥平台？", [], [])
+    assert question == "泰顺分局用的是什么平台？" and question_type(question) == "name"
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [
@@ -1439,4 +1445,27 @@ def test_the_object_of_the_question_s_verb_is_the_whole_name(question, text, exp
 def test_a_certain_name_in_the_sentence_beats_the_clause_that_repeats_the_question(
     question, text, expected, fake_embedder
 ):
+    assert _ask(question, text, embedder=fake_embedder).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # a closing quote taken into a name brings its opening one
+        (
+            "丰泽生态环境局在环境信访查处上严格落实什么要求？",
+            "一是严格落实“四个第一时间”要求，形成环境信访查处机制。",
+            "“四个第一时间”要求",
+        ),
+        # a document's name holds verbs (响应): the asked noun is the whole 环境应急响应方案
+        (
+            "许昌编了个什么环境应急响应方案？",
+            "修订重污染天气应急预案,将238家民生保障类企业和240个重点建设项目纳入保障范围,编制《“一河一策一图”"
+            "环境应急响应方案》,修订《许昌市突发环境事件应急预案》,与漯河、周口、平顶山等市生态环境部门签订"
+            "《上下游突发水污染事件联防联控工作协议》,督促指导企业及时修编环境应急预案。",
+            "《“一河一策一图”环境应急响应方案》",
+        ),
+    ],
+)
+def test_names_keep_their_marks_and_their_whole_noun(question, text, expected, fake_embedder):
     assert _ask(question, text, embedder=fake_embedder).answer == expected

@@ -66,6 +66,7 @@ DOCUMENT = re.compile(
     # forms too (审签单, 登记表), but not 代表
     r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
+PAIRS = ("“”", "《》", "（）", "()", "「」", "『』")  # opening and closing marks
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
@@ -859,6 +860,10 @@ def _noun_phrase_before(text: str, end: int, floor: int) -> int:
         ):
             break
         start -= len(w.word)
+    phrase = text[start:end]
+    for left, right in PAIRS:  # “四个第一时间”要求: a closing mark taken brings its opening one
+        if phrase.count(right) > phrase.count(left) and text[start - 1 : start] == left:
+            start -= 1
     return start
 
 
@@ -1015,6 +1020,11 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                     last, cut = end - len(words[-1]), end
                     while end < cut + 2 and CJK.match(text, end) and text[last : end + 1] in ctx.question:
                         end += 1
+            # the asked noun a little further on ends the name (“一河一策一图”环境应急响应方案 asked 方案)
+            ahead = re.match(r"[\u4e00-\u9fff]{0,10}", text[m.end() : m.end() + 10]).group()
+            end = max(
+                [end] + [m.end() + ahead.find(h) + len(h) for h in ctx.heads if len(h) > 1 and h in ahead]
+            )
             if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads):
                 spans.append((m.start(), end, 1.0))
             elif not (ctx.heads and CJK.search(ctx.question)):  # 哪家律师事务所: not “一刀切”
@@ -1519,6 +1529,8 @@ def _heads(question: str) -> tuple[str, ...]:
         # 律师事务所担任法律顾问: the noun ends where a verb starts, not a verbal noun (三年行动)
         words = list(tagged(phrase))
         cut = next((i for i, w in enumerate(words) if i and w.flag[:1] == "v" and w.flag != "vn"), len(words))
+        if DOCUMENT.search(phrase):  # 什么环境应急响应方案: a document's name holds verbs (响应)
+            cut = len(words)
         while cut > 1 and words[cut - 1].flag in TRAILING:  # 哪个网站公开: 公开 is read as an adverb here
             cut -= 1
         phrase = "".join(w.word for w in words[:cut])

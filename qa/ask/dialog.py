@@ -34,6 +34,8 @@ FILLER = re.compile(
 
 # 00年–09年: a short year is this century's (not 10年, which may be ten years)
 SHORT_YEAR = re.compile(r"(?<![\d.])(0\d)\s*年")
+# spoken question words (是啥, 咋样): the written ones the question kinds and the keyword index know
+SPOKEN = str.maketrans({"啥": "什么", "咋": "怎么"})
 
 
 def user_turns(history) -> list[str]:
@@ -89,8 +91,9 @@ def _scope_of(question: str) -> str | None:
 
 def resolve(question: str, history, documents: list[DocInfo]) -> str:
     """A standalone question: the follow-up completed from the latest earlier questions, and a year
-    written short spelled out (09年 → 2009年: people say it so, and the reports' years are 4 digits)."""
-    question = SHORT_YEAR.sub(r"20\1年", question)
+    written short spelled out (09年 → 2009年: people say it so, and the reports' years are 4 digits),
+    spoken question words written out (是啥 → 是什么)."""
+    question = SHORT_YEAR.sub(r"20\1年", question).translate(SPOKEN)
     turns = user_turns(history)
     if not turns:
         return question
