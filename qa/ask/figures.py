@@ -306,6 +306,9 @@ def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | No
             k = j + len(mag)
             after = APPROX.get(t[k : k + 1])
             readings.append((k + 1 if after else k, mult, mag, approx or after))
+            for outer in ("万", "亿") if after else ():  # 3千多万: some thousands of 万, not 3千 and more
+                if t.startswith(outer, k + 1) and MAGNITUDES[outer] > mult:
+                    readings.append((k + 2, mult * MAGNITUDES[outer], mag + outer, after))
     best = None
     for k, mult, mag, q in readings:
         unit = _unit_at(t, _skip_space(t, k) if not mag else k, bool(mag))
