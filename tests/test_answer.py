@@ -487,6 +487,12 @@ def test_spoken_question_words_are_written_out():
     [
         ("罚了多少钱", "amount"),
         ("几名法律顾问", "count"),
+        ("党组集体学的是哪本纲要？", "name"),
+        ("许昌市生态环境局跟谁会签了协作机制的实施办法？", "name"),  # a partner, most often a body
+        ("组长由谁担任？", "person"),
+        ("How much did the Fengze bureau pay its legal advisers in 2023?", "amount"),
+        ("How many farmers were paid subsidies?", "count"),
+        ("What poverty line did the 2013 report say China had raised its standard to?", "count"),
         ("what percentage of cases", "percent"),
         ("哪些措施", "list"),
         ("“三去一降一补”具体指哪几项任务？", "list"),
@@ -1469,3 +1475,12 @@ def test_a_certain_name_in_the_sentence_beats_the_clause_that_repeats_the_questi
 )
 def test_names_keep_their_marks_and_their_whole_noun(question, text, expected, fake_embedder):
     assert _ask(question, text, embedder=fake_embedder).answer == expected
+
+
+def test_a_document_noun_that_reads_as_a_verb_still_asks_a_title(fake_embedder):
+    # 协定 is tagged a verb (哪个国际协定生效), and the title is broken across lines as the 2017 report prints it
+    text = "积极促进全球治理体系改革与完善。推动《\n巴黎协定\n》生效。经济外交、人文交流成果丰硕。"
+    assert (
+        _ask("2017年报告说，去年我国推动了哪个国际协定生效？", text, embedder=fake_embedder).answer
+        == "《巴黎协定》"
+    )

@@ -170,6 +170,9 @@ def test_english_whole_words():
     assert find_places("the xiningese shaanxian") == []
     # where a unit stands, a pinyin name is the unit's word: yuan, not 裕安 (yu'an)
     assert find_places("a fund of 50 billion yuan, or how many yuan a farmer got") == []
+    # a pinyin name that is an English word counts in lower case only where the text capitalises nothing
+    assert find_places("What poverty line did the 2013 report set, and which guiding principles?") == []
+    assert names("how many cases did huangzhong handle") == [("huangzhong", "湟中区")]
     assert names("Inner Mongolia and Guangxi, China") == [
         ("Inner Mongolia", "内蒙古自治区"),
         ("Guangxi", "广西壮族自治区"),

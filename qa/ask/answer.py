@@ -62,7 +62,7 @@ TITLE = re.compile(r"《[^《》]{2,60}》")
 TITLE_RUN = re.compile(r"《[^《》]{2,60}》(?:[、和及与]?《[^《》]{2,60}》)+|“[^“”]{2,30}”(?:“[^“”]{2,30}”)+")
 # A noun that names a document (what a 《title》 answers): 哪部法律草案, 什么条例, 哪个文件, which regulation.
 DOCUMENT = re.compile(
-    r"(?:法|律|条例|办法|规定|规划|方案|意见|通知|决定|制度|文件|手册|报告|纲要|计划|细则|标准|清单|书|函|令|规章|草案"
+    r"(?:法|律|条例|办法|规定|规划|方案|意见|通知|决定|制度|文件|手册|报告|纲要|计划|细则|标准|清单|书|函|令|规章|草案|协定"
     # forms too (审签单, 登记表), but not 代表
     r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
@@ -1529,8 +1529,14 @@ def _heads(question: str) -> tuple[str, ...]:
         # 律师事务所担任法律顾问: the noun ends where a verb starts, not a verbal noun (三年行动)
         words = list(tagged(phrase))
         cut = next((i for i, w in enumerate(words) if i and w.flag[:1] == "v" and w.flag != "vn"), len(words))
-        if DOCUMENT.search(phrase):  # 什么环境应急响应方案: a document's name holds verbs (响应)
-            cut = len(words)
+        # 什么环境应急响应方案, 哪个国际协定生效: a document's name holds verbs (响应), its noun may read as
+        # one (协定): the noun ends at the last document word, across words of two characters or more
+        docs = [
+            j + 1
+            for j in range(cut, len(words))
+            if DOCUMENT.fullmatch(words[j].word) and all(len(w.word) > 1 for w in words[cut : j + 1])
+        ]
+        cut = max(docs, default=cut)
         while cut > 1 and words[cut - 1].flag in TRAILING:  # 哪个网站公开: 公开 is read as an adverb here
             cut -= 1
         phrase = "".join(w.word for w in words[:cut])

@@ -109,7 +109,8 @@ KINDS: tuple[Kind, ...] = (
             r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|budget|deficit"
             r"|(?<!what )(?<!which )funds?\b"  # what fund was set up asks a name
             # money paid to people, unless their number is asked (how many received allowances)
-            r"|^(?!.*\bhow many\b).*\b(?:subsid(?:y|ies)|allowances?|pensions?|wages?|salar(?:y|ies))\b",
+            r"|^(?!.*\bhow many\b).*\b(?:subsid(?:y|ies)|allowances?|pensions?|wages?|salar(?:y|ies)"
+            r"|pa(?:y|ys|id|yments?))\b",
         ),
         ("figure",),
         ("money",),
@@ -122,6 +123,7 @@ KINDS: tuple[Kind, ...] = (
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
             r"|\b(?:raised|increased|lifted|rose|risen|cut|lowered|reduced) to\b"  # what was it raised to
+            r"|\b(?:raised|increased|lifted|cut|lowered|reduced)\b[^?]* to\W*$"  # had raised it to?
             r"|\bto what (?:[a-z-]+ ){0,3}(?:level|extent|amount|sum|figure)\b",  # to what sales level
         ),
         ("figure",),
@@ -151,11 +153,12 @@ KINDS: tuple[Kind, ...] = (
     # how something goes or is to go (要比2000年怎样 → 翻一番): the clause that states it
     Kind("manner", _p(r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)", r"(?!)"), ("clause",)),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
-    Kind("person", _p(r"谁|哪位", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
+    # (跟谁会签, 与谁签订: a partner, a body more often than a person, is asked as a name below)
+    Kind("person", _p(r"(?<![跟和与同])谁|哪位", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
     Kind(
         "name",
         _p(
-            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款份]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
+            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款份本]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
             r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:\w+ )?(?:did|does|is|was)|\bname\b"
             r"|\bwhat (?:kind|type|sort)s? of\b"
             r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name

@@ -487,6 +487,8 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
             continue  # an ordinary word, parts of other words, or part of a name (湟中区江源公司)
         elif inside_quoted_term(text, start, stop):
             continue  # “三河三湖”: a quoted term that holds a place's name is the term, not the place
+        elif LATIN.search(alias) and _common_word(text, start, cands):
+            continue  # "what poverty line": line is 临邑's pinyin only as Line
         resolved.append((start, stop, alias, cands))
     anchors = [(s, ps[0]) for s, _, _, ps in resolved if len(ps) == 1]
     out: list[tuple[int, int, Place]] = []
@@ -497,6 +499,18 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
             continue  # an ambiguous short, 2-character or latin name: too weak to guess
         out.extend((start, stop, c) for c in cands)
     return out
+
+
+def _common_word(text: str, start: int, cands: list[Place]) -> bool:
+    """Whether a latin name below the provinces is written as an ordinary word: in lower case in a
+    text that capitalises elsewhere (What poverty line…, guiding principles: 临邑 is linyi or line, 贵定
+    guiding). A text all in lower case may spell its places so too (how many cases did huangzhong…);
+    the provinces' and the country's English names are words people write in lower case too."""
+    return (
+        text[start].islower()
+        and any(c.isupper() for c in text)
+        and all(c.level in ("prefecture", "county") for c in cands)
+    )
 
 
 def _resolve(start: int, cands: list[Place], anchors: list[tuple[int, Place]]) -> list[Place]:
