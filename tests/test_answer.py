@@ -1484,3 +1484,12 @@ def test_a_document_noun_that_reads_as_a_verb_still_asks_a_title(fake_embedder):
         _ask("2017年报告说，去年我国推动了哪个国际协定生效？", text, embedder=fake_embedder).answer
         == "《巴黎协定》"
     )
+
+
+def test_the_items_a_quoted_count_term_sums_up(fake_embedder):
+    text = (
+        "推进靶向精准执法和非现场监管执法，我局移动执法平台使用情况目前基本做到执法人员和执法业务“两个全覆盖”，"
+        "2024年我局使用移动执法设备制作现场检查笔录共计257份。"
+    )
+    question = "湟中区生态环境局用移动执法平台做到了哪“两个全覆盖”？"
+    assert _ask(question, text, embedder=fake_embedder).answer == "执法人员和执法业务"

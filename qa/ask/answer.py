@@ -108,7 +108,7 @@ EN_MEASURES = {
 }
 EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEASURES)})\b", re.I)
 ASKED_COUNT = re.compile(
-    r"(?:哪|这)([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?:哪|这)[“\"]?([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 EN_NUMBERS = {
     "two": 2,
@@ -1243,6 +1243,8 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             )
     if asked == 2:
         out += _pair_candidates(ctx, pi, text)
+    if asked:
+        out += _summed_up(ctx, pi, text, asked)
     numbered = [m.end() for m in NUMBERED.finditer(text)]
     if len(numbered) >= 2:
         items = []
@@ -1262,6 +1264,30 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                     score,
                     _confidence(cover, sim, bool(ctx.sims)),
                 )
+            )
+    return out
+
+
+def _summed_up(ctx: Context, pi: int, text: str, asked: int) -> list[Candidate]:
+    """The items right before a quoted count term the question quotes (做到执法人员和执法业务“两个全覆盖”
+    asked 哪“两个全覆盖”): as many nouns as the term counts, joined by 、 and 和/及."""
+    out = []
+    for q in QUOTED.finditer(ctx.question):
+        term = q.group()[1:-1]
+        for m in re.finditer(re.escape(term), text):
+            a, _ = _clause_of(text, m.start(), m.end())
+            end = m.start() - (text[m.start() - 1 : m.start()] in '“"')
+            parts = re.split(r"、|和|及", text[a:end])
+            if len(parts) < asked or not all(parts[-asked:]):
+                continue
+            first_end = end - sum(map(len, parts[-asked + 1 :])) - (asked - 1)
+            start = _noun_phrase_before(text, first_end, max(a, first_end - 16))
+            if start == first_end:
+                continue
+            cover, sim, score = _support(ctx, pi, text, start, end)
+            score += 1.0 + _overlap(ctx.terms, text[a:end]) / (ctx.total or 1)
+            out.append(
+                Candidate(pi, start, end, text[start:end], score, _confidence(cover, sim, bool(ctx.sims)))
             )
     return out
 

@@ -73,7 +73,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "list",
         _p(
-            r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[二三四五六七八九十两2-9]"
+            r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字",  # 在哪“八个字”上下功夫: a slogan's words
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
