@@ -79,3 +79,18 @@ def test_a_figure_question_embeds_only_the_question(rqa, monkeypatch):
     ans = rqa.ask(QUESTION)
     assert "25" in (ans.answer or "")
     assert len(calls) == 1 and len(calls[0]) == 1 and QUESTION in calls[0][0]
+
+
+@pytest.mark.slow
+def test_clause_vectors_do_not_depend_on_the_questions_asked_before(embedder):
+    """int8 activations share one scale per call, so a clause embedded alone and one embedded beside
+    others differ a little: taken clause by clause from a cache, an answer would depend on what was
+    asked before it."""
+    a = "推动移动互联网、云计算、大数据、物联网等与现代制造业结合"
+    b = "促进电子商务、工业互联网和互联网金融健康发展"
+    embedder.clear_cache()
+    fresh = embedder.clauses([a, b])
+    embedder.clear_cache()
+    embedder.clauses([a])  # an earlier question's clause
+    assert np.array_equal(embedder.clauses([a, b]), fresh)
+    assert np.array_equal(embedder.clauses([a, b]), fresh)  # and the repeated question hits the cache
