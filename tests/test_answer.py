@@ -1493,3 +1493,10 @@ def test_the_items_a_quoted_count_term_sums_up(fake_embedder):
     )
     question = "湟中区生态环境局用移动执法平台做到了哪“两个全覆盖”？"
     assert _ask(question, text, embedder=fake_embedder).answer == "执法人员和执法业务"
+
+
+def test_a_name_the_question_holds_is_no_answer_and_the_verb_s_whole_object_is():
+    # “三项制度” is the question's own; of 执法全过程记录制度 and its tail, 推进 governs the whole
+    text = "全面落实行政执法“三项制度”,着重推进执法全过程记录制度的有效运用,监督和保障执法人员依法行使职权。"
+    question = "泰顺分局下阶段落实行政执法三项制度，着重推进的是哪项制度？"
+    assert _ask(question, text).answer == "执法全过程记录制度"

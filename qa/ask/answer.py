@@ -932,7 +932,7 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                     and not COUNT_ONLY.fullmatch(text[s : m.end()].removesuffix(head))
                 ):  # 22部行政法规 counts the regulations, names none
                     spans.append((s, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
-                    if (v := _object_start(ctx, text, a, s, m.start())) is not None:
+                    if (v := _object_start(ctx, text, a, s, m.start(), m.end())) is not None:
                         spans.append((v, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
             if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
                 for m in re.finditer(re.escape(head[-1]), text):
@@ -957,7 +957,7 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-def _object_start(ctx: Context, text: str, a: int, s: int, head: int) -> int | None:
+def _object_start(ctx: Context, text: str, a: int, s: int, head: int, end: int) -> int | None:
     """Where the object of the question's own verb starts when it reaches further back than the noun
     phrase (实施提升行政执法质量三年行动 asked 实施了什么三年行动: 提升 is a verb inside the name, so the
     noun phrase alone is 行政执法质量三年行动), else None."""
@@ -965,6 +965,11 @@ def _object_start(ctx: Context, text: str, a: int, s: int, head: int) -> int | N
     if at < 0:
         return None
     v = at + len(ctx.verb)
+    while v < s and text[v] in "了的着过 ":  # 开展了“送法入企”…: a particle is no part of it
+        v += 1
+    closing = dict(PAIRS).get(text[v : v + 1])
+    if closing and closing not in text[v:end]:  # 《廉政准则》 asked 准则: a mark it does not close
+        v += 1
     return v if v < s and head - v <= 24 and not re.search(r"[，,；;。、：:]", text[v:head]) else None
 
 
@@ -1042,18 +1047,24 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                 bonus += NAMING
             else:
                 inside, bonus = 0.0, bonus - NAMING / 3
-        if _repeats(ctx, value) > 0.8:  # the span only repeats the question
+        if (
+            _repeats(ctx, value) > 0.8 or value.strip('“”"《》') in ctx.question
+        ):  # it only repeats the question
             continue
         if any(value.endswith(r) for r in ctx.roles):  # 哪位律师: a name ending in 律师 is no lawyer's
             continue
         # the question's words in the span's own clause, not only its sentence: of 获评…团体三等奖，多名同志
         # 获评…先进个人等奖项, the clause that says 多名同志 holds what they won
         a, b = _clause_of(text, s, e)
-        score += 1.0 + bonus + inside + 2.0 * _overlap(ctx.terms, text[a:s] + text[e:b]) / (ctx.total or 1)
+        # the words between the question's verb and a name's tail are the name's, not its context
+        # (推进执法全过程记录制度: 执法 does not raise 全过程记录制度 above the whole name)
+        lead = (_object_start(ctx, text, a, s, s, e) if finder == "named" else None) or s
+        score += 1.0 + bonus + inside + 2.0 * _overlap(ctx.terms, text[a:lead] + text[e:b]) / (ctx.total or 1)
         if numbers := _identifiers(ctx.question):  # 第168号建议叫什么: the title printed with (第168号)
             score += 1.0 if any(n in fold(text[max(0, s - 4) : e + 8]) for n in numbers) else -0.5
         if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
             score += 1.0  # the question's own verb governs it (设立了哪个… → 设立中国上海自由贸易试验区)
+            score += 0.2 if text[max(0, s - len(ctx.verb)) : s] == ctx.verb else 0.0  # its whole object
         frame = FRAME.search(ctx.question)
         if frame and frame.group(1) in text[max(0, s - 3) : s] and text[e : e + 1] == frame.group(2):
             score += 1.0  # the question's frame around it (在哪次会议上 → 在第十四届…第一次会议上)
