@@ -1500,3 +1500,34 @@ def test_a_name_the_question_holds_is_no_answer_and_the_verb_s_whole_object_is()
     text = "全面落实行政执法“三项制度”,着重推进执法全过程记录制度的有效运用,监督和保障执法人员依法行使职权。"
     question = "泰顺分局下阶段落实行政执法三项制度，着重推进的是哪项制度？"
     assert _ask(question, text).answer == "执法全过程记录制度"
+
+
+@pytest.mark.parametrize(
+    "question, year, text, expected",
+    [
+        (  # a multiple asked: the 2.9倍, not the amount beside it
+            "2001年报告说，2000年国有及国有控股工业企业实现的利润是1997年的几倍？",
+            2001,
+            "企业扭亏增盈成效显著，2000年国有及国有控股工业企业实现利润2392亿元，为1997年的2.9倍。",
+            "2.9倍",
+        ),
+        (  # 安排219亿元 is the question's own figure, no target asked: the review's 116户 answers
+            "2006年报告回顾，中央财政安排219亿元支持多少户国有企业实施政策性关闭破产？",
+            2006,
+            "中央财政安排219亿元支持116户国有企业实施政策性关闭破产，企业分离办社会职能工作继续进行。",
+            "116户",
+        ),
+        (  # 700多亿元的“三提五统”: the amount of what follows 的
+            "2006年报告说，农村税费改革取消了多少钱的“三提五统”和农村教育集资等？",
+            2006,
+            "农村税费改革不仅取消了原先336亿元的农业税赋，而且取消了700多亿元的“三提五统”和农村教育集资等，"
+            "还取消了各种不合理收费，农民得到了很大的实惠。",
+            "700多亿元",
+        ),
+    ],
+)
+def test_figures_asked_by_what_they_are_of(question, year, text, expected):
+    # rules only: with two clauses, the hash embedder's rescaled similarity is 0 or 1 by chance
+    passages = [_report(year, text, (f"一、{year - 1}年工作回顾",))]
+    ans = answer_question(question, QueryInfo(), passages, [], None, None)
+    assert ans.answer == expected

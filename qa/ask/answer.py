@@ -196,7 +196,8 @@ OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # wha
 SHARE = re.compile(r"比重|占比|份额|所占|占[^，。；]{0,12}的?比")  # a share of a whole, not a change
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
 TARGET_ASKED = re.compile(
-    r"目标|预期|计划|打算|拟|安排|力争|预计|(?:今年|明年|提出)[^，。？?]{0,12}要(?!求)"  # 提出今年…要减少多少
+    r"目标|预期|计划|打算|拟|安排(?![\d０-９])|力争|预计"  # not 中央财政安排219亿元支持多少户…
+    r"|(?:今年|明年|提出)[^，。？?]{0,12}要(?!求)|要求(?:今年|明年)"  # 提出今年…要减少多少, 要求今年…达到多少
     r"|\btargets?\b|\bgoals?\b|\baims?\b|\bplann",
     re.I,
 )
@@ -725,6 +726,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         elif f.start in asked_wholes:
             score -= 0.8
         counted = f.noun or (prev.noun if shared and prev is not None else None) or before
+        if text[f.end : f.end + 1] == "的" and f.kind == "money":  # 700多亿元的“三提五统”: its amount
+            counted = text[f.end + 1 : _clause_of(text, f.start, f.end)[1]][:12]
         if f.start in runs and runs[f.start][1] and (first := runs[f.start][2]).noun:
             own = runs[f.start][0][runs[f.start][1]]
             if not any(first.noun[i : i + 2] in own for i in range(len(first.noun) - 1)):

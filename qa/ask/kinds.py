@@ -86,6 +86,13 @@ KINDS: tuple[Kind, ...] = (
         ),
         ("list",),
     ),
+    # a multiple asked (是1997年的几倍): the 2.9倍 beside the amount, not the amount
+    Kind(
+        "multiple",
+        _p(r"几倍|多少倍", r"how many times\b(?! (?:a|per|each|every)\b)"),
+        ("figure",),
+        ("multiple",),
+    ),
     # a money unit asked outright (多少美元, 多少亿元) wins over a 率 elsewhere in the question (汇率)
     Kind(
         "money",
@@ -118,7 +125,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次个名位人例项份条场套]|达到了?什么水平|多[长久远高大]",
+            r"多少|几[起件家次个名位人例项份条场套倍]|达到了?什么水平|多[长久远高大]",
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
