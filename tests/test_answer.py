@@ -1531,3 +1531,10 @@ def test_figures_asked_by_what_they_are_of(question, year, text, expected):
     passages = [_report(year, text, (f"一、{year - 1}年工作回顾",))]
     ans = answer_question(question, QueryInfo(), passages, [], None, None)
     assert ans.answer == expected
+
+
+def test_a_count_keeps_the_noun_the_question_ends_on(fake_embedder):
+    text = "对我局牵头承担的10个方面35项目标任务进行分解细化,明确责任单位和具体要求等,每月召开会议听取工作进展情况汇报"
+    assert (
+        _ask("许昌局牵头的那35项目标任务分成了几个方面？", text, embedder=fake_embedder).answer == "10个方面"
+    )

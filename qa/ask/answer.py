@@ -829,8 +829,16 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if asked_noun and asked_noun not in fold(text[slice(*sentence_at(text, f.start))]):
             # 收到政协提案多少件: 人大代表建议12件 counts another thing, however close its other words
             conf -= UNPLANNED
-        out.append(Candidate(pi, start, f.end, text[start : f.end], score, conf, clash=clash, figure=f))
+        end = f.end
+        if f.noun and text.startswith(f.noun, end) and _ends_question(ctx.question, f.unit + f.noun):
+            end += len(f.noun)  # 分成了几个方面: 10个方面, the measure word's noun the question ends on
+        out.append(Candidate(pi, start, end, text[start:end], score, conf, clash=clash, figure=f))
     return out
+
+
+def _ends_question(question: str, counted: str) -> bool:
+    """Whether the question ends by asking how many of ``counted`` (…分成了几个方面？)."""
+    return bool(re.search(rf"(?:几|多少){re.escape(counted)}\W*$", question))
 
 
 def _proper(word: str, flag: str) -> bool:
