@@ -19,7 +19,7 @@ from pathlib import Path
 from .ask.answer import answer_question
 from .ask.compare import compare, is_cross
 from .ask.dialog import resolve
-from .ask.facts import fact_asked, report_fact
+from .ask.facts import report_fact
 from .ask.indicator import Indicator, indicator, is_indicator
 from .ask.retrieve import Searcher
 from .ask.understand import check_query, understand
@@ -323,7 +323,7 @@ class ReportQA:
         one_report = len(info.docs) == 1
         if is_indicator(query) and info.missing is None:
             answer = self._indicator_answer(indicator(query, info, self._searcher, documents, words), k)
-        elif is_cross(query, info) and info.missing is None and not (one_report and fact_asked(query)):
+        elif is_cross(query, info) and info.missing is None and not one_report:
             answer = compare(query, info, self._searcher, documents, words, k, self.embedder)
         else:
             passages = [self._whole(p) for p in self._searcher.search(query, info, k)]

@@ -1538,3 +1538,19 @@ def test_a_count_keeps_the_noun_the_question_ends_on(fake_embedder):
     assert (
         _ask("许昌局牵头的那35项目标任务分成了几个方面？", text, embedder=fake_embedder).answer == "10个方面"
     )
+
+
+def test_a_generic_body_asked_is_answered_by_the_body_named(fake_embedder):
+    # 哪个单位 names no 单位 in the text: the body it names is the answer (区公安局), not 我局
+    text = (
+        "在办理环境违法案件中，发现存在涉嫌生态环境犯罪行为的，按规定及时向区公安局移送，"
+        "截至目前，向区公安局移送案件1起。"
+    )
+    question = "湟中区查案子发现涉嫌环境犯罪的，移送给哪个单位？"
+    assert _ask(question, text, embedder=fake_embedder).answer == "区公安局"
+
+
+def test_one_report_s_which_body_is_no_comparison(fast_rqa):
+    # 哪个单位 of one named report asks a name there, not a table of the bureaus
+    ans = fast_rqa.ask("湟中区查案子发现涉嫌环境犯罪的，移送给哪个单位？")
+    assert ans.answer == "区公安局"

@@ -66,6 +66,9 @@ DOCUMENT = re.compile(
     # forms too (审签单, 登记表), but not 代表
     r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
+# Generic words for a body (哪个单位, 哪个部门) and the words a body's name ends in.
+GENERIC_BODIES = ("单位", "部门", "机构", "机关")
+BODY_END = re.compile(r"(?:局|院|委员会|政府|办公室|厅|委|中心|公司|支队|大队|所|站|部门|法庭)$")
 PAIRS = ("“”", "《》", "（）", "()", "「」", "『』")  # opening and closing marks
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # A measure word asked for (多少家, 几起, how many … is left to the noun) and the measure words that
@@ -920,6 +923,9 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
         return places
     found: list[tuple[int, int, float]] = []
     for head in ctx.heads:
+        if head in GENERIC_BODIES:  # 移送给哪个单位: any body the text names (区公安局), not a 单位
+            found += _body_spans(ctx, text)
+            continue
         for size in range(len(head), 0, -1):
             spans = []
             for m in re.finditer(re.escape(head[-size:]), text):
@@ -982,6 +988,21 @@ def _object_start(ctx: Context, text: str, a: int, s: int, head: int, end: int) 
     if closing and closing not in text[v:end]:  # 《廉政准则》 asked 准则: a mark it does not close
         v += 1
     return v if v < s and head - v <= 24 and not re.search(r"[，,；;。、：:]", text[v:head]) else None
+
+
+def _body_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
+    """Names of bodies (区公安局, 县生态环境局, 市检察院): a noun ending in a body's word, with the noun
+    phrase before it; a bare 我局 is no name."""
+    spans, pos = [], 0
+    for w in tagged(text):
+        end = pos + len(w.word)
+        if w.flag[:1] == "n" and BODY_END.search(w.word):
+            a, _ = _clause_of(text, pos, end)
+            s = _noun_phrase_before(text, end, max(a, end - 16))
+            if end - s >= 3 and text[s:end] not in ctx.question:
+                spans.append((s, end, 1.0))
+        pos = end
+    return spans
 
 
 def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int, float]]:
