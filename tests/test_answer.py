@@ -488,6 +488,7 @@ def test_spoken_question_words_are_written_out():
         ("罚了多少钱", "amount"),
         ("几名法律顾问", "count"),
         ("党组集体学的是哪本纲要？", "name"),
+        ("What new fund did the 2022 report say would be set up to help defuse financial risks?", "name"),
         ("许昌市生态环境局跟谁会签了协作机制的实施办法？", "name"),  # a partner, most often a body
         ("组长由谁担任？", "person"),
         ("How much did the Fengze bureau pay its legal advisers in 2023?", "amount"),
@@ -1554,3 +1555,9 @@ def test_one_report_s_which_body_is_no_comparison(fast_rqa):
     # 哪个单位 of one named report asks a name there, not a table of the bureaus
     ans = fast_rqa.ask("湟中区查案子发现涉嫌环境犯罪的，移送给哪个单位？")
     assert ans.answer == "区公安局"
+
+
+def test_both_ends_asked_around_the_question_s_words():
+    text = "小规模纳税人增值税起征点从月销售额3万元提高到10万元。"  # the 2019 report
+    question = "2019年报告说，小规模纳税人增值税起征点从月销售额多少提高到多少？"
+    assert _ask(question, text).answer == "3万元提高到10万元"

@@ -220,6 +220,9 @@ def test_indicator_questions_are_recognised(question):
         "By how much did it fall on average per year?",
         "2013年报告中，今年新农合和城镇居民医保财政补助标准提高到每人每年多少？",  # a rate per year
         "How fast did rural per capita net income grow each year on average in those five years?",
+        # one named report's annual or all-covering figure
+        "2004年报告说，除烟叶外取消农业特产税，每年可使农民减轻多少负担？",
+        "According to the 2012 report, by what year would PM2.5 monitoring cover all cities at prefecture level?",
     ],
 )
 def test_other_questions_are_not(question):

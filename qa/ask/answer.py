@@ -154,7 +154,9 @@ COMPARED = re.compile(
 # A figure the one before it moves to (由50%提高到75%, 从509亿元增加到1161亿元), and a question that asks
 # where it started instead.
 MOVED_TO = re.compile(r"(?:到|至)[^，,；;。]{0,8}$")
-BOTH_ENDS_ASKED = re.compile(r"\bfrom what to what\b|[从由]多少[^？?，,]{0,8}(?:到|至)多少", re.I)
+BOTH_ENDS_ASKED = re.compile(
+    r"\bfrom what to what\b|[从由][^？?，,]{0,8}?多少[^？?，,]{0,8}(?:到|至)多少", re.I
+)
 ORIGIN_ASKED = re.compile(r"[由从](?:多少|第几)|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
 CHANGE_ONLY = re.compile(
     r"(?:比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年[底末]?)?"

@@ -28,6 +28,7 @@ from . import translate
 from .answer import question_terms
 from .figures import Figure, find_figures
 from .retrieve import Searcher
+from .understand import report_years
 
 # Questions about one figure across places or years: 各地…, 历年…, 每年…, each/every province …; not a
 # rate per year (每人每年, 人均每年: a unit, as in 补助标准提高到每人每年280元)
@@ -38,6 +39,8 @@ SCOPE = re.compile(
     r"|\bover the years\b|\bby year\b|\byear by year\b|(?<!average )(?<!on average )\bper year\b",
     re.I,
 )
+# Scopes one report's own figure may state (每年可减少…, cover all cities): read so when a report is named.
+ONE_REPORT_SCOPE = re.compile(r"年|\ball\b|\byears?\b", re.I)
 # What the question measures, as a figures.Figure kind; first match wins, None takes any figure.
 MEASURES = [
     (
@@ -236,8 +239,12 @@ class Indicator:
 
 
 def is_indicator(question: str) -> bool:
-    """Whether a chat question asks for one figure across places or years (各地…多少, 历年…, each year …)."""
-    return bool(SCOPE.search(question))
+    """Whether a chat question asks for one figure across places or years (各地…多少, 历年…, each year …).
+
+    Not when it names its one report and the scope is years or "all" (2004年报告说…每年可使农民减轻多少,
+    the 2012 report … cover all cities): that report's annual or all-covering figure, not one a report."""
+    m = SCOPE.search(question)
+    return bool(m) and not (ONE_REPORT_SCOPE.search(m.group()) and report_years(question))
 
 
 def measure(question: str) -> str | None:

@@ -114,7 +114,7 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"多少钱|金额|罚款|罚了|费用|资金|投了多少|规模|多少美元|多少亿|多少万亿",
             r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|budget|deficit"
-            r"|(?<!what )(?<!which )funds?\b"  # what fund was set up asks a name
+            r"|^(?!.*\b(?:what|which)(?: [a-z-]+)? funds?\b).*\bfunds?\b"  # what (new) fund: a name
             # money paid to people, unless their number is asked (how many received allowances)
             r"|^(?!.*\bhow many\b).*\b(?:subsid(?:y|ies)|allowances?|pensions?|wages?|salar(?:y|ies)"
             r"|pa(?:y|ys|id|yments?))\b",
@@ -166,7 +166,7 @@ KINDS: tuple[Kind, ...] = (
         "name",
         _p(
             r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款份本]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么",
-            r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:\w+ )?(?:did|does|is|was)|\bname\b"
+            r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:\w+ ){0,2}(?:did|does|is|was)|\bname\b"
             r"|\bwhat (?:kind|type|sort)s? of\b"
             r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name
         ),
