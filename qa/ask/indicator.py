@@ -40,7 +40,8 @@ SCOPE = re.compile(
     re.I,
 )
 # Scopes one report's own figure may state (每年可减少…, cover all cities): read so when a report is named.
-ONE_REPORT_SCOPE = re.compile(r"年|\ball\b|\byears?\b", re.I)
+# (历年, 逐年 and 各年度 span reports whatever year a follow-up adds: 2016年的呢 after 历年…)
+ONE_REPORT_SCOPE = re.compile(r"^每一?年$|\ball\b|\bover the years\b|\b(?:each|every|per) year\b", re.I)
 # What the question measures, as a figures.Figure kind; first match wins, None takes any figure.
 MEASURES = [
     (
