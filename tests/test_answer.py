@@ -488,6 +488,7 @@ def test_spoken_question_words_are_written_out():
         ("罚了多少钱", "amount"),
         ("几名法律顾问", "count"),
         ("党组集体学的是哪本纲要？", "name"),
+        ("泰顺分局把普法任务分解落实到哪儿了？", "name"),
         ("What new fund did the 2022 report say would be set up to help defuse financial risks?", "name"),
         ("许昌市生态环境局跟谁会签了协作机制的实施办法？", "name"),  # a partner, most often a body
         ("组长由谁担任？", "person"),
