@@ -1562,3 +1562,14 @@ def test_both_ends_asked_around_the_question_s_words():
     text = "小规模纳税人增值税起征点从月销售额3万元提高到10万元。"  # the 2019 report
     question = "2019年报告说，小规模纳税人增值税起征点从月销售额多少提高到多少？"
     assert _ask(question, text).answer == "3万元提高到10万元"
+
+
+def test_a_title_beside_another_is_not_its_context(fake_embedder):
+    # each title held the other's words as context; the one that holds the question's is the answer
+    text = (
+        "制定《许昌市生态环境系统“八五”普法期间“全民普法月月有主题”宣传活动方案》《许昌市生态环境局贯彻落实"
+        "“谁执法谁普法”普法责任制实施办法》,突出宣传习近平法治思想、宪法和民法典,熟练掌握生态环境法律法规。"
+    )
+    question = "许昌生态环境系统“八五”普法期间搞宣传活动，定的那个方案叫什么？"
+    expected = "《许昌市生态环境系统“八五”普法期间“全民普法月月有主题”宣传活动方案》"
+    assert _ask(question, text, embedder=fake_embedder).answer == expected

@@ -1044,7 +1044,11 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
             for m in TITLE.finditer(text)
         ]
     elif finder == "quoted":
+        # a title asked (方案叫什么): a quoted name inside a 《title》 is part of it, not the answer
+        titles = [t.span() for t in TITLE.finditer(text)] if ctx.kind.name == "title" else []
         for m in QUOTED.finditer(text):
+            if any(a < m.start() and m.end() < b for a, b in titles):
+                continue
             tail = re.match(r"[\u4e00-\u9fff]{1,6}", text[m.end() : m.end() + 6])
             end = m.end()
             if tail:
@@ -1093,7 +1097,9 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         # the words between the question's verb and a name's tail are the name's, not its context
         # (推进执法全过程记录制度: 执法 does not raise 全过程记录制度 above the whole name)
         lead = (_object_start(ctx, text, a, s, s, e) if finder == "named" else None) or s
-        score += 1.0 + bonus + inside + 2.0 * _overlap(ctx.terms, text[a:lead] + text[e:b]) / (ctx.total or 1)
+        # another 《title》 beside it is another name, not its context (《…宣传活动方案》《…实施办法》)
+        around = TITLE.sub("", text[a:lead]) + TITLE.sub("", text[e:b])
+        score += 1.0 + bonus + inside + 2.0 * _overlap(ctx.terms, around) / (ctx.total or 1)
         if numbers := _identifiers(ctx.question):  # 第168号建议叫什么: the title printed with (第168号)
             score += 1.0 if any(n in fold(text[max(0, s - 4) : e + 8]) for n in numbers) else -0.5
         if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
