@@ -161,3 +161,28 @@ def test_a_place_under_a_collected_report_s_place_is_asked_of_that_report():
     info = understand("长葛分局被命名为什么称号？", [*DOCS, xc])
     assert info.unknown is None and info.docs == ("xc.txt",) and info.places == ("长葛市",)
     assert understand("长葛分局被命名为什么称号？", DOCS).unknown == "长葛市"
+
+
+def test_a_kind_of_report_named_reaches_only_reports_of_that_kind():
+    """A 2020 bureau report is no 2020 government work report: asked for the latter, the collection
+    says it has none instead of searching the bureau's."""
+    docs = [
+        _doc(
+            "gwr2024.txt",
+            title="2024年国务院政府工作报告",
+            region="全国",
+            level="national",
+            code="100000",
+            year=2024,
+        ),
+        _doc(
+            "jj.txt",
+            title="江津区生态环境局关于报送2020年度法治政府建设情况的报告",
+            region="江津区",
+            year=2020,
+        ),
+    ]
+    info = understand("2020年政府工作报告提出的城镇新增就业目标是多少？", docs)
+    assert info.missing and "2020" in info.missing and info.docs == ("gwr2024.txt",)
+    assert understand("2020年法治政府建设情况报告提到几起案件？", docs).docs == ("jj.txt",)
+    assert understand("2020年的法治政府建设有哪些不足？", docs).missing is None  # a topic, not a kind

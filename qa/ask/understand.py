@@ -157,8 +157,14 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     """Places and years from explicit filters, else from the question; the reports to search.
 
     A place reaches its own reports, else those of the places under it (青海 → 湟中区); a year
-    reaches the reports that cover it (a 2024 government work report reviews 2023)."""
+    reaches the reports that cover it (a 2024 government work report reviews 2023); a kind of report
+    named (2020年政府工作报告) reaches the reports of that kind, when the collection holds any."""
     filters = filters or {}
+    collection = documents
+    for pattern, word in REPORT_KINDS:
+        if pattern.search(query) and (same := [d for d in documents if word in (d.title or "")]):
+            documents = same
+            break
     if filters.get("region"):
         named = _named(filters["region"], documents)
         if not any(_docs_of(p, documents) for p in named):
@@ -184,7 +190,7 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     elif years:
         docs = _on_years(docs, years, titled)
     regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
-    scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
+    scoped = tuple(d.doc for d in docs) if len(docs) < len(collection) else ()
     missing = _missing(regions, years, documents) if groups else _no_report_of(years, titled, documents)
     # a place below the national level that has no report, nor one above it (a sibling district, a
     # province not collected): the question is about it, so no other report answers it
@@ -303,6 +309,16 @@ def _on_years(docs: list[DocInfo], years: list[int], titled: set[int]) -> list[D
     asked: the other years of the question are what it speaks of (2001年报告提出，到2010年…比2000年)."""
     named = [d for d in docs if d.year in titled]
     return named or [d for d in docs if _covers(d, years, titled)] or docs
+
+
+# Kinds of report a question may name, and the words every title of that kind holds.
+REPORT_KINDS = (
+    (re.compile(r"政府工作报告|government work reports?", re.I), "政府工作报告"),
+    (
+        re.compile(r"法治政府建设[^，。？?]{0,6}报告|rule[- ]of[- ]law (?:\w+ )?reports?", re.I),
+        "法治政府建设",
+    ),
+)
 
 
 def _no_report_of(years: list[int], titled: set[int], documents: list[DocInfo]) -> str | None:
