@@ -186,3 +186,10 @@ def test_a_kind_of_report_named_reaches_only_reports_of_that_kind():
     assert info.missing and "2020" in info.missing and info.docs == ("gwr2024.txt",)
     assert understand("2020年法治政府建设情况报告提到几起案件？", docs).docs == ("jj.txt",)
     assert understand("2020年的法治政府建设有哪些不足？", docs).missing is None  # a topic, not a kind
+
+
+def test_a_place_in_a_named_report_s_question_is_what_it_speaks_of():
+    # 北京 has no report; the question names the country's 2024 report, which speaks of it
+    info = understand("2024年报告说，去年在北京成功举办了哪个论坛的峰会？", DOCS)
+    assert info.unknown is None and info.docs == ("gwr2024.txt",) and info.places == ("北京市",)
+    assert understand("去年在北京成功举办了哪个论坛的峰会？", DOCS).unknown == "北京市"  # no report named

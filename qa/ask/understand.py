@@ -140,13 +140,19 @@ def _docs_of(place: places.Place | str, documents: list[DocInfo]) -> list[DocInf
     return [d for d in documents if _inside(d, place)]
 
 
-def _above(place: places.Place | str, documents: list[DocInfo]) -> list[DocInfo]:
+def _above(place: places.Place | str, documents: list[DocInfo], named_report: bool = False) -> list[DocInfo]:
     """Reports of a place above ``place`` below the country (许昌市's for its 长葛分局, a province's for
     its cities): they speak of the places under them, so a question about one is theirs to answer, and
-    the answer's sentence must name the place (see ``answer._off_topic``). Never a sibling's."""
+    the answer's sentence must name the place (see ``answer._off_topic``). Never a sibling's. The
+    country's reports too when the question names its report (2025年报告说，在北京举办了哪个峰会)."""
     if isinstance(place, str) or place.level == "national":
         return []
-    return [d for d in documents if d.level not in ("national", "") and d.region in place.parents]
+    levels = ("national",) if named_report else ()
+    return [
+        d
+        for d in documents
+        if (d.level not in ("national", "") and d.region in place.parents) or d.level in levels
+    ]
 
 
 def _regions(place: places.Place | str, documents: list[DocInfo]) -> list[str]:
@@ -176,7 +182,8 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     titled = set() if filters.get("year") else report_years(query)
     if titled:  # "the 2018 report": that report itself, not every report that speaks of 2018
         years = [y for y in years if y in titled] + [y for y in years if y not in titled]
-    groups = [(p, _docs_of(p, documents) or _above(p, documents)) for p in named]
+    titled_now = report_years(query) if not filters.get("year") else set()
+    groups = [(p, _docs_of(p, documents) or _above(p, documents, bool(titled_now))) for p in named]
     groups = [(p, docs) for p, docs in groups if docs]
     docs = list(documents)
     if groups:
@@ -201,7 +208,7 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
             if isinstance(p, places.Place)
             and p.level != "national"
             and not _docs_of(p, documents)
-            and not _above(p, documents)
+            and not _above(p, documents, bool(titled_now))
         ),
         None,
     )
