@@ -488,6 +488,8 @@ def test_spoken_question_words_are_written_out():
         ("罚了多少钱", "amount"),
         ("几名法律顾问", "count"),
         ("党组集体学的是哪本纲要？", "name"),
+        ("许昌局多久开一次班子会议？", "frequency"),
+        ("How often did the leading group meet?", "frequency"),
         ("泰顺分局把普法任务分解落实到哪儿了？", "name"),
         ("What new fund did the 2022 report say would be set up to help defuse financial risks?", "name"),
         ("许昌市生态环境局跟谁会签了协作机制的实施办法？", "name"),  # a partner, most often a body
@@ -1573,3 +1575,18 @@ def test_a_title_beside_another_is_not_its_context(fake_embedder):
     question = "许昌生态环境系统“八五”普法期间搞宣传活动，定的那个方案叫什么？"
     expected = "《许昌市生态环境系统“八五”普法期间“全民普法月月有主题”宣传活动方案》"
     assert _ask(question, text, embedder=fake_embedder).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("许昌局多久开一次班子会议，研究法治建设推进中的难题？", "每周"),
+        ("许昌局多久开会听一次法治建设工作进展情况汇报？", "每月"),
+    ],
+)
+def test_how_often_is_answered_by_the_frequency(question, expected):
+    text = (
+        "对我局牵头承担的10个方面35项目标任务进行分解细化,明确责任单位和具体要求等,每月召开会议听取工作进展情况"
+        "汇报,每周召开班子会议研究解决工作推进中遇到的难题,统筹安排推进法治建设工作。"
+    )
+    assert _ask(question, text).answer == expected

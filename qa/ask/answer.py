@@ -66,6 +66,10 @@ DOCUMENT = re.compile(
     # forms too (审签单, 登记表), but not 代表
     r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
+# How often something is done (每周召开, 每月听取, 每季度): what 多久开一次 asks.
+FREQUENCY = re.compile(
+    r"每(?:[一两二三四五六\d]个?)?(?:周|月|季度|季|半年|年|天|日|星期|旬)(?:至少)?(?:[一1]次)?"
+)
 # Generic words for a body (哪个单位, 哪个部门) and the words a body's name ends in.
 GENERIC_BODIES = ("单位", "部门", "机构", "机关")
 BODY_END = re.compile(r"(?:局|院|委员会|政府|办公室|厅|委|中心|公司|支队|大队|所|站|部门|法庭)$")
@@ -1477,8 +1481,9 @@ def _noun_after(text: str) -> str:
 
 def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
     """Spans with a fixed shape: document numbers, ranks, dates, years, year ranges."""
-    if finder in ("docnum", "ordinal"):
-        spans = [(m.start(), m.end()) for m in (DOCNUM if finder == "docnum" else ORDINAL).finditer(text)]
+    if finder in ("docnum", "ordinal", "frequency"):
+        pattern = {"docnum": DOCNUM, "ordinal": ORDINAL, "frequency": FREQUENCY}[finder]
+        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
     elif finder == "role":
         found = (p.finditer(text) for role in ctx.roles for p in _holder_patterns(role))
         spans = [m.span(1) for ms in found for m in ms]
@@ -1492,7 +1497,8 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
             continue  # 拿了二等奖的…是第几届: the question's own 二等奖 is not what it asks
         cover, sim, score = _support(ctx, pi, text, s, e)
         a, b = _clause_of(text, s, e)
-        near = text[a:b] if finder == "role" else text[max(a, s - 25) : s]  # 以局长为组长: the role follows
+        # 以局长为组长, 每周召开班子会议: what the span is said of follows it
+        near = text[a:b] if finder in ("role", "frequency") else text[max(a, s - 25) : s]
         score += 3 * _overlap(ctx.terms, near) / (ctx.total or 1)
         if finder == "ordinal" and MOVED_TO.search(text[a:s]):  # 由第五位上升到第四位: where it went
             score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5

@@ -48,6 +48,12 @@ KINDS: tuple[Kind, ...] = (
         ),
         ("date",),
     ),
+    # how often (多久开一次, 多长时间听一次汇报, how often): 每周, 每月 (a count would take 5次)
+    Kind(
+        "frequency",
+        _p(r"多久[^？?，,]{0,6}一次|多长时间[^？?，,]{0,6}一次|隔多久|多久一回", r"\bhow often\b"),
+        ("frequency", "clause"),
+    ),
     # a rank asked (第几位, 排名第几): the answer is an ordinal, which the figure finder skips on purpose
     Kind(
         "rank",
