@@ -1590,3 +1590,10 @@ def test_how_often_is_answered_by_the_frequency(question, expected):
         "汇报,每周召开班子会议研究解决工作推进中遇到的难题,统筹安排推进法治建设工作。"
     )
     assert _ask(question, text).answer == expected
+
+
+def test_besides_asks_for_the_other_thing():
+    # 除了规定审核时限，还…: the mechanism stated after the thing set aside, not the one before it
+    text = "规范法制审核工作方式和处理机制,规定法制审核时限,建立责任追究机制。"
+    question = "泰顺分局规范法制审核，除了规定审核时限，还建了个什么机制？"
+    assert _ask(question, text).answer == "责任追究机制"

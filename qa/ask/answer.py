@@ -66,6 +66,8 @@ DOCUMENT = re.compile(
     # forms too (审签单, 登记表), but not 代表
     r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
+# What a question sets aside (除了规定审核时限，还…; 除…以外): its answer is the other thing.
+BESIDES = re.compile(r"除了?([^，,？?]{2,20}?)(?:以外|之外)?[，,]")
 # How often something is done (每周召开, 每月听取, 每季度): what 多久开一次 asks.
 FREQUENCY = re.compile(
     r"每(?:[一两二三四五六\d]个?)?(?:周|月|季度|季|半年|年|天|日|星期|旬)(?:至少)?(?:[一1]次)?"
@@ -1789,8 +1791,30 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
                 else replace(c, score=c.score - 0.8)
                 for c in found
             ]
+        if besides := _besides(ctx):
+            found = [replace(c, score=c.score + _after_besides(p.text, c, besides)) for c in found]
         out += found
     return sorted(out, key=lambda c: -c.score)
+
+
+def _besides(ctx: Context) -> tuple[str, ...]:
+    """The question's words only its 除了… phrase holds (除了规定审核时限，还建了个什么机制 → 规定, 时限):
+    the thing it sets aside."""
+    m = BESIDES.search(ctx.question)
+    if not m:
+        return ()
+    rest = ctx.question[: m.start()] + ctx.question[m.end() :]
+    return tuple(t for t in ctx.terms if t in m.group(1) and t not in rest)
+
+
+def _after_besides(text: str, c: Candidate, besides: tuple[str, ...]) -> float:
+    """+1 for a span whose clause follows the one that states the thing set aside (规定法制审核时限,建立责任
+    追究机制: the 还 of the question), -1 for a span in that clause itself."""
+    a, _ = _clause_of(text, c.start, c.end)
+    if all(t in text[a : c.start] for t in besides):
+        return -1.0
+    prev = text[between_stops(text, max(0, a - 2), max(0, a - 1), CLAUSE_STOPS)[0] : a]
+    return 1.0 if all(t in prev for t in besides) else 0.0
 
 
 def _dated(text: str, c: Candidate, year: int, report_year: int) -> bool:
