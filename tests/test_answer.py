@@ -489,6 +489,7 @@ def test_spoken_question_words_are_written_out():
         ("几名法律顾问", "count"),
         ("党组集体学的是哪本纲要？", "name"),
         ("许昌局多久开一次班子会议？", "frequency"),
+        ("原定5年取消农业税的目标，现在几年就可以实现？", "count"),
         ("How often did the leading group meet?", "frequency"),
         ("泰顺分局把普法任务分解落实到哪儿了？", "name"),
         ("What new fund did the 2022 report say would be set up to help defuse financial risks?", "name"),

@@ -36,6 +36,7 @@ S = {
     "n18_rail": "高速铁路运营里程从9000多公里增加到2万5千公里、占世界三分之二",
     "n18_firms": "日均新设企业由5千多户增加到1万6千多户",
     "n18_travel": "出境旅游人次由8300万增加到1亿3千多万",
+    "n01_savings": "居民储蓄存款余额五年增长1倍多",
     # 2017年国务院政府工作报告 (a PDF line break between number and unit)
     "n17_gdp": "运行缓中趋稳、稳中向好。国内生产总值达到74.4\n\u200b\n万亿元，增",
     # 2024年国务院政府工作报告
@@ -125,6 +126,7 @@ EXPECTED = [
     ("n18_firms", "5千多户", 5000, "千户", "count", "over", None, None),
     ("n18_firms", "1万6千多户", 16000, "户", "count", "over", None, None),
     ("n18_travel", "1亿3千多万", 1.3e8, "", "plain", "over", None, None),  # 3千多万: thousands of 万
+    ("n01_savings", "1倍多", 1, "倍", "multiple", "over", None, None),  # more than doubled
 ]
 
 

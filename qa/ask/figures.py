@@ -320,6 +320,8 @@ def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | No
         unit and t[end : end + 1] in ("/", "每") and (per := _unit_at(t, end + 1, False))
     ):  # 微克/立方米, 元/吨
         end, unit = end + 1 + len(per), f"{unit}/{per}"
+    if unit == "倍" and not q and (after := APPROX.get(t[end : end + 1])):
+        end, q = end + 1, after  # 增长1倍多: more than doubled
     if not unit and not mag and not q:
         end = i  # a bare number keeps no trailing spaces
     return end, mult, mag + unit, unit, q

@@ -131,7 +131,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次个名位人例项份条场套倍]|达到了?什么水平|多[长久远高大]",
+            r"多少|几[起件家次个名位人例项份条场套倍年]|达到了?什么水平|多[长久远高大]",
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
