@@ -255,6 +255,8 @@ def test_a_change_asked_takes_the_growth_after_the_level_reached(fake_embedder):
     text = "今年中央财政投入增加300亿元以上，比上年增长20%以上。"
     ans = _ask("今年中央财政对三农的投入增加多少亿元？", text, embedder=fake_embedder)
     assert ans.answer == "300亿元以上"
+    text = "全国社会保障基金积累7810亿元，比五年前增加5800多亿元。"  # the 2011 report: 比五年前 compares
+    assert _ask("2011年报告说，全国社会保障基金比五年前增加了多少？", text).answer == "5800多亿元"
 
 
 def test_the_question_s_number_may_be_written_in_chinese(fake_embedder):

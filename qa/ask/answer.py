@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from types import MappingProxyType
 
 import jieba
@@ -152,7 +152,8 @@ DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|�
 # The question asks for a planned figure, and the text's words that introduce or deny one.
 # A change stated against a base (比上年增加5000亿元, 同比), in the text or asked in the question.
 COMPARED = re.compile(
-    r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|相比|year[- ]on[- ]year|compared"
+    r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|比[一二三四五六七八九十两\d]+年前|相比"
+    r"|year[- ]on[- ]year|compared"
     r"|than (?:in )?(?:the )?(?:previous|last|a) year|over the previous year"
     r"|\bbetween (?:the end of )?(?:19|20)\d{2}",  # between the end of 1995 and the end of 2000
     re.I,
@@ -165,9 +166,11 @@ BOTH_ENDS_ASKED = re.compile(
 )
 ORIGIN_ASKED = re.compile(r"[由从](?:多少|第几)|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
 CHANGE_ONLY = re.compile(
-    r"(?:比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年[底末]?)?"
+    r"(?:比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年[底末]?|比[一二三四五六七八九十两\d]+年前)?"
     r"(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
 )
+# The change of the figure before that leads into the next one (达到134.9万亿元、增长5%; 比五年前增加…).
+CHANGE_NEXT = re.compile(rf"[、，, ]*(?:{CHANGE_ONLY.pattern})")
 # A question that asks for a change, not a level (增长多少, 涨幅, by how much did … rise).
 CHANGE_ENDS = re.compile(rf"(?:{CHANGE_ONLY.pattern})$")  # 增长37.1%, not 扩大到23% (a level reached)
 CHANGE_ASKED = re.compile(
@@ -700,9 +703,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if f.start in wholes:
             parts.setdefault(wholes[f.start].start, []).append(f)
     # 国内生产总值达到134.9万亿元、增长5%: an amount whose change the next figure states
-    changed = {
-        f.start for f, g in pairwise(figures) if CHANGE_ONLY.fullmatch(text[f.end : g.start].strip("、，, "))
-    }
+    starts = {g.start for g in figures}
+    changed = {f.start for f in figures if (m := CHANGE_NEXT.match(text, f.end)) and m.end() in starts}
     unstated: Figure | None = None  # the last figure before this one that the question does not state
     for f in figures:
         if f.kind in ("year", "date") or inside_quoted_term(text, f.start, f.end):
