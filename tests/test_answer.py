@@ -1600,22 +1600,3 @@ def test_besides_asks_for_the_other_thing():
     text = "规范法制审核工作方式和处理机制,规定法制审核时限,建立责任追究机制。"
     question = "泰顺分局规范法制审核，除了规定审核时限，还建了个什么机制？"
     assert _ask(question, text).answer == "责任追究机制"
-
-
-def test_two_items_of_a_kind_make_a_list(fake_embedder):
-    # two items joined by 、 alone, both ending in 基金: a list, when no other count is asked
-    text = "启动实施《中国制造2025》，设立国家新兴产业创业投资引导基金、中小企业发展基金，扩大国家自主创新示范区。"
-    question = "2016年报告说，启动实施《中国制造2025》的同时设立了哪些基金？"
-    assert (
-        _ask(question, text, embedder=fake_embedder).answer
-        == "国家新兴产业创业投资引导基金、中小企业发展基金"
-    )
-    # 3家重点企业是哪几家: three asked, so the two 一般企业 alike are no answer
-    text = (
-        "辖区3家重点企业（青海祁连山水泥有限公司、黄河西宁热电有限责任公司、西宁市湟中区江源给排水有限责任公司）"
-        "及2家一般企业李家山污水处理站、田家寨污水处理站均建设污染源自动监测系统，我局以污染源自动监控系统和"
-        "移动执法系统为平台。"
-    )
-    question = "湟中区辖区内建设了污染源自动监测系统的3家重点企业是哪几家？"
-    expected = "青海祁连山水泥有限公司、黄河西宁热电有限责任公司、西宁市湟中区江源给排水有限责任公司"
-    assert _ask(question, text, embedder=fake_embedder).answer == expected

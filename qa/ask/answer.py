@@ -119,9 +119,6 @@ EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEA
 ASKED_COUNT = re.compile(
     r"(?:哪|这)[“\"]?([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
-COUNT_BEFORE_WHICH = re.compile(
-    r"(\d+|[二两三四五六七八九十]+)[个项条种类家部位名所][^，,？?]{0,12}?哪(?:几|些)"
-)
 EN_NUMBERS = {
     "two": 2,
     "three": 3,
@@ -1249,16 +1246,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             of_them = said is not None and _overlap(ctx.terms, said.group(1)) >= max(
                 ctx.terms.values(), default=1
             )
-            # …or both ending alike (第28届奥运会、第12届残疾人奥运会上取得: two of a kind)
-            alike2 = asked is None and len(parts[0]) >= 3 and parts[0][-2:] in last_raw
-            if (
-                len(parts) == 2
-                and len(tail) < 2
-                and asked != 2
-                and "等" not in last_raw
-                and not of_them
-                and not alike2
-            ):
+            if len(parts) == 2 and len(tail) < 2 and asked != 2 and "等" not in last_raw and not of_them:
                 continue
             first = re.split(r"[“（(：:]", parts[0])[-1].strip(
                 '“”"'
@@ -1605,9 +1593,6 @@ def _named_holders(text: str, role: str) -> list[tuple[int, int]]:
 
 def _asked_count(question: str) -> int | None:
     m = ASKED_COUNT.search(question)
-    if not m and (n := COUNT_BEFORE_WHICH.search(question)):  # 3家重点企业是哪几家: three asked
-        value = int(n.group(1)) if n.group(1).isdigit() else cn_number(n.group(1))
-        return int(value) if value and value > 1 else None
     if not m:
         return None
     if m.group(1):
