@@ -1600,3 +1600,13 @@ def test_besides_asks_for_the_other_thing():
     text = "规范法制审核工作方式和处理机制,规定法制审核时限,建立责任追究机制。"
     question = "泰顺分局规范法制审核，除了规定审核时限，还建了个什么机制？"
     assert _ask(question, text).answer == "责任追究机制"
+
+
+def test_two_items_ending_in_the_noun_asked_make_a_list(fake_embedder):
+    # two items joined by 、 alone, both ending in the 基金 the question ends on (哪些基金？)
+    text = "启动实施《中国制造2025》，设立国家新兴产业创业投资引导基金、中小企业发展基金，扩大国家自主创新示范区。"
+    question = "2016年报告说，启动实施《中国制造2025》的同时设立了哪些基金？"
+    assert (
+        _ask(question, text, embedder=fake_embedder).answer
+        == "国家新兴产业创业投资引导基金、中小企业发展基金"
+    )

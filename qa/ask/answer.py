@@ -1246,7 +1246,17 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             of_them = said is not None and _overlap(ctx.terms, said.group(1)) >= max(
                 ctx.terms.values(), default=1
             )
-            if len(parts) == 2 and len(tail) < 2 and asked != 2 and "等" not in last_raw and not of_them:
+            # …or both ending in the noun the question ends on (…引导基金、中小企业发展基金 asked 哪些基金？)
+            kind = parts[0][-2:]
+            alike = kind in last_raw and re.search(rf"哪些[^，,？?]*{re.escape(kind)}[？?，,]", ctx.question)
+            if (
+                len(parts) == 2
+                and len(tail) < 2
+                and asked != 2
+                and "等" not in last_raw
+                and not of_them
+                and not alike
+            ):
                 continue
             first = re.split(r"[“（(：:]", parts[0])[-1].strip(
                 '“”"'
