@@ -163,7 +163,7 @@ def test_a_place_under_a_collected_report_s_place_is_asked_of_that_report():
     assert understand("长葛分局被命名为什么称号？", DOCS).unknown == "长葛市"
 
 
-def test_a_kind_of_report_named_reaches_only_reports_of_that_kind():
+def test_government_work_reports_named_reach_only_those():
     """A 2020 bureau report is no 2020 government work report: asked for the latter, the collection
     says it has none instead of searching the bureau's."""
     docs = [

