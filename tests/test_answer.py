@@ -920,6 +920,12 @@ def test_lists_inside_brackets_and_of_two(question, text, items, fake_embedder):
             "“天问一号”、“嫦娥五号”、“奋斗者”号",
         ),
         (
+            # …and its last one, when the item holds a 、 of its own (2009 report)
+            "2009年报告要求做好哪些“下乡”工作？",
+            "做好“家电下乡”、“农机下乡”、“汽车、摩托车下乡”等工作，把中央财政的400亿元补贴资金用好用活。",
+            "“家电下乡”、“农机下乡”、“汽车、摩托车下乡”",
+        ),
+        (
             # an ordinal keeps its measure word (2021 report)
             "去年成功举办了第几届中国国际进口博览会？",
             "成功举办第三届中国国际进口博览会、中国国际服务贸易交易会。",

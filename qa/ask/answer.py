@@ -1286,8 +1286,11 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             start = s + clause.find(items[0])
             end = s + clause.rfind(items[-1]) + len(items[-1])
             if start < end <= start + len(value) + 2 * len(items):  # as printed (…、资源利用上线和环境准入…)
-                if text[start - 1 : start] == "“" and text[start:end].count("”") > text[start:end].count("“"):
+                marks = re.findall(r"[“”]", text[start:end])
+                if marks and marks[0] == "”" and text[start - 1 : start] == "“":
                     start -= 1  # “天问一号”、“嫦娥五号”: the first item's quote opens with it
+                if marks and marks[-1] == "“" and text[end : end + 1] == "”":
+                    end += 1  # …、“汽车、摩托车下乡”: the last item's quote closes with it
                 value = text[start:end]
             else:
                 end = start + len(value) if text[start : start + len(value)] == value else s + len(clause)
