@@ -1616,3 +1616,13 @@ def test_two_items_ending_in_the_noun_asked_make_a_list(fake_embedder):
         _ask(question, text, embedder=fake_embedder).answer
         == "国家新兴产业创业投资引导基金、中小企业发展基金"
     )
+
+
+def test_bare_figures_after_a_list_go_to_its_items_in_order():
+    # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
+    text = (
+        "2012年底，城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加2.8平方米和5.5平方米；"
+        "城镇居民每百户拥有家用汽车21.5辆，比2007年增加15.5辆；旅游、文化消费大幅增加。"
+    )
+    assert _ask("2013年报告说，2012年底农村人均住房面积是多少？", text).answer == "37.1平方米"
+    assert _ask("2013年报告说，2012年底城镇人均住房面积是多少？", text).answer == "32.9平方米"

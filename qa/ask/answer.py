@@ -591,12 +591,14 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
 
 
 @lru_cache(maxsize=4096)
-def _runs_in_clause(text: str) -> Mapping[int, tuple[tuple[str, ...], int, Figure]]:
+def _runs_in_clause(text: str) -> Mapping[int, tuple[tuple[str, ...], int, Figure, bool]]:
     """For each figure of a clause that prints several of one kind side by side (基本建成470万套、新开工
     630万套), the words of each (the first one's last word, the words between the others), its place
-    among them and the first of them: the clause's subject is all of theirs, these words tell them
-    apart (``_item_fit``). Cached by text, as the passages' figures are (``find_figures``)."""
-    out: dict[int, tuple[tuple[str, ...], int, Figure]] = {}
+    among them, the first of them, and whether the words are the items of a list before bare figures
+    (城镇和农村…32.9平方米、37.1平方米: named by the list, an item may raise its figure as well as lower
+    it): the clause's subject is all of theirs, these words tell them apart (``_item_fit``). Cached by
+    text, as the passages' figures are (``find_figures``)."""
+    out: dict[int, tuple[tuple[str, ...], int, Figure, bool]] = {}
     groups: dict[tuple[int, str], list[Figure]] = {}
     for f in find_figures(text):
         if f.kind not in ("year", "date"):
@@ -609,8 +611,14 @@ def _runs_in_clause(text: str) -> Mapping[int, tuple[tuple[str, ...], int, Figur
         # the first one's own word is the last before it (基本建成), not the clause's subject (城镇保障性住房)
         lead = jieba.lcut(text[a : run[0].start])
         near = (lead[-1] if lead else "", *between)
+        groups = _split_words(text[a : run[0].start])
+        listed = all(b.strip() == "、" for b in between) and len(groups) == len(run) and all(groups)
+        if listed:
+            # bare figures after a list (城镇和农村人均住房面积32.9平方米、37.1平方米): the list's items in
+            # order, each as long as the first (the last one's other words are every item's)
+            near = tuple("".join(g[: len(groups[0])]) for g in groups)
         for i, f in enumerate(run):
-            out[f.start] = (near, i, run[0])
+            out[f.start] = (near, i, run[0], listed)
     return MappingProxyType(out)  # cached: no caller may change what the next one gets
 
 
@@ -784,7 +792,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if f.start in respective:
             score += _item_fit(ctx, *respective[f.start])
         elif f.start in runs and f.start not in wholes:  # only down: the run may be the wrong sentence
-            score += 0.5 * min(0.0, _item_fit(ctx, *runs[f.start][:2]))
+            fit = _item_fit(ctx, *runs[f.start][:2])
+            score += 0.5 * (fit if runs[f.start][3] else min(0.0, fit))  # a listed item: up as well
         if SHARE.search(before) and not SHARE.search(ctx.question) and CHANGE_ASKED.search(ctx.question):
             score -= 0.8  # 国内生产总值增长了多少: 占国内生产总值的比重…1.97% is a share, not the growth
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
