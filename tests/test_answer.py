@@ -1626,3 +1626,9 @@ def test_bare_figures_after_a_list_go_to_its_items_in_order():
     )
     assert _ask("2013年报告说，2012年底农村人均住房面积是多少？", text).answer == "37.1平方米"
     assert _ask("2013年报告说，2012年底城镇人均住房面积是多少？", text).answer == "32.9平方米"
+
+
+def test_the_report_speaking_of_itself_names_nothing():
+    # 我局 is the issuer's word for itself: asked which body, it is no answer
+    text = "2024年我局持续加大执法力度，严厉打击环境违法行为。"
+    assert _ask("湟中区是哪个单位在加大执法力度？", text).answer != "2024年我局"

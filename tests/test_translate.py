@@ -129,6 +129,10 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What kind of team was set up for emergencies?", "队伍", "队员"),
         ("How many enterprises had a major environmental risk level?", "重大", "大事"),
         ("How many cases are still being handled?", "正在办理", "处理"),
+        ("How many cases did the Huangzhong bureau handle?", "局", "办公室"),
+        ("How many enterprises were rated general risk?", "一般", "将军"),
+        ("What was the court appearance rate of the agency heads?", "出庭", "样子"),
+        ("What gross enrollment rate was set for higher education?", "毛入学率", "招生"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -72,6 +72,8 @@ BESIDES = re.compile(r"除了?([^，,？?]{2,20}?)(?:以外|之外)?[，,]")
 FREQUENCY = re.compile(
     r"每(?:[一两二三四五六\d]个?)?(?:周|月|季度|季|半年|年|天|日|星期|旬)(?:至少)?(?:[一1]次)?"
 )
+# The report's issuer speaking of itself (我局, 2024年我局, 本市): no name.
+SELF = re.compile(r"(?:(?:19|20)\d{2}年)?[我本][\u4e00-\u9fff]{1,2}")
 # Generic words for a body (哪个单位, 哪个部门) and the words a body's name ends in.
 GENERIC_BODIES = ("单位", "部门", "机构", "机关")
 BODY_END = re.compile(r"(?:局|院|委员会|政府|办公室|厅|委|中心|公司|支队|大队|所|站|部门|法庭)$")
@@ -1106,6 +1108,8 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         ):  # it only repeats the question
             continue
         if any(value.endswith(r) for r in ctx.roles):  # 哪位律师: a name ending in 律师 is no lawyer's
+            continue
+        if SELF.fullmatch(value):  # (2024年)我局, 本市: the report speaking of itself names nothing
             continue
         # the question's words in the span's own clause, not only its sentence: of 获评…团体三等奖，多名同志
         # 获评…先进个人等奖项, the clause that says 多名同志 holds what they won

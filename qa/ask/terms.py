@@ -144,6 +144,14 @@ ENGLISH = {
     # fall → 落下/下跌, rise → 上升/兴起 where reports write 增加到, household registration → 人家/登记表,
     # started → 发动, affordable housing → 支付得起)
     "poor": "贫困",
+    # the bureau a question names is the report's issuer (局), not an office (办公室) or its head (局长);
+    # a general risk is 一般 (not 将军); court appearances and enrolment rates as the reports say them
+    "bureau": "局",
+    "general": "一般 总体",
+    "court appearance": "出庭",
+    "appear in court": "出庭",
+    "enrollment rate": "入学率",
+    "gross enrollment rate": "毛入学率",
     "poor people": "贫困人口 贫困群众",
     "lifted out of poverty": "脱贫",
     "lift out of poverty": "脱贫",
