@@ -73,7 +73,7 @@ FREQUENCY = re.compile(
     r"每(?:[一两二三四五六\d]个?)?(?:周|月|季度|季|半年|年|天|日|星期|旬)(?:至少)?(?:[一1]次)?"
 )
 # The report's issuer speaking of itself (我局, 2024年我局, 本市): no name.
-SELF = re.compile(r"(?:(?:19|20)\d{2}年)?[我本][\u4e00-\u9fff]{1,2}")
+SELF = re.compile(r"(?:(?:19|20)\d{2}年)?[我本](?:分?局|市|区|县|省|国|委|院|厅|单位|部门)")  # not 本溪市
 # Generic words for a body (哪个单位, 哪个部门) and the words a body's name ends in.
 GENERIC_BODIES = ("单位", "部门", "机构", "机关")
 BODY_END = re.compile(r"(?:局|院|委员会|政府|办公室|厅|委|中心|公司|支队|大队|所|站|部门|法庭)$")

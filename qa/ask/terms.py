@@ -149,8 +149,6 @@ ENGLISH = {
     "bureau": "局",
     "general": "一般 总体",
     "court appearance": "出庭",
-    "appear in court": "出庭",
-    "enrollment rate": "入学率",
     "gross enrollment rate": "毛入学率",
     "poor people": "贫困人口 贫困群众",
     "lifted out of poverty": "脱贫",
