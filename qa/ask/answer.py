@@ -52,7 +52,7 @@ __all__ = ["Candidate", "answer_question", "extract", "question_terms", "questio
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
 # An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
 ORDINAL = re.compile(
-    r"第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版)?|[一二三四五特]等奖"
+    r"第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|[一二三四五特]等奖"
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
 )
 # What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
