@@ -181,9 +181,11 @@ class Embedder:
     def keep_clauses(self, clauses: Mapping[str, np.ndarray]) -> None:
         """Use the clause vectors an index was built with (text → vector).
 
-        Why by text and never forgotten: a vector depends only on the text and this model, so the
-        clauses of every index opened with this embedder can share one table; an index holds a few
-        thousand (a few MB), far fewer than the answering cache would have to hold."""
+        Why by text and never forgotten: an index's clause vectors were fixed when it was built, so a
+        text gets the same vector in every answer whatever else is asked (unlike a vector embedded now,
+        which moves a little with the batch it is embedded in: see ``clauses``), and the clauses of every
+        index opened with this embedder can share one table; an index holds a few thousand (a few MB),
+        far fewer than the answering cache would have to hold."""
         self._stored.update(clauses)
 
     def clear_cache(self) -> None:
