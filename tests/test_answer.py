@@ -372,6 +372,7 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("泰顺“绿水青山就是金山银山”实践创新基地建设实施方案是哪几年的？", "2024-2026", "range"),
         ("湟中区2024年法治政府建设工作要点通知的文号是什么", "湟政办函〔2024〕9号", "docnum"),
         ("What was the decline in PM2.5 concentration in Taishun?", "-17.3%", "change"),
+        ("许昌局2023年承办的人大建议和政协提案里，协办了几件？", "5件", "count"),  # 了 is not counted
     ],
 )
 def test_answer_spans(fast_rqa, question, expected, kind):
@@ -509,6 +510,8 @@ def test_spoken_question_words_are_written_out():
         ("提请审议的是哪部法律草案？", "name"),
         ("What GDP growth target did the report set?", "percent"),
         ("How much was spent on research and development?", "amount"),
+        ("How much would the central government put in so that nine-year schooling is achieved?", "amount"),
+        ("中央财政为此投入了多少？", "amount"),  # not the 九年 the question says too
         ("What deficit-to-GDP ratio did the report plan?", "percent"),
         ("What had the banks' capital adequacy ratio risen to?", "percent"),
         ("What was Taishun county's PM2.5 drop?", "change"),
@@ -1420,6 +1423,12 @@ def test_a_percent_clashes_with_the_measure_word_asked(fake_embedder):
     assert best.text == "21.6%" and best.clash
 
 
+PROPOSALS = (
+    "2023年,我局共承办市八届人大一次会议、市政协八届一次会议人大建议和政协提案12件,其中人大建议9件、"
+    "政协提案3件,我局分办7件、协办5件,无主办件。"
+)
+
+
 @pytest.mark.parametrize(
     "question, text, expected",
     [
@@ -1430,12 +1439,7 @@ def test_a_percent_clashes_with_the_measure_word_asked(fake_embedder):
             "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元，其中中央财政赤字8500亿元，代地方发债3500亿元。",
             "8500亿元",
         ),
-        (
-            "承办的人大建议和政协提案中，人大建议有几件？",
-            "2023年,我局共承办市八届人大一次会议、市政协八届一次会议人大建议和政协提案12件,其中人大建议9件、"
-            "政协提案3件,我局分办7件、协办5件,无主办件。",
-            "9件",
-        ),
+        ("承办的人大建议和政协提案中，人大建议有几件？", PROPOSALS, "9件"),
         (  # seeds/001 (许昌 2023): every part ends in 风险等级, the question's 较大 names the second
             "完成备案的环境风险企业预案中，较大风险等级的有多少家？",
             "督促指导企业及时修编环境应急预案,完成环境风险企业预案备案527家,其中一般风险等级494家,"
@@ -1500,6 +1504,12 @@ def test_the_noun_before_de_is_asked_when_it_owns_what_follows(fake_embedder):
             "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元，其中中央财政赤字8500亿元，代地方发债3500亿元。",
             "8500亿元",
         ),
+        (
+            # seeds/003: a handling rate is the 处理率 the report states
+            "What share of the public complaints did the Fengze bureau deal with in 2023 (the handling rate)?",
+            "2023年以来，查处群众投诉件160件，处理率100%，办结160件。",
+            "100%",
+        ),
     ],
 )
 def test_the_item_or_part_asked_with_the_real_model(question, text, expected, embedder):
@@ -1537,6 +1547,14 @@ def test_figures_asked_by_what_they_are_of(question, year, text, expected):
     passages = [_report(year, text, (f"一、{year - 1}年工作回顾",))]
     ans = answer_question(question, QueryInfo(), passages, [], None, None)
     assert ans.answer == expected
+
+
+def test_this_year_of_the_report_asked_is_its_plan():
+    # the 2014 report: 今年 of the named report is 2014, so the plan's figure, not the review's of 2013
+    review = _report(2014, "新开工保障性安居工程666万套,基本建成544万套。", ("一、2013年工作回顾",))
+    plan = _report(2014, "今年新开工700万套以上，其中各类棚户区470万套以上。", ("三、2014年重点工作",))
+    question = "2014年报告提出今年保障性安居工程新开工中，各类棚户区改造多少套？"
+    assert answer_question(question, QueryInfo(), [review, plan], [], None, None).answer == "470万套以上"
 
 
 def test_one_report_s_which_body_is_no_comparison(fast_rqa):
@@ -1588,6 +1606,12 @@ HOUSING = (
             "泰顺分局规范法制审核，除了规定审核时限，还建了个什么机制？",
             "规范法制审核工作方式和处理机制,规定法制审核时限,建立责任追究机制。",
             "责任追究机制",
+        ),
+        (
+            # seeds/003 (丰泽 2023): 份 and 件 both count documents
+            "丰泽局2023年一共下了几份处罚决定？",
+            "重大行政执法决定“一案一卷一审”并进行集体讨论。2023年,共下达处罚决定9件,作出法制审核3件。",
+            "9件",
         ),
         # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
         ("2013年报告说，2012年底农村人均住房面积是多少？", HOUSING, "37.1平方米"),

@@ -85,7 +85,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 MEASURE = re.compile(
     r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
-MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条"]
+MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条", "件份"]  # 几份决定: 9件 too
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
@@ -502,10 +502,13 @@ def _year_fit(ctx: Context, own: str) -> float:
 
 
 def asked_year(question: str) -> int | None:
-    """The one year a question asks about, the report it names left out (2016年报告说2015年… → 2015)."""
+    """The one year a question asks about, the report it names left out (2016年报告说2015年… → 2015), or
+    told relative to that report's year (2014年报告提出今年… → 2014)."""
     named = REPORT_YEAR.search(question)
     rest = question[: named.start()] + question[named.end() :] if named else question
     years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", rest))
+    if not years and named and (relative := RELATIVE_YEAR.search(rest)) and relative.group(1):
+        return int(named.group(1) or named.group(2)) + RELATIVE_OFFSET[relative.group(1)]
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -680,7 +683,7 @@ def _is_subject(ctx: Context, lead: str, whole: str) -> bool:
     """Whether a part's lead ends with the words the question counts (…中，人大建议有几件 and
     其中人大建议9件) and its whole's does not (企业48家，其中重点企业9家: 企业有多少家 asks the whole)."""
     subject = ASKED_SUBJECT.search(ctx.question)
-    tail = subject.group(1)[-4:] if subject else ""
+    tail = subject.group(1).removesuffix("了")[-4:] if subject else ""  # 协办了几件 counts 协办
     return bool(tail) and lead.endswith(tail) and not whole.endswith(tail)
 
 

@@ -118,8 +118,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "amount",
         _p(
-            r"多少钱|金额|罚款|罚了|费用|资金|投了多少|规模|多少美元|多少亿|多少万亿",
+            r"多少钱|金额|罚款|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿",
             r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|budget|deficit"
+            r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in
             r"|^(?!.*\b(?:what|which)(?: [a-z-]+)? funds?\b).*\bfunds?\b"  # what (new) fund: a name
             # money paid to people, unless their number is asked (how many received allowances)
             r"|^(?!.*\bhow many\b).*\b(?:subsid(?:y|ies)|allowances?|pensions?|wages?|salar(?:y|ies)"

@@ -150,6 +150,7 @@ ENGLISH = {
     "general": "一般 总体",
     "court appearance": "出庭",
     "gross enrollment rate": "毛入学率",
+    "handling rate": "处理率 办理率 查处率",  # of complaints, petitions or cases
     "poor people": "贫困人口 贫困群众",
     "lifted out of poverty": "脱贫",
     "lift out of poverty": "脱贫",
