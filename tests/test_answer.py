@@ -373,6 +373,12 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("湟中区2024年法治政府建设工作要点通知的文号是什么", "湟政办函〔2024〕9号", "docnum"),
         ("What was the decline in PM2.5 concentration in Taishun?", "-17.3%", "change"),
         ("许昌局2023年承办的人大建议和政协提案里，协办了几件？", "5件", "count"),  # 了 is not counted
+        ("湟中局的执法信息是通过哪个网站公开的？", "市生态环境局门户网站", "name"),  # the noun before 公开的
+        (
+            "许昌局生态环境部交办的问题整改完以后，是在哪个系统里销号的？",
+            "部监督帮扶系统",
+            "name",
+        ),  # before 里
     ],
 )
 def test_answer_spans(fast_rqa, question, expected, kind):

@@ -93,7 +93,7 @@ HEAD = re.compile(
     r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
-HEAD_STOP = re.compile(r"[做为来是上在了呢吗]")
+HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)")  # 哪个系统里销号: 系统
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
     r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
@@ -1636,7 +1636,7 @@ def _asked_count(question: str) -> int | None:
 def _heads(question: str) -> tuple[str, ...]:
     """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
     if m := HEAD.search(question):
-        phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0]
+        phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0].removesuffix("的")  # 网站公开的
         owner, _, owned = phrase.partition("的")
         # 哪个会议的要求 asks for the meeting (a noun owns what follows 的); 哪个试行…管理的自贸区 for
         # the zone (what leads up to 的 is a clause about it), 哪部关于动物疫情的行政法规 for the regulation
