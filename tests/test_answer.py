@@ -518,6 +518,7 @@ def test_spoken_question_words_are_written_out():
         ("How much was spent on research and development?", "amount"),
         ("How much would the central government put in so that nine-year schooling is achieved?", "amount"),
         ("中央财政为此投入了多少？", "amount"),  # not the 九年 the question says too
+        ("泰顺分局把普法任务分到各业务科室，是照着哪张清单来的？", "name"),  # 张 as 个, 份
         ("What deficit-to-GDP ratio did the report plan?", "percent"),
         ("What had the banks' capital adequacy ratio risen to?", "percent"),
         ("What was Taishun county's PM2.5 drop?", "change"),
@@ -1563,6 +1564,11 @@ def test_this_year_of_the_report_asked_is_its_plan():
     assert answer_question(question, QueryInfo(), [review, plan], [], None, None).answer == "470万套以上"
 
 
+def test_the_figure_the_question_states_is_no_answer(fast_rqa):
+    # seeds/003 (丰泽 2023) prints 57 万元; the question says 57万 of it, and asks what one firm paid
+    assert fast_rqa.ask("丰泽局2023年罚的那57万里头，皓月公司被罚了多少钱？").answer is None
+
+
 def test_one_report_s_which_body_is_no_comparison(fast_rqa):
     # 哪个单位 of one named report asks a name there, not a table of the bureaus
     ans = fast_rqa.ask("湟中区查案子发现涉嫌环境犯罪的，移送给哪个单位？")
@@ -1618,6 +1624,25 @@ HOUSING = (
             "丰泽局2023年一共下了几份处罚决定？",
             "重大行政执法决定“一案一卷一审”并进行集体讨论。2023年,共下达处罚决定9件,作出法制审核3件。",
             "9件",
+        ),
+        (
+            # the 2008 report: 法律 asked, the law named as laws are, 行政许可法
+            "2008年报告说，推进行政审批制度改革时认真贯彻实施了哪部法律？",
+            "认真贯彻实施行政许可法，推进行政审批制度改革，国务院各部门取消和调整行政审批项目692项。",
+            "行政许可法",
+        ),
+        (
+            # the 2008 report: 把X作为Y asked 把什么作为Y, X whole (the 、 and 作 inside it included)
+            "2008年报告把什么作为今年宏观调控的首要任务？",
+            "今年经济工作，要把防止经济增长由偏快转为过热、防止价格由结构性上涨演变为明显通货膨胀作为宏观调控的"
+            "首要任务；鉴于当前国内外经济形势发展的不确定因素较多。",
+            "防止经济增长由偏快转为过热、防止价格由结构性上涨演变为明显通货膨胀",
+        ),
+        (
+            # seeds/002 (江津 2020): the text's verb (作为) need not be the question's (当成)
+            "江津区生态环境局选人用人的时候把什么当成必要条件？",
+            "加强法治工作队伍建设特别是执法队伍的建设在选人用人时把遵彰守纪作为必要条件,有违法违纪的不纳入用人考虑。",
+            "遵彰守纪",
         ),
         # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
         ("2013年报告说，2012年底农村人均住房面积是多少？", HOUSING, "37.1平方米"),

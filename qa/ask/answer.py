@@ -90,7 +90,7 @@ PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
-    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份]|哪|什么)"
+    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份张台支只本]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)")  # 哪个系统里销号: 系统
@@ -698,12 +698,42 @@ def _item_fit(ctx: Context, items: Sequence[str], i: int) -> float:
     return 1.0 if weights[i] > others else -1.0 if others > weights[i] else 0.0
 
 
+# a span an English question states in words (the Ninth Five-Year Plan, nine-year schooling)
+EN_SPAN = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](year|month|day)s?\b", re.I
+)
+EN_SPAN_UNITS = {"year": "年", "month": "月", "day": "天"}
+
+
+@lru_cache(maxsize=256)
+def _question_figures(question: str) -> frozenset:
+    """The figures a question states, as printed (compact) and as (value, base unit): 那57万里头 states
+    the 57 万元 a sentence prints, and an English question's five-year plan or nine-year schooling the
+    五年 and 九年 a report prints; base "" matches any unit."""
+    said: set = set()
+    for q in find_figures(question):
+        said |= {nfkc_compact(q.text)} | ({(q.value, q.base)} if q.kind not in ("year", "date") else set())
+    for m in EN_SPAN.finditer(question):
+        number = m.group(1).lower()
+        value = int(number) if number.isdigit() else {"one": 1, **EN_NUMBERS}[number]
+        said.add((float(value), EN_SPAN_UNITS[m.group(2).lower()]))
+    return frozenset(said)
+
+
+def _said(f: Figure, said: frozenset) -> bool:
+    """Whether the question states figure ``f`` itself (``_question_figures``), as printed or by value:
+    either way it is no answer; only one printed alike frames the figure after it (16%的税率降至13%)."""
+    if nfkc_compact(f.text) in said:
+        return True
+    return f.kind not in ("year", "date") and ((f.value, f.base) in said or (f.value, "") in said)
+
+
 def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None) -> list[Candidate]:
     """Figures in one passage (of the report of ``year``), scored by the clause they sit in and how
     their unit and noun fit."""
     out = []
     prev: Figure | None = None
-    stated = {nfkc_compact(q.text) for q in find_figures(ctx.question)}
+    stated = _question_figures(ctx.question)
     asked = asked_year(ctx.question)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
@@ -722,7 +752,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     for f in figures:
         if f.kind in ("year", "date") or inside_quoted_term(text, f.start, f.end):
             continue  # “两个全覆盖”: a count inside a quoted term is part of its name, counts nothing
-        if nfkc_compact(f.text) in stated:  # the question's own figure (现行16%的税率降至多少, 五年)
+        if _said(f, stated):  # the question's own figure (现行16%的税率降至多少, 五年, 那57万里头)
             prev = f
             continue
         unstated = prev if prev is None or nfkc_compact(prev.text) not in stated else unstated
@@ -1033,7 +1063,7 @@ def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int
     itself and ends a word there (哪个网站 → 浙江政务网, 哪个湖泊 → 西湖): Chinese names abbreviate the
     generic noun to its head character, so the literal 网站 may be absent or, worse, only in a garbled
     clause while the name stands nearby. They compete with the literal spans on their support."""
-    if not pseg.dt.word_tag_tab.get(head[0], "").startswith("n"):
+    if not pseg.dt.word_tag_tab.get(head[0], "").startswith(("n", "j")):  # (法 of 法律 is tagged j)
         return []
     spans = []
     ends: dict[int, set[int]] = {}  # word ends of each clause, cut once however often the character occurs
@@ -1132,6 +1162,33 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         if frame and frame.group(1) in text[max(0, s - 3) : s] and text[e : e + 1] == frame.group(2):
             score += 1.0  # the question's frame around it (在哪次会议上 → 在第十四届…第一次会议上)
         out.append(Candidate(pi, s, e, value, score, _confidence(cover, sim, bool(ctx.sims))))
+    return out
+
+
+# 把/将 X 作为 Y (the disposal construction): the question asks X with 把什么作为…, and the text says X
+# between 把 and its verb, whichever of these verbs it uses (把什么当成必要条件 ← 把遵彰守纪作为必要条件)
+_DISPOSE = "作为|当作|当成|列为|列入|列进|纳入|视为|确定为|写进|写入"
+DISPOSAL_ASKED = re.compile(rf"[把将](?:什么|啥|哪[个项件类种部条份]?)({_DISPOSE})")
+DISPOSAL = re.compile(rf"[把将]([^，,。；;！？]{{2,60}}?)(?:{_DISPOSE})")
+
+
+def disposal_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
+    """What the text puts where the question's 把什么 stands: X of 把X作为Y, its Y told by the words
+    after the question's verb (宏观调控的首要任务), however long X is (a clause of its own, often)."""
+    asked = DISPOSAL_ASKED.search(ctx.question)
+    if not asked:
+        return []
+    rest = {t: w for t, w in ctx.terms.items() if t in ctx.question[asked.end() :]}
+    out = []
+    for m in DISPOSAL.finditer(text):
+        s, e = m.span(1)
+        if SELF.fullmatch(m.group(1)):
+            continue
+        _, b = sentence_at(text, s, e)
+        cover, sim, score = _support(ctx, pi, text, s, e)
+        # what X is made into must be what the question says it is made into
+        score += 1.0 + 3.0 * _overlap(rest, text[m.end() : b][:40]) / (ctx.total or 1)
+        out.append(Candidate(pi, s, e, text[s:e], score, _confidence(cover, sim, bool(ctx.sims))))
     return out
 
 
@@ -1773,6 +1830,8 @@ def _passage_candidates(
             out += name_candidates(ctx, pi, text, finder)
         elif finder == "clause":
             out += clause_candidates(ctx, pi, text)
+        elif finder == "disposal":
+            out += disposal_candidates(ctx, pi, text)
         elif finder == "list":
             out += list_candidates(ctx, pi, text, asked)
         elif finder == "figures":
