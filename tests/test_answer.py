@@ -1564,6 +1564,13 @@ def test_this_year_of_the_report_asked_is_its_plan():
     assert answer_question(question, QueryInfo(), [review, plan], [], None, None).answer == "470万套以上"
 
 
+def test_a_sentence_of_another_year_answers_no_year_asked():
+    # the 2002 report's untitled review: 今年 of the 2002 report asked, the sentence is 2001's
+    text = "２００１年国内生产总值达到９５９３３亿元，比上年增长７．３％。经济结构调整取得积极进展。"
+    question = "2002年报告提出今年国内生产总值增长的预期目标是多少？"
+    assert answer_question(question, QueryInfo(), [_report(2002, text)], [], None, None).answer is None
+
+
 def test_the_figure_the_question_states_is_no_answer(fast_rqa):
     # seeds/003 (丰泽 2023) prints 57 万元; the question says 57万 of it, and asks what one firm paid
     assert fast_rqa.ask("丰泽局2023年罚的那57万里头，皓月公司被罚了多少钱？").answer is None
@@ -1643,6 +1650,13 @@ HOUSING = (
             "江津区生态环境局选人用人的时候把什么当成必要条件？",
             "加强法治工作队伍建设特别是执法队伍的建设在选人用人时把遵彰守纪作为必要条件,有违法违纪的不纳入用人考虑。",
             "遵彰守纪",
+        ),
+        (
+            # the 2000 report: the first item's own bracket is no opening before the list
+            "2000年报告提出以粮换林换草，要采取哪些综合性措施？",
+            "抓住当前粮食等农产品相对充裕的有利时机，采取“退耕还林（草）、封山绿化、以粮代赈、个体承包”的综合性措施，"
+            "以粮换林换草。",
+            "退耕还林（草）、封山绿化、以粮代赈、个体承包",
         ),
         # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
         ("2013年报告说，2012年底农村人均住房面积是多少？", HOUSING, "37.1平方米"),

@@ -133,6 +133,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many enterprises were rated general risk?", "一般", "将军"),
         ("What was the court appearance rate of the agency heads?", "出庭", "样子"),
         ("What gross enrollment rate was set for higher education?", "毛入学率", "招生"),
+        ("Which city-wide contest did the bureau win second prize in?", "二等奖", "大奖"),
+        ("Which contest did the bureau win?", "比武", "争夺"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

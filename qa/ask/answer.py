@@ -205,6 +205,9 @@ RELATIVE_YEAR = re.compile(r"(?<![比较于同])(今年|本年|去年|上年|前
 RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 CONTINUES = re.compile(r"\s*(?:其中|其|此外|同时)")  # a sentence that goes on with the one before
 ABSOLUTE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+ABSOLUTE_YEAR_OPEN = re.compile(
+    r"^\s*(?:在|到|截至)?((?:19|20)\d{2})年(?!前|以前|之前|以来|底前)"
+)  # opens the sentence
 PARAGRAPH_LOOKBACK = 120  # characters of its paragraph before a sentence that may date its figures
 OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # what may stand before a sentence's time
 # A measure that is only ever stated by its name (基尼系数, 恩格尔系数, the Gini coefficient): a figure
@@ -801,10 +804,20 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         after = re.split(r"[\d、]", after)[0]  # up to the next figure or item: its words are its own
         target = _target_fit(ctx, text, f)
         score += target + _year_fit(ctx, before)
+        other_year = False  # the sentence opens with another year than the one asked
         if asked is not None and (dated := stated_years(text, f, year)):
             # 今年 in the 2016 report is not 2015; 过去五年 holds 2020 but states no one year's figure
             one = len(dated) == 1 or PERIOD_ASKED.search(ctx.question)
             score += (0.8 if one else 0.0) if asked in dated else -1.5
+        elif asked is not None and (
+            opened := {
+                int(y)
+                for y in ABSOLUTE_YEAR_OPEN.findall(fold(text[sentence_at(text, f.start)[0] : f.start]))
+            }
+        ):
+            # 2002年…今年 asked: the sentence's own 2001年国内生产总值…增长7.3% is another year's figure
+            if asked not in opened:
+                score, other_year = score - 1.5, True
         if ORIGIN_TEXT.search(text[a : f.start]) and not ORIGIN_ASKED.search(ctx.question):
             score -= 0.5
         if shared and CHANGE_ONLY.fullmatch(text[max(a, f.start - 25) : f.start].strip()):
@@ -847,6 +860,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score += 0.8 * fit
             clash = clash or fit < 0
         conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.6 if clash else 0.0)
+        conf -= UNDATED if other_year else 0.0
         rates = _rates_asked(ctx.question)
         if rates and f.kind in ("percent", "points"):
             sentence = fold(text[slice(*sentence_at(text, f.start))])
@@ -1297,6 +1311,16 @@ def _trim_last(last: str, others: list[str], asked: str = "") -> str:
     return last
 
 
+def _after_opening(part: str) -> str:
+    """What follows the last quote, bracket or colon that opens in ``part`` and does not close there:
+    the list's first item (采取“退耕还林（草） → 退耕还林（草）: its own bracket closes)."""
+    for i in range(len(part) - 1, -1, -1):
+        closer = {"“": "”", "（": "）", "(": ")", "：": "", ":": ""}.get(part[i])
+        if closer is not None and not (closer and closer in part[i + 1 :]):
+            return part[i + 1 :]
+    return part
+
+
 def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list[Candidate]:
     """Every item of a list as the text gives it: items joined by 、 (and 和/及 before the last), or
     numbered items (一是…；二是…, （一）…, 1.…) with the first clause of each."""
@@ -1332,9 +1356,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
                 and not alike
             ):
                 continue
-            first = re.split(r"[“（(：:]", parts[0])[-1].strip(
-                '“”"'
-            )  # 三线一单”（生态保护红线 → 生态保护红线
+            first = _after_opening(parts[0]).strip('“”"')  # 三线一单”（生态保护红线 → 生态保护红线
             mid = [p.strip('“”" ') for p in parts[1:-1]]
             longest = max((len(p) for p in mid), default=0)
             alike = {p[-2:] for p in mid} == {tail[0][-2:]}  # 良种补贴、农机具购置补贴和…综合补贴

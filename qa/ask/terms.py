@@ -151,6 +151,12 @@ ENGLISH = {
     "court appearance": "出庭",
     "gross enrollment rate": "毛入学率",
     "handling rate": "处理率 办理率 查处率",  # of complaints, petitions or cases
+    # prizes and contests as the reports say them (second prize → 大奖/第二, contest → 争夺; 比武 is
+    # the enforcement drill's contest)
+    "second prize": "二等奖",
+    "third prize": "三等奖",
+    "contest": "竞赛 比武 比赛",
+    "competition": "比赛 竞赛 比武",
     "poor people": "贫困人口 贫困群众",
     "lifted out of poverty": "脱贫",
     "lift out of poverty": "脱贫",
