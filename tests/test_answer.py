@@ -374,6 +374,8 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("What was the decline in PM2.5 concentration in Taishun?", "-17.3%", "change"),
         ("许昌局2023年承办的人大建议和政协提案里，协办了几件？", "5件", "count"),  # 了 is not counted
         ("湟中局的执法信息是通过哪个网站公开的？", "市生态环境局门户网站", "name"),  # the noun before 公开的
+        ("泰顺县的PM2.5降幅在温州市里排第几？", "全市第一", "rank"),  # 排名全省第二、全市第一: the area asked
+        ("泰顺的PM2.5降幅在全省排第几？", "全省第二", "rank"),
         (
             "许昌局生态环境部交办的问题整改完以后，是在哪个系统里销号的？",
             "部监督帮扶系统",

@@ -52,9 +52,22 @@ __all__ = ["Candidate", "answer_question", "extract", "question_terms", "questio
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
 # An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
 ORDINAL = re.compile(
-    r"第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|[一二三四五特]等奖"
+    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|[一二三四五特]等奖"
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
 )
+# Where a rank is asked to hold (全省排第几, 在温州市里排第几, within the province): 全省第二 vs 全市第一
+RANK_SCOPE = re.compile(r"(?:全)?([国省市区县州])(?:里|内|中|范围内)?(?:排|名列|位列|位居)")
+EN_RANK_SCOPE = re.compile(
+    r"\b(?:within|in) (?:[a-z]+ ){0,2}?(province|city|county|district|country|nation)\b", re.I
+)
+EN_SCOPES = {
+    "province": "省",
+    "city": "市",
+    "county": "县",
+    "district": "区",
+    "country": "国",
+    "nation": "国",
+}
 # What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
 LIST_INTRO = re.compile(r"主要是|主要有|包括|分别是|[：:]")
 TITLE = re.compile(r"《[^《》]{2,60}》")
@@ -1617,10 +1630,20 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
         score += 3 * _overlap(ctx.terms, near) / (ctx.total or 1)
         if finder == "ordinal" and MOVED_TO.search(text[a:s]):  # 由第五位上升到第四位: where it went
             score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5
+        if finder == "ordinal" and text[s] == "全" and (scope := _rank_scope(ctx.question)):
+            score += 1.0 if text[s + 1] == scope else -1.0  # 在温州市里排第几: 全市第一, not 全省第二
         if finder == "role":
             score += 2.0  # the text's own frame says this holds the role asked: a tight span, not a clause
         out.append(Candidate(pi, s, e, text[s:e].strip(), score, _confidence(cover, sim, bool(ctx.sims))))
     return out
+
+
+def _rank_scope(question: str) -> str:
+    """The area a rank is asked within, as the character a report's 全X第N writes it (省, 市, 国…)."""
+    if m := RANK_SCOPE.search(question):
+        return m.group(1)
+    m = EN_RANK_SCOPE.search(question)
+    return EN_SCOPES[m.group(1).lower()] if m else ""
 
 
 @lru_cache(maxsize=64)
