@@ -521,6 +521,8 @@ def test_spoken_question_words_are_written_out():
         ("How much would the central government put in so that nine-year schooling is achieved?", "amount"),
         ("中央财政为此投入了多少？", "amount"),  # not the 九年 the question says too
         ("泰顺分局把普法任务分到各业务科室，是照着哪张清单来的？", "name"),  # 张 as 个, 份
+        ("How much more money did the government set aside for farmers than the year before?", "amount"),
+        ("What labour productivity does the 2016 report aim to reach by 2020?", "count"),
         ("What deficit-to-GDP ratio did the report plan?", "percent"),
         ("What had the banks' capital adequacy ratio risen to?", "percent"),
         ("What was Taishun county's PM2.5 drop?", "change"),
@@ -1659,6 +1661,13 @@ HOUSING = (
             "抓住当前粮食等农产品相对充裕的有利时机，采取“退耕还林（草）、封山绿化、以粮代赈、个体承包”的综合性措施，"
             "以粮换林换草。",
             "退耕还林（草）、封山绿化、以粮代赈、个体承包",
+        ),
+        (
+            # the 2010 report: 以X为Y asked 以什么为Y, X whole
+            "2010年报告说，新的一年将继续以什么为主要平台积极参与国际体系变革进程？",
+            "新的一年，我们将继续以20国集团金融峰会等重大多边活动为主要平台，积极参与国际体系变革进程，"
+            "维护发展中国家利益。",
+            "20国集团金融峰会等重大多边活动",
         ),
         # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
         ("2013年报告说，2012年底农村人均住房面积是多少？", HOUSING, "37.1平方米"),

@@ -1193,10 +1193,13 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
 
 
 # 把/将 X 作为 Y (the disposal construction): the question asks X with 把什么作为…, and the text says X
-# between 把 and its verb, whichever of these verbs it uses (把什么当成必要条件 ← 把遵彰守纪作为必要条件)
+# between 把 and its verb, whichever of these verbs it uses (把什么当成必要条件 ← 把遵彰守纪作为必要条件);
+# 以X为Y alike (以什么为主要平台 ← 以20国集团金融峰会等重大多边活动为主要平台)
 _DISPOSE = "作为|当作|当成|列为|列入|列进|纳入|视为|确定为|写进|写入"
-DISPOSAL_ASKED = re.compile(rf"[把将](?:什么|啥|哪[个项件类种部条份]?)({_DISPOSE})")
+_WHAT = "(?:什么|啥|哪[个项件类种部条份]?)"
+DISPOSAL_ASKED = re.compile(rf"[把将]{_WHAT}(?:{_DISPOSE})|(以){_WHAT}为")
 DISPOSAL = re.compile(rf"[把将]([^，,。；;！？]{{2,60}}?)(?:{_DISPOSE})")
+ADOPTED = re.compile(r"以([^，,。；;！？]{2,60}?)为")  # 以X为Y (以宪法为核心): X asked by 以什么为Y
 
 
 def disposal_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
@@ -1207,7 +1210,7 @@ def disposal_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         return []
     rest = {t: w for t, w in ctx.terms.items() if t in ctx.question[asked.end() :]}
     out = []
-    for m in DISPOSAL.finditer(text):
+    for m in (ADOPTED if asked.group(1) else DISPOSAL).finditer(text):
         s, e = m.span(1)
         if SELF.fullmatch(m.group(1)):
             continue

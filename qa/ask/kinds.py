@@ -119,7 +119,8 @@ KINDS: tuple[Kind, ...] = (
         "amount",
         _p(
             r"多少钱|金额|罚款|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿",
-            r"how much money|amount|fines?\b|\bcost|spent|spend|absolute|budget|deficit"
+            r"how much (?:more |extra |additional )?money|amount|fines?\b|\bcost|spent|spend|absolute"
+            r"|budget|deficit"
             r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in
             r"|^(?!.*\b(?:what|which)(?: [a-z-]+)? funds?\b).*\bfunds?\b"  # what (new) fund: a name
             # money paid to people, unless their number is asked (how many received allowances)
@@ -136,6 +137,7 @@ KINDS: tuple[Kind, ...] = (
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
+            r"|\bwhat\b[^?]*\b(?:aims?|expects?|plans?|intends?|hopes?) to (?:reach|exceed|hit)\b"  # aims to
             r"|\b(?:raised|increased|lifted|rose|risen|cut|lowered|reduced) to\b"  # what was it raised to
             r"|\b(?:raised|increased|lifted|cut|lowered|reduced)\b[^?]* to\W*$"  # had raised it to?
             r"|\bto what (?:[a-z-]+ ){0,3}(?:level|extent|amount|sum|figure)\b",  # to what sales level
