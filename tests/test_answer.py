@@ -374,6 +374,8 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("What was the decline in PM2.5 concentration in Taishun?", "-17.3%", "change"),
         ("许昌局2023年承办的人大建议和政协提案里，协办了几件？", "5件", "count"),  # 了 is not counted
         ("湟中局的执法信息是通过哪个网站公开的？", "市生态环境局门户网站", "name"),  # the noun before 公开的
+        ("许昌局聘的律所叫什么名？", "河南名人律师事务所", "title"),  # 律所 is called, not a 名
+        ("湟中区法治政府建设领导小组是谁挂帅？", "局长", "person"),  # 挂帅: the 组长
         ("泰顺县的PM2.5降幅在温州市里排第几？", "全市第一", "rank"),  # 排名全省第二、全市第一: the area asked
         ("泰顺的PM2.5降幅在全省排第几？", "全省第二", "rank"),
         (
@@ -482,9 +484,12 @@ def test_forms_are_documents_and_deputies_are_not():
 
 
 def test_a_short_year_is_spelled_out():
-    # 09年 is how people say 2009; 10年 may be ten years (近10年), so only 00–09 are read as years
+    # 09年, 23年 are how people say 2009, 2023; 10年 after 近 or before 内, 来 is ten years
     assert resolve("09年广义货币的预期增长是多少？", [], []) == "2009年广义货币的预期增长是多少？"
+    assert resolve("丰泽那边23年累计罚了多少钱？", [], []) == "丰泽那边2023年累计罚了多少钱？"
     assert resolve("近10年累计增长多少？", [], []) == "近10年累计增长多少？"
+    assert resolve("今后10年内逐步建立什么？", [], []) == "今后10年内逐步建立什么？"
+    assert resolve("用20年时间实现什么？", [], []) == "用20年时间实现什么？"
 
 
 def test_spoken_question_words_are_written_out():
@@ -521,6 +526,8 @@ def test_spoken_question_words_are_written_out():
         ("How much would the central government put in so that nine-year schooling is achieved?", "amount"),
         ("中央财政为此投入了多少？", "amount"),  # not the 九年 the question says too
         ("泰顺分局把普法任务分到各业务科室，是照着哪张清单来的？", "name"),  # 张 as 个, 份
+        ("湟中局今年搞环保宣传“四进”活动搞了几回？", "count"),  # 几回 as 几次
+        ("What exactly are the 'three lines and one list'?", "list"),
         ("How much more money did the government set aside for farmers than the year before?", "amount"),
         ("What labour productivity does the 2016 report aim to reach by 2020?", "count"),
         ("What deficit-to-GDP ratio did the report plan?", "percent"),
@@ -1575,6 +1582,16 @@ def test_a_sentence_of_another_year_answers_no_year_asked():
     assert answer_question(question, QueryInfo(), [_report(2002, text)], [], None, None).answer is None
 
 
+def test_a_count_of_records_is_no_count_of_devices(fast_rqa):
+    # seeds/004 (湟中 2024): 257份 counts inspection records, not the 台 of devices asked
+    assert fast_rqa.ask("湟中局2024年用的移动执法设备有多少台？").answer is None
+
+
+def test_what_one_of_many_got_is_no_total(fast_rqa):
+    # seeds/000 (泰顺 2024): 补助每家企业服务费3000元 is what one firm got, not what was spent in all
+    assert fast_rqa.ask("泰顺分局补助危废管家服务一共花了多少钱？").answer is None
+
+
 def test_the_figure_the_question_states_is_no_answer(fast_rqa):
     # seeds/003 (丰泽 2023) prints 57 万元; the question says 57万 of it, and asks what one firm paid
     assert fast_rqa.ask("丰泽局2023年罚的那57万里头，皓月公司被罚了多少钱？").answer is None
@@ -1668,6 +1685,19 @@ HOUSING = (
             "新的一年，我们将继续以20国集团金融峰会等重大多边活动为主要平台，积极参与国际体系变革进程，"
             "维护发展中国家利益。",
             "20国集团金融峰会等重大多边活动",
+        ),
+        (
+            # seeds/000 (泰顺 2024): 哪几个“有” names the items by the word each opens with
+            "泰顺分局说落实普法责任制要做到哪几个“有”？",
+            "切实做到与业务工作同部署、同检查、同落实、同考核,做到有谋划、有安排、有部署、有落实,印证资料齐备,"
+            "形成法治政府建设宣传良好氛围。",
+            "有谋划、有安排、有部署、有落实",
+        ),
+        (
+            # seeds/001 (许昌 2023): the items joined by commas, not 、
+            "许昌局把法治建设纳入年度工作计划，跟业务工作要做到哪几个“同”？",
+            "将法治建设工作纳入年度工作计划,与业务工作同部署,同推进,同督促,同考核,同奖惩。",
+            "同部署,同推进,同督促,同考核,同奖惩",
         ),
         # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
         ("2013年报告说，2012年底农村人均住房面积是多少？", HOUSING, "37.1平方米"),

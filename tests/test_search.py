@@ -246,6 +246,21 @@ def test_the_chunk_stating_the_words_in_one_sentence_ranks_first(tmp_path, fake_
     assert "1186万人" not in plain.search(question, 1)[0].text  # what the second stage changes
 
 
+def test_a_national_report_named_is_not_a_local_one_of_its_year(fast_rqa):
+    # 江津's 2020 bureau report is no 2020 government work report; the 2021 one only reviews 2020
+    from dataclasses import replace
+
+    from qa.types import DocInfo
+
+    national = DocInfo(
+        "2021.txt", "2021.txt", "", "2021年国务院政府工作报告", "国务院", "全国", ("全国", "国务院"), 2021, None, 9,
+        level="national", code="100000", years=(2020, 2021),
+    )  # fmt: skip
+    docs = [*fast_rqa.documents(), national, replace(national, doc="2019.txt", year=2019, years=(2018, 2019))]
+    info = understand("2020年国务院政府工作报告提出的城镇新增就业目标是多少？", docs)
+    assert info.missing and "全国现有 2019、2021 年报告" in info.missing
+
+
 def test_a_year_with_no_report_names_the_reports_own_years(fast_rqa):
     # 丰泽's 2023 report also speaks of 2024; it is still no 2024 report
     info = understand("丰泽生态环境局2022年共下达处罚决定多少件？", fast_rqa.documents())

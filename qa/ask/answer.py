@@ -96,9 +96,10 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
+    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
-MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮", "名位人", "份篇项条", "件份"]  # 几份决定: 9件 too
+# (几份决定: 9件 too; 几回 is 几次; 几台设备: 257份 counts records)
+MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮回", "名位人", "份篇项条", "件份", "台套辆架"]
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
@@ -106,6 +107,8 @@ HEAD = re.compile(
     r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份张台支只本]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
+# 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 keeps the quoted or titled name the clause holds)
+CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(?:名字?|名称)(?:[？?]|$)")
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)")  # 哪个系统里销号: 系统
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
@@ -246,6 +249,10 @@ PERIOD_ASKED = re.compile(
     r"|以来|average|cumulative|in total|altogether|over the (?:past|last) \w+ years|\bsince\b",
     re.I,
 )
+PER_UNIT = re.compile(r"每(?:家|户|人|个|名|位|所|亩|吨|辆)|人均|户均")  # a figure of one of many
+ALL_ASKED = re.compile(
+    r"一共|总共|合计|总额|总计|\bin total\b|\baltogether\b|\btotal (?:amount|cost|sum)\b", re.I
+)
 DAILY = re.compile(r"每天|每日|日均|\bper day\b|\ba day\b|\bdaily\b", re.I)  # a day's figure, not a year's
 AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均|\baverage\b", re.I)
 RANGE_ASKED = re.compile(r"区间|范围|\brange\b|\bbetween\b", re.I)
@@ -307,6 +314,7 @@ class Context:
     sims: dict[tuple[int, int], float]  # (passage, clause start) → similarity rescaled to 0–1
     verb: str = ""  # the verb right before the question word (设立了哪个 → 设立, 审议的是哪部 → 审议)
     initials: str = ""  # a quoted numbered abbreviation's own characters (“三去一降一补” → 去降补)
+    marker: str = ""  # the quoted word every item asked holds (哪几个“有” → 有: 有谋划、有安排)
     roles: tuple[str, ...] = ()  # the role whose holder a 谁 question asks (组长由谁担任 → 组长)
 
 
@@ -906,6 +914,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score -= 1.6  # 国内生产总值增长了多少: the 5% after 达到134.9万亿元, not the amount reached
         if DAILY.search(before) and not DAILY.search(ctx.question):
             conf -= UNPLANNED  # 平均每天新增1.2万户 is no year's total
+        if PER_UNIT.search(before[-8:]) and ALL_ASKED.search(ctx.question):
+            conf -= UNDATED  # 每家补助3000元 is what one firm got, not what was spent in all
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         asked_noun = _counted_asked(ctx.question)
@@ -1425,6 +1435,8 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             out.append(
                 _list_candidate(ctx, pi, text, items, m.span(), _clause_of(text, *m.span()), asked, m.group())
             )
+    if ctx.marker:
+        out += _marked_runs(ctx, pi, text, asked)
     if asked == 2:
         out += _pair_candidates(ctx, pi, text)
     if asked:
@@ -1475,6 +1487,36 @@ def _summed_up(ctx: Context, pi: int, text: str, asked: int) -> list[Candidate]:
             out.append(
                 Candidate(pi, start, end, text[start:end], score, _confidence(cover, sim, bool(ctx.sims)))
             )
+    return out
+
+
+def _marked_runs(ctx: Context, pi: int, text: str, asked: int | None) -> list[Candidate]:
+    """Runs of short items that each open with the word the question quotes (哪几个“同” → 同部署,同推进,
+    同督促), joined by 、 or a comma: the quote names the items by what they share, so such a run is
+    the list asked, however its items are joined. The first item may follow its verb (做到有谋划), the
+    last is cut to the others' length (有落实的工作格局 → 有落实)."""
+    out = []
+    for a, b in sentences(text):
+        segments = [(m.start(), m.end()) for m in re.finditer(r"[^、，,；;。]+", text[a:b])]
+        run: list[tuple[int, int]] = []
+        for s, e in [*segments, (0, 0)]:
+            piece = text[a + s : a + e]
+            at = piece.rfind(ctx.marker) if not run else (0 if piece.startswith(ctx.marker) else -1)
+            if at >= 0 and e - s - at <= 8 and (run or at + len(ctx.marker) < len(piece)):
+                run.append((a + s + at, a + e))
+                continue
+            if len(run) >= 2:
+                size = max(e0 - s0 for s0, e0 in run[:-1])
+                run[-1] = (run[-1][0], min(run[-1][1], run[-1][0] + size + 1))
+                items = [text[s0:e0] for s0, e0 in run]
+                found = _list_candidate(ctx, pi, text, items, (run[0][0], run[-1][1]), (a, b), asked)
+                found = replace(found, text=text[run[0][0] : run[-1][1]], score=found.score + 3.0)
+                out.append(replace(found, confidence=max(found.confidence, 0.9)))
+            run = []
+            if piece.rfind(ctx.marker) >= 0 and len(piece) - piece.rfind(ctx.marker) <= 8:
+                at = piece.rfind(ctx.marker)
+                if at + len(ctx.marker) < len(piece):
+                    run = [(a + s + at, a + e)]
     return out
 
 
@@ -1740,6 +1782,10 @@ def _asked_count(question: str) -> int | None:
 
 def _heads(question: str) -> tuple[str, ...]:
     """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
+    if m := CALLED.search(question):  # what is called is asked, not a 名
+        words = list(tagged(m.group(1)))
+        if words and words[-1].flag.startswith("n") and len(words[-1].word) > 1:
+            return (words[-1].word[-6:],)
     if m := HEAD.search(question):
         phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0].removesuffix("的")  # 网站公开的
         owner, _, owned = phrase.partition("的")
@@ -1787,6 +1833,12 @@ def _verb(question: str) -> str:
     return words[-1].word if words and words[-1].flag.startswith("v") and len(words[-1].word) > 1 else ""
 
 
+def _marker(question: str) -> str:
+    """The short quoted word a list question asks its items by (哪几个“同”, 哪些“专人”), else ''."""
+    m = re.search(r"哪(?:几|些)个?[“\"]([\u4e00-\u9fff]{1,3})[”\"]", question)
+    return m.group(1) if m else ""
+
+
 def _initials(question: str) -> str:
     """The own characters of a quoted numbered abbreviation (“三去一降一补” → 去降补), else ''."""
     for m in QUOTED.finditer(question):
@@ -1824,6 +1876,7 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         sims,
         verb=_verb(question),
         initials=_initials(question),
+        marker=_marker(question),
         roles=_roles(question),
     )
 
@@ -1854,6 +1907,8 @@ def _sense_tokens(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
 def _roles(question: str) -> tuple[str, ...]:
     """The role a person question asks the holder of: the noun before 由谁/是谁 or after 谁担任
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
+    if re.search(r"谁(?:来)?(?:挂帅|牵头|领头|带队|负总责)", question):
+        return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
     if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()

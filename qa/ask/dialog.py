@@ -32,8 +32,8 @@ FILLER = re.compile(
 )
 
 
-# 00年–09年: a short year is this century's (not 10年, which may be ten years)
-SHORT_YEAR = re.compile(r"(?<![\d.])(0\d)\s*年")
+# 09年, 23年: a short year is this century's (not 近10年, 10年内, 20年来, 用20年时间: ten or twenty years)
+SHORT_YEAR = re.compile(r"(?<![\d.第近连续过去用])([0-2]\d)\s*年(?![来间内前后代以时多])")
 # spoken question words (是啥, 咋样): the written ones the question kinds and the keyword index know
 SPOKEN = str.maketrans({"啥": "什么", "咋": "怎么"})
 

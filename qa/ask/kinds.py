@@ -82,6 +82,7 @@ KINDS: tuple[Kind, ...] = (
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字",  # 在哪“八个字”上下功夫: a slogan's words
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
+            r"|what exactly (?:are|were)\b"
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
             r"(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)"  # not which lake did it focus
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
@@ -133,7 +134,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次个名位人例项份条场套倍年]|达到了?什么水平|多[长久远高大]",
+            r"多少|几[起件家次回个名位人例项份条场套倍年台辆]|达到了?什么水平|多[长久远高大]",
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed

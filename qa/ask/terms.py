@@ -79,7 +79,7 @@ ENGLISH = {
     "damages": "损害 赔偿",
     "enterprise": "企业",
     "enterprises": "企业",
-    "company": "企业",
+    "company": "公司 企业",  # which company: a name ending 有限公司 first
     "companies": "企业",
     "firms": "企业",
     "investigate": "查处",
@@ -341,6 +341,8 @@ CHINESE = {
     "发文": "印发 文件",
     "投诉": "信访 举报",
     "律师": "律师事务所 法律顾问",
+    "律所": "律师事务所 法律顾问",
+    "挂帅": "组长 牵头",
     "省了": "节省",
     "省钱": "节省 费用",
     "演习": "演练",

@@ -184,10 +184,12 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     docs = list(kinded or documents)
     if groups:
         docs = []
-        for place, own in groups:  # per place: its reports on the named years if it has any
+        for i, (place, own) in enumerate(groups):  # per place: its reports on the named years if it has any
             top = [d for d in own if isinstance(place, str) or d.code == place.code]
+            if top and titled:  # its own report named (2020年国务院政府工作报告): not a report below it
+                groups[i] = (place, top)
             chosen = _on_years(top, years, titled) if top else []
-            if not top or (years and not any(_covers(d, years, titled) for d in top)):
+            if not top or (years and not titled and not any(_covers(d, years, titled) for d in top)):
                 chosen = _on_years(own, years, titled)
             docs += [d for d in chosen if d not in docs]
     elif years:
@@ -195,7 +197,9 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
     regions = tuple(dict.fromkeys(d.region for _, own in groups for d in own))
     scoped = tuple(d.doc for d in docs) if len(docs) < len(documents) else ()
     missing = (
-        _missing(regions, years, documents) if groups else _no_report_of(years, titled, kinded or documents)
+        _missing(regions, years, titled, documents)
+        if groups
+        else _no_report_of(years, titled, kinded or documents)
     )
     # a place below the national level that has no report, nor one above it (a sibling district, a
     # province not collected): the question is about it, so no other report answers it
@@ -333,14 +337,25 @@ def _no_report_of(years: list[int], titled: set[int], documents: list[DocInfo]) 
     return f"集合中没有 {years[0]} 年的报告（现有 {span} 年的报告）；下列为最接近的段落，仅供参考。"
 
 
-def _missing(regions: tuple[str, ...], years: list[int], documents: list[DocInfo]) -> str | None:
-    """Why the collection cannot answer: the named places have no report covering the named year."""
+def _span(years: list[int]) -> str:
+    """Reports' years as a reader takes them in: a few listed, many as their first and last."""
+    if len(years) <= 5:
+        return f"{'、'.join(map(str, years))} 年报告"
+    return f"{years[0]}–{years[-1]} 年的 {len(years)} 份报告"
+
+
+def _missing(
+    regions: tuple[str, ...], years: list[int], titled: set[int], documents: list[DocInfo]
+) -> str | None:
+    """Why the collection cannot answer: the named places have no report covering the named year, or
+    none of that year when the question names the report (2020年国务院政府工作报告: the 2021 report
+    reviews 2020, but it is not the report asked)."""
     if not regions or not years:
         return None
     year = years[0]
-    if any(d.covers(year) for d in documents if d.region in regions):
+    if any(_covers(d, [year], titled) for d in documents if d.region in regions):
         return None
     # the reports' own years: a 2023 report that also speaks of 2024 is no 2024 report
     have = {r: sorted({d.year for d in documents if d.region == r and d.year}) for r in regions}
-    closest = "；".join(f"{r}现有 {'、'.join(map(str, ys))} 年报告" for r, ys in have.items())
+    closest = "；".join(f"{r}现有 {_span(ys)}" for r, ys in have.items())
     return f"集合中没有 {'、'.join(regions)} {year} 年的报告（{closest}）；下列为最接近的段落，仅供参考。"
