@@ -639,6 +639,7 @@ def test_prices_said_plainly_find_the_consumer_price_target():
             None,
         ),  # the signature block, outside the body
         ("When was the Fengze report signed?", "2024年2月26日", None),
+        ("丰泽局这份报告是哪天写的？", "2024年2月26日", None),  # written: the date it signs
         (
             "丰泽的报告是什么时候发布的？",
             "2024年2月26日",
@@ -1587,6 +1588,12 @@ def test_a_count_of_records_is_no_count_of_devices(fast_rqa):
     assert fast_rqa.ask("湟中局2024年用的移动执法设备有多少台？").answer is None
 
 
+@pytest.mark.slow
+def test_applications_asked_are_no_count_of_staff(rqa):
+    # seeds/002 (江津 2020) counts 行政复议人员2名; applications are counted in 件, and it gives none
+    assert rqa.ask("江津局2020年收到的行政复议申请有多少？").answer is None
+
+
 def test_what_one_of_many_got_is_no_total(fast_rqa):
     # seeds/000 (泰顺 2024): 补助每家企业服务费3000元 is what one firm got, not what was spent in all
     assert fast_rqa.ask("泰顺分局补助危废管家服务一共花了多少钱？").answer is None
@@ -1698,6 +1705,12 @@ HOUSING = (
             "许昌局把法治建设纳入年度工作计划，跟业务工作要做到哪几个“同”？",
             "将法治建设工作纳入年度工作计划,与业务工作同部署,同推进,同督促,同考核,同奖惩。",
             "同部署,同推进,同督促,同考核,同奖惩",
+        ),
+        (
+            # the 2009 report: 提高到人均多少 asks where it went, not the 由人均600元 it started from
+            "2009年报告说，农村部分计划生育家庭奖励扶助标准提高到人均多少元？",
+            "加强出生缺陷预防工作。将农村部分计划生育家庭奖励扶助标准由人均600元提高到720元。加强流动人口服务和管理。",
+            "720元",
         ),
         # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
         ("2013年报告说，2012年底农村人均住房面积是多少？", HOUSING, "37.1平方米"),

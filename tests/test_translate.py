@@ -135,6 +135,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What gross enrollment rate was set for higher education?", "毛入学率", "招生"),
         ("Which city-wide contest did the bureau win second prize in?", "二等奖", "大奖"),
         ("Which contest did the bureau win?", "比武", "争夺"),
+        ("Which economic belts should be nurtured?", "经济带", "地带"),
+        ("What average years of schooling does the report aim for?", "平均受教育年限", "常年"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -98,6 +98,10 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 MEASURE = re.compile(
     r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
+# a count asked of things counted in 件 though the question names no measure word (申请有多少)
+CASES_COUNTED = re.compile(
+    r"(?:申请|案件|案子|提案|建议|举报|投诉|诉讼|信访件?)(?:的)?(?:有|共|一共)?(?:多少|几)(?![\u4e00-\u9fff])"
+)
 # (几份决定: 9件 too; 几回 is 几次; 几台设备: 257份 counts records)
 MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮回", "名位人", "份篇项条", "件份", "台套辆架"]
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
@@ -132,6 +136,7 @@ EN_MEASURES = {
     **dict.fromkeys(("documents", "copies", "files"), "份"),
     **dict.fromkeys(("issues", "editions"), "期"),
     **dict.fromkeys(("vehicles", "cars", "trucks", "buses"), "辆"),
+    **dict.fromkeys(("apartments", "flats", "homes"), "套"),  # housing (not "units": 单位 are 家)
 }
 EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEASURES)})\b", re.I)
 ASKED_COUNT = re.compile(
@@ -198,12 +203,12 @@ CHANGE_ASKED = re.compile(
 )
 # A level asked of a change (提高到多少, 增加到了多少, to what … rise): where it went, not by how much.
 LEVEL_ASKED = re.compile(
-    r"(?:到|至|为|达到?)了?(?:多少|几)|\bto what\b|\breach"
+    r"(?:到|至|为|达到?)了?(?:人均|每人|每年|每月)?(?:多少|几)|\bto what\b|\breach"
     r"|\b(?:rise|rose|risen|grow|grew|grown|increased?|fall|fell|fallen|drop(?:ped)?|declined?|reduced?|cut|raised?)\s+to\b",
     re.I,
 )
 # The figure a change starts from (从1997年的7.4万亿元增加到…, 由上年18亿元增加到…): asked only by 从多少.
-ORIGIN_TEXT = re.compile(r"[从由](?:[^，。；]{0,12}的|上年|去年)?$")
+ORIGIN_TEXT = re.compile(r"[从由](?:[^，。；]{0,12}的|上年|去年|[^，。；\d]{1,4})?$")  # (由人均600元提高到…)
 # A question that names the unit it wants (多少亿元, 多少钱, how many yuan): a change in percent is no answer.
 UNIT_ASKED = re.compile(
     r"多少(?:万亿|亿|万)?(?:美元|元|人民币|钱)|金额|how many (?:dollars|yuan)|how much money", re.I
@@ -1859,6 +1864,8 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
     m = MEASURE.search(question)
     en = EN_MEASURE.search(question)
     measure = m.group(1) if m else EN_MEASURES[en.group(1).lower()] if en else None
+    if measure is None and CASES_COUNTED.search(question):
+        measure = "件"  # 行政复议申请有多少: cases, not the 2名 who handle them
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
         prefs = ("points",)

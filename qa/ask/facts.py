@@ -22,7 +22,16 @@ REPORT = re.compile(r"报告|落款|签发|\breport\b", re.I)
 # asked of a report that prints only its signing date is answered by that, with a note).
 ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     ("docnum", re.compile(r"文号|发文字号|文件号|document number", re.I), ("docnum",)),
-    ("signed", re.compile(r"落款|成文日期|签发|\bsigned\b|\bdated\b", re.I), ("signed", "published")),
+    (
+        "signed",
+        # (报告是哪天写的, 什么时候写成的: when it was written is the date it signs)
+        re.compile(
+            r"落款|成文日期|签发|(?:哪天|哪一天|什么时候|何时|日期).{0,3}(?:写|写成|完成|形成)的"
+            r"|\bsigned\b|\bdated\b|\bwhen\b.{0,40}\b(?:written|drafted)\b",
+            re.I,
+        ),
+        ("signed", "published"),
+    ),
     (
         "published",
         re.compile(
