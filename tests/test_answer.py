@@ -375,6 +375,9 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("许昌局2023年承办的人大建议和政协提案里，协办了几件？", "5件", "count"),  # 了 is not counted
         ("湟中局的执法信息是通过哪个网站公开的？", "市生态环境局门户网站", "name"),  # the noun before 公开的
         ("许昌局聘的律所叫什么名？", "河南名人律师事务所", "title"),  # 律所 is called, not a 名
+        ("湟中局靠啥平台来加强污染源监控？", "污染源自动监控系统和移动执法系统", "name"),  # 以X为平台
+        ("泰顺分局搞法治建设，领导小组是哪位牵头？", "局长", "person"),  # 牵头: the 组长
+        ("What proportion of petitions and complaints did Huangzhong close out in 2024?", "94%", "percent"),
         ("湟中区法治政府建设领导小组是谁挂帅？", "局长", "person"),  # 挂帅: the 组长
         ("泰顺县的PM2.5降幅在温州市里排第几？", "全市第一", "rank"),  # 排名全省第二、全市第一: the area asked
         ("泰顺的PM2.5降幅在全省排第几？", "全省第二", "rank"),
@@ -528,6 +531,10 @@ def test_spoken_question_words_are_written_out():
         ("泰顺分局把普法任务分到各业务科室，是照着哪张清单来的？", "name"),  # 张 as 个, 份
         ("湟中局今年搞环保宣传“四进”活动搞了几回？", "count"),  # 几回 as 几次
         ("What exactly are the 'three lines and one list'?", "list"),
+        ("What was the average PM2.5 concentration in Fengze in 2023?", "count"),  # a quantity's noun
+        ("许昌局重点打的那4类严重环境违法是啥？", "list"),  # the items of the count it states
+        ("湟中那3家重点企业叫什么？", "list"),  # not a title
+        ("What was China's GDP in 2023, according to the 2024 report?", "count"),
         ("How much more money did the government set aside for farmers than the year before?", "amount"),
         ("What labour productivity does the 2016 report aim to reach by 2020?", "count"),
         ("What deficit-to-GDP ratio did the report plan?", "percent"),
@@ -640,6 +647,7 @@ def test_prices_said_plainly_find_the_consumer_price_target():
         ),  # the signature block, outside the body
         ("When was the Fengze report signed?", "2024年2月26日", None),
         ("丰泽局这份报告是哪天写的？", "2024年2月26日", None),  # written: the date it signs
+        ("What's the release date of Jiangjin's 2020 report?", "2021-02-18", None),
         (
             "丰泽的报告是什么时候发布的？",
             "2024年2月26日",

@@ -113,7 +113,8 @@ HEAD = re.compile(
 )
 # 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 keeps the quoted or titled name the clause holds)
 CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(?:名字?|名称)(?:[？?]|$)")
-HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)")  # 哪个系统里销号: 系统
+# 哪个系统里销号: 系统; 哪家律所当法律顾问: 律所 (当 serving as, not 当地, 当前)
+HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![地前年时今日天场中])")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
     r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
@@ -140,7 +141,7 @@ EN_MEASURES = {
 }
 EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEASURES)})\b", re.I)
 ASKED_COUNT = re.compile(
-    r"(?:哪|这)[“\"]?([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?:哪|这|那)[“\"]?([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 EN_NUMBERS = {
     "two": 2,
@@ -443,7 +444,12 @@ def _rates_asked(question: str) -> tuple[str, ...]:
     """The rates a question names (城镇登记失业率 → 失业率; deficit ratio → 赤字率), as words ending in 率;
     a rate of change (增长率) is written as the change itself (增长7.5%), so it names no measure."""
     words = jieba.lcut(question) if CJK.search(question) else [t for t, _ in translate.translate(question)]
-    return tuple(w for w in words if len(w) > 1 and w.endswith("率") and not CHANGE_ONLY.fullmatch(w[:-1]))
+    # (比率, a proportion's translation, names no measure: 办结率94% is the proportion asked)
+    return tuple(
+        w
+        for w in words
+        if len(w) > 1 and w.endswith("率") and w != "比率" and not CHANGE_ONLY.fullmatch(w[:-1])
+    )
 
 
 def _other_qualifier(question: str, sentence: str, rates: tuple[str, ...]) -> bool:
@@ -1219,20 +1225,27 @@ ADOPTED = re.compile(r"以([^，,。；;！？]{2,60}?)为")  # 以X为Y (以宪
 
 def disposal_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     """What the text puts where the question's 把什么 stands: X of 把X作为Y, its Y told by the words
-    after the question's verb (宏观调控的首要任务), however long X is (a clause of its own, often)."""
+    after the question's verb (宏观调控的首要任务), however long X is (a clause of its own, often); and
+    of a question that asks a noun (什么平台), the X of 以X为平台."""
     asked = DISPOSAL_ASKED.search(ctx.question)
-    if not asked:
+    if asked:
+        rest = {t: w for t, w in ctx.terms.items() if t in ctx.question[asked.end() :]}
+        found = (ADOPTED if asked.group(1) else DISPOSAL).finditer(text)
+    elif heads := [h for h in ctx.heads if len(h) > 1 and CJK.match(h)]:
+        # 靠什么平台 ← 以污染源自动监控系统和移动执法系统为平台: what the text takes as the noun asked
+        rest = {h: ctx.terms.get(h, 1.0) for h in heads}
+        found = (m for m in ADOPTED.finditer(text) if text.startswith(tuple(heads), m.end()))
+    else:
         return []
-    rest = {t: w for t, w in ctx.terms.items() if t in ctx.question[asked.end() :]}
     out = []
-    for m in (ADOPTED if asked.group(1) else DISPOSAL).finditer(text):
+    for m in found:
         s, e = m.span(1)
         if SELF.fullmatch(m.group(1)):
             continue
         _, b = sentence_at(text, s, e)
         cover, sim, score = _support(ctx, pi, text, s, e)
-        # what X is made into must be what the question says it is made into
-        score += 1.0 + 3.0 * _overlap(rest, text[m.end() : b][:40]) / (ctx.total or 1)
+        # what X is made into must be what the question says it is made into (the noun asked, a sure sign)
+        score += (1.0 if asked else 2.5) + 3.0 * _overlap(rest, text[m.end() : b][:40]) / (ctx.total or 1)
         out.append(Candidate(pi, s, e, text[s:e], score, _confidence(cover, sim, bool(ctx.sims))))
     return out
 
@@ -1914,7 +1927,7 @@ def _sense_tokens(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
 def _roles(question: str) -> tuple[str, ...]:
     """The role a person question asks the holder of: the noun before 由谁/是谁 or after 谁担任
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
-    if re.search(r"谁(?:来)?(?:挂帅|牵头|领头|带队|负总责)", question):
+    if re.search(r"(?:谁|哪位)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)", question):
         return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
     if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)

@@ -66,7 +66,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "title",
         _p(
-            r"文件名|什么文件|哪个文件|哪份文件|名称是|叫什么",
+            r"文件名|什么文件|哪个文件|哪份文件|名称是"
+            r"|^(?!.*[那这][二三四五六七八九十两2-9][个项类种条家件大]).*叫什么",  # (那3家叫什么: a list)
             r"title of|name of the (?:plan|document)"
             # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
             # (not "laws and regulations": several documents)
@@ -80,7 +81,9 @@ KINDS: tuple[Kind, ...] = (
         "list",
         _p(
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
-            r"|哪[“\"]?[二三四五六七八九十两\d]+个字",  # 在哪“八个字”上下功夫: a slogan's words
+            r"|哪[“\"]?[二三四五六七八九十两\d]+个字"  # 在哪“八个字”上下功夫: a slogan's words
+            # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
+            r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥)",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
@@ -139,6 +142,11 @@ KINDS: tuple[Kind, ...] = (
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
             r"|\bwhat\b[^?]*\b(?:aims?|expects?|plans?|intends?|hopes?) to (?:reach|exceed|hit)\b"  # aims to
+            # what was the average PM2.5 concentration, what was China's GDP: a quantity's noun asked
+            r"|\bwhat (?:was|is|were|are) (?:the |its |their )?"
+            r"(?:(?!(?:drop|decline|decrease|fall|rise|increase|reduction|growth|gain)s?\b)[\w.'-]+ ){0,4}?"
+            r"(?:concentrations?|gdp"
+            r"|gross domestic product|income|revenue|volume|investment|production|mileage|capacity)\b"
             r"|\b(?:raised|increased|lifted|rose|risen|cut|lowered|reduced) to\b"  # what was it raised to
             r"|\b(?:raised|increased|lifted|cut|lowered|reduced)\b[^?]* to\W*$"  # had raised it to?
             r"|\bto what (?:[a-z-]+ ){0,3}(?:level|extent|amount|sum|figure)\b",  # to what sales level
