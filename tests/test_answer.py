@@ -377,6 +377,7 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("许昌局聘的律所叫什么名？", "河南名人律师事务所", "title"),  # 律所 is called, not a 名
         ("湟中局靠啥平台来加强污染源监控？", "污染源自动监控系统和移动执法系统", "name"),  # 以X为平台
         ("泰顺分局搞法治建设，领导小组是哪位牵头？", "局长", "person"),  # 牵头: the 组长
+        ("许昌局找的哪家律所当法律顾问？", "河南名人律师事务所", "name"),  # 律所, though 律/所 tagged alone
         ("What proportion of petitions and complaints did Huangzhong close out in 2024?", "94%", "percent"),
         ("湟中区法治政府建设领导小组是谁挂帅？", "局长", "person"),  # 挂帅: the 组长
         ("泰顺县的PM2.5降幅在温州市里排第几？", "全市第一", "rank"),  # 排名全省第二、全市第一: the area asked

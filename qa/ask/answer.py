@@ -1111,7 +1111,8 @@ def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int
     itself and ends a word there (哪个网站 → 浙江政务网, 哪个湖泊 → 西湖): Chinese names abbreviate the
     generic noun to its head character, so the literal 网站 may be absent or, worse, only in a garbled
     clause while the name stands nearby. They compete with the literal spans on their support."""
-    if not pseg.dt.word_tag_tab.get(head[0], "").startswith(("n", "j")):  # (法 of 法律 is tagged j)
+    tag = pseg.dt.word_tag_tab.get(head[0], "")
+    if not tag.startswith(("n", "j")) or tag == "nr":  # (法 of 法律 is tagged j; 律 of 律所 a name's nr)
         return []
     spans = []
     ends: dict[int, set[int]] = {}  # word ends of each clause, cut once however often the character occurs
@@ -1827,7 +1828,8 @@ def _heads(question: str) -> tuple[str, ...]:
         cut = max(docs, default=cut)
         while cut > 1 and words[cut - 1].flag in TRAILING:  # 哪个网站公开: 公开 is read as an adverb here
             cut -= 1
-        phrase = "".join(w.word for w in words[:cut])
+        if len(phrase) > 2 or cut > 1:  # a two-character noun tagged alone may fall apart (律所: 律/所)
+            phrase = "".join(w.word for w in words[:cut])
         return (phrase[-6:],) if phrase else ()
     if m := EN_HEAD.search(question):
         words = m.group(1).split()
