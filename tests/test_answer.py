@@ -378,6 +378,9 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("湟中局靠啥平台来加强污染源监控？", "污染源自动监控系统和移动执法系统", "name"),  # 以X为平台
         ("泰顺分局搞法治建设，领导小组是哪位牵头？", "局长", "person"),  # 牵头: the 组长
         ("许昌局找的哪家律所当法律顾问？", "河南名人律师事务所", "name"),  # 律所, though 律/所 tagged alone
+        ("江津2020年发证登记企业总数？", "1941家", "count"),
+        ("泰顺那边去年人大代表提的建议，分局一共接了几条？", "12件", "count"),  # 条 and 件 count suggestions
+        ("湟中区局里法治政府建设那个小组，是哪个领导挂帅？", "局长", "person"),
         ("What proportion of petitions and complaints did Huangzhong close out in 2024?", "94%", "percent"),
         ("湟中区法治政府建设领导小组是谁挂帅？", "局长", "person"),  # 挂帅: the 组长
         ("泰顺县的PM2.5降幅在温州市里排第几？", "全市第一", "rank"),  # 排名全省第二、全市第一: the area asked
@@ -535,6 +538,11 @@ def test_spoken_question_words_are_written_out():
         ("What was the average PM2.5 concentration in Fengze in 2023?", "count"),  # a quantity's noun
         ("许昌局重点打的那4类严重环境违法是啥？", "list"),  # the items of the count it states
         ("湟中那3家重点企业叫什么？", "list"),  # not a title
+        ("湟中局24年发文数量？", "count"),  # a terse count
+        ("湟中区生态环境局靠什么制度控制发文数量？", "name"),  # a name asked of a count's words
+        ("丰泽局的微信号2023年推了几篇文章？", "count"),
+        ("2019年报告说，在哪篇文献发表40周年纪念会上讲话？", "name"),
+        ("法治政府建设那个小组，是哪个领导挂帅？", "person"),
         ("What was China's GDP in 2023, according to the 2024 report?", "count"),
         ("How much more money did the government set aside for farmers than the year before?", "amount"),
         ("What labour productivity does the 2016 report aim to reach by 2020?", "count"),

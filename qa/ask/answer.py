@@ -102,13 +102,13 @@ MEASURE = re.compile(
 CASES_COUNTED = re.compile(
     r"(?:申请|案件|案子|提案|建议|举报|投诉|诉讼|信访件?)(?:的)?(?:有|共|一共)?(?:多少|几)(?![\u4e00-\u9fff])"
 )
-# (几份决定: 9件 too; 几回 is 几次; 几台设备: 257份 counts records)
-MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮回", "名位人", "份篇项条", "件份", "台套辆架"]
+# (几份决定: 9件 too; 几条建议: 12件; 几回 is 几次; 几台设备: 257份 counts records)
+MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮回", "名位人", "份篇项条", "件份条", "台套辆架"]
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
-    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份张台支只本]|哪|什么)"
+    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份张台支只本篇首封则]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
 # 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 keeps the quoted or titled name the clause holds)
@@ -1929,7 +1929,7 @@ def _sense_tokens(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
 def _roles(question: str) -> tuple[str, ...]:
     """The role a person question asks the holder of: the noun before 由谁/是谁 or after 谁担任
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
-    if re.search(r"(?:谁|哪位)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)", question):
+    if re.search(r"(?:谁|哪位|哪个领导)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)", question):
         return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
     if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)

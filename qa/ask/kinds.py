@@ -137,7 +137,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次回个名位人例项份条场套倍年台辆]|达到了?什么水平|多[长久远高大]",
+            r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则]|达到了?什么水平|多[长久远高大]"
+            r"|^(?!.*(?:什么|哪|谁)).*(?:总数|数量|数目)(?:是)?[？?]?$",  # 发文数量？, not 靠什么制度…数量
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
@@ -179,11 +180,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("manner", _p(r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)", r"(?!)"), ("clause",)),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
     # (跟谁会签, 与谁签订: a partner, a body more often than a person, is asked as a name below)
-    Kind("person", _p(r"(?<![跟和与同])谁|哪位", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
+    Kind("person", _p(r"(?<![跟和与同])谁|哪位|哪个领导", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
     Kind(
         "name",
         _p(
-            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款份本张台支只件批]|什么[\u4e00-\u9fff]{0,4}|谁|由谁|是什么|哪里|哪儿",
+            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款份本张台支只件批篇首封则]|什么[\u4e00-\u9fff]{0,4}"
+            r"|谁|由谁|是什么|哪里|哪儿",
             r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:\w+ ){0,2}(?:did|does|is|was)|\bname\b"
             r"|\bwhat (?:kind|type|sort)s? of\b"
             r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name
