@@ -540,6 +540,9 @@ def test_spoken_question_words_are_written_out():
         ("湟中那3家重点企业叫什么？", "list"),  # not a title
         ("湟中局24年发文数量？", "count"),  # a terse count
         ("湟中区生态环境局靠什么制度控制发文数量？", "name"),  # a name asked of a count's words
+        ("泰顺县申领环保码的企业数？", "count"),
+        ("泰顺分局法治建设小组的头儿是什么职务？", "person"),  # who leads it
+        ("Which law firm supplies the bureau with its legal counsel?", "name"),  # supplies: a verb, no list
         ("丰泽局的微信号2023年推了几篇文章？", "count"),
         ("2019年报告说，在哪篇文献发表40周年纪念会上讲话？", "name"),
         ("法治政府建设那个小组，是哪个领导挂帅？", "person"),
@@ -657,6 +660,8 @@ def test_prices_said_plainly_find_the_consumer_price_target():
         ("When was the Fengze report signed?", "2024年2月26日", None),
         ("丰泽局这份报告是哪天写的？", "2024年2月26日", None),  # written: the date it signs
         ("What's the release date of Jiangjin's 2020 report?", "2021-02-18", None),
+        ("江津这份法治报告啥时候挂网的？", "2021-02-18", None),  # put online: published
+        ("丰泽局的报告末尾签的日子是哪天？", "2024年2月26日", None),
         (
             "丰泽的报告是什么时候发布的？",
             "2024年2月26日",

@@ -1929,7 +1929,7 @@ def _sense_tokens(question: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
 def _roles(question: str) -> tuple[str, ...]:
     """The role a person question asks the holder of: the noun before 由谁/是谁 or after 谁担任
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
-    if re.search(r"(?:谁|哪位|哪个领导)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)", question):
+    if re.search(r"(?:谁|哪位|哪个领导)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)|头儿", question):
         return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
     if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)

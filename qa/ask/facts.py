@@ -26,7 +26,7 @@ ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
         "signed",
         # (报告是哪天写的, 什么时候写成的: when it was written is the date it signs)
         re.compile(
-            r"落款|成文日期|签发|(?:哪天|哪一天|什么时候|何时|日期).{0,3}(?:写|写成|完成|形成)的"
+            r"落款|成文日期|签发|签的日子|(?:哪天|哪一天|什么时候|何时|日期).{0,3}(?:写|写成|完成|形成)的"
             r"|\bsigned\b|\bdated\b|\bwhen\b.{0,40}\b(?:written|drafted)\b",
             re.I,
         ),
@@ -35,8 +35,8 @@ ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     (
         "published",
         re.compile(
-            r"(?:哪天|哪一天|什么时候|何时|日期|时间|几月|哪年哪月).{0,8}(?:发布|公布|印发|报送|上报|发出|出台)"
-            r"|(?:发布|公布|印发|报送|上报|发出|出台)(?:的)?(?:日期|时间|于哪)"
+            r"(?:哪天|哪一天|什么时候|何时|日期|时间|几月|哪年哪月).{0,8}(?:发布|公布|印发|报送|上报|发出|出台|挂网|上网)"
+            r"|(?:发布|公布|印发|报送|上报|发出|出台|挂网)(?:的)?(?:日期|时间|于哪)"
             r"|\bwhen\b.{0,40}\b(?:published|released|issued|submitted)\b"
             r"|(?:publication|release) date|date of (?:publication|issue|release)",
             re.I,

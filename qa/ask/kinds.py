@@ -87,7 +87,10 @@ KINDS: tuple[Kind, ...] = (
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
-            r"(?!(?:was|is|has|does|this|its)\b)[a-z-]+s\b(?! (?:was|is)\b)"  # not which lake did it focus
+            r"(?!(?:was|is|has|does|this|its)\b)"
+            # (not which lake did it focus, nor which law firm supplies, provides, serves … it: a verb)
+            r"(?!(?:supplies|provides|serves|acts|runs|leads|heads|handles|oversees|manages|advises|offers)\b)"
+            r"[a-z-]+s\b(?! (?:was|is)\b)"
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
             r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"
             r"(?:[a-z-]+ ){0,3}(?!(?:targets|rates|ratios|points|levels|figures|numbers|amounts"
@@ -138,7 +141,7 @@ KINDS: tuple[Kind, ...] = (
         "count",
         _p(
             r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则]|达到了?什么水平|多[长久远高大]"
-            r"|^(?!.*(?:什么|哪|谁)).*(?:总数|数量|数目)(?:是)?[？?]?$",  # 发文数量？, not 靠什么制度…数量
+            r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数)(?:是)?[？?]?$",  # 企业数？
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|\btotal\b|\bquota\b|by how much"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
@@ -180,7 +183,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("manner", _p(r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)", r"(?!)"), ("clause",)),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
     # (跟谁会签, 与谁签订: a partner, a body more often than a person, is asked as a name below)
-    Kind("person", _p(r"(?<![跟和与同])谁|哪位|哪个领导", r"\bwho\b|\bwhom\b"), ("role", "named", "clause")),
+    Kind(
+        "person",
+        _p(r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务", r"\bwho\b|\bwhom\b"),
+        ("role", "named", "clause"),
+    ),
     Kind(
         "name",
         _p(
