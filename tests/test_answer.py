@@ -381,6 +381,7 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("江津2020年发证登记企业总数？", "1941家", "count"),
         ("泰顺那边去年人大代表提的建议，分局一共接了几条？", "12件", "count"),  # 条 and 件 count suggestions
         ("湟中区局里法治政府建设那个小组，是哪个领导挂帅？", "局长", "person"),
+        ("丰泽生态环境公众号2023年一共推了多少篇文章？", "287篇", "count"),  # 文章: its 推文
         ("What proportion of petitions and complaints did Huangzhong close out in 2024?", "94%", "percent"),
         ("湟中区法治政府建设领导小组是谁挂帅？", "局长", "person"),  # 挂帅: the 组长
         ("泰顺县的PM2.5降幅在温州市里排第几？", "全市第一", "rank"),  # 排名全省第二、全市第一: the area asked
@@ -1611,6 +1612,19 @@ def test_a_count_of_records_is_no_count_of_devices(fast_rqa):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("许昌市生态环境局2023年免罚的案子几件？", "9件"),  # 案子: the 案件 the text counts
+        ("How many suggestions from people's congress deputies did the Taishun branch get in 2024?", "12件"),
+    ],
+)
+def test_what_is_counted_however_it_is_said(rqa, question, expected):
+    # the counted noun in the reports' word (案件), and the English count's head before its "from …"
+    assert rqa.ask(question).answer == expected
+
+
+@pytest.mark.slow
 def test_applications_asked_are_no_count_of_staff(rqa):
     # seeds/002 (江津 2020) counts 行政复议人员2名; applications are counted in 件, and it gives none
     assert rqa.ask("江津局2020年收到的行政复议申请有多少？").answer is None
@@ -1733,6 +1747,13 @@ HOUSING = (
             "2009年报告说，农村部分计划生育家庭奖励扶助标准提高到人均多少元？",
             "加强出生缺陷预防工作。将农村部分计划生育家庭奖励扶助标准由人均600元提高到720元。加强流动人口服务和管理。",
             "720元",
+        ),
+        (
+            # the 2013 report: 首位 is the first place, asked 第几位
+            "2013年报告说，我国制造业规模居世界第几位？",
+            "坚持走中国特色新型工业化道路，大力推进产业转型升级。我国制造业规模跃居全球首位，"
+            "高技术制造业增加值年均增长13.4%。",
+            "全球首位",
         ),
         # the 2013 report: 城镇 and 农村 listed, then their two areas with nothing between them
         ("2013年报告说，2012年底农村人均住房面积是多少？", HOUSING, "37.1平方米"),

@@ -137,6 +137,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("Which contest did the bureau win?", "比武", "争夺"),
         ("Which economic belts should be nurtured?", "经济带", "地带"),
         ("How many complaints did the bureau close out?", "办结", "截止"),
+        ("How much was the funding for rural junior middle school students?", "初中", "初级"),
         ("What average years of schooling does the report aim for?", "平均受教育年限", "常年"),
     ],
 )

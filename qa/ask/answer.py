@@ -44,7 +44,7 @@ from ..types import Answer, DocInfo, Passage, QueryInfo, WordStats
 from . import translate
 from .figures import Figure, cn_number, find_figures, fold
 from .kinds import Kind, question_kind, question_type
-from .terms import expand
+from .terms import expand, formal
 from .understand import section_years
 
 __all__ = ["Candidate", "answer_question", "extract", "question_terms", "question_type", "figure_candidates"]
@@ -53,6 +53,7 @@ DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d
 # An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
 ORDINAL = re.compile(
     r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|[一二三四五特]等奖"
+    r"|(?:全球|世界|全国)首位"  # 居全球首位: the first
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
 )
 # Where a rank is asked to hold (全省排第几, 在温州市里排第几, within the province): 全省第二 vs 全市第一
@@ -139,7 +140,12 @@ EN_MEASURES = {
     **dict.fromkeys(("vehicles", "cars", "trucks", "buses"), "辆"),
     **dict.fromkeys(("apartments", "flats", "homes"), "套"),  # housing (not "units": 单位 are 家)
 }
-EN_MEASURE = re.compile(rf"\bhow many\s+(?:[a-z'-]+\s+){{0,3}}?({'|'.join(EN_MEASURES)})\b", re.I)
+# (how many suggestions from people's congress deputies: the thing counted is before the preposition)
+EN_MEASURE = re.compile(
+    r"\bhow many\s+(?:(?!(?:from|of|by|for|with|to|at|on|in)\b)[a-z'-]+\s+){0,3}?"
+    rf"({'|'.join(EN_MEASURES)})\b",
+    re.I,
+)
 ASKED_COUNT = re.compile(
     r"(?:哪|这|那)[“\"]?([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
@@ -930,7 +936,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         asked_noun = _counted_asked(ctx.question)
-        if asked_noun and asked_noun not in fold(text[slice(*sentence_at(text, f.start))]):
+        sentence = fold(text[slice(*sentence_at(text, f.start))])
+        if asked_noun and not any(w in sentence for w in (asked_noun, *formal(asked_noun))):
             # 收到政协提案多少件: 人大代表建议12件 counts another thing, however close its other words
             conf -= UNPLANNED
         end = f.end

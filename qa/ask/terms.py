@@ -169,6 +169,9 @@ ENGLISH = {
     "years of schooling": "受教育年限",
     "working age population": "劳动年龄人口",
     "close out": "办结",
+    "junior middle school": "初中",
+    "junior middle schools": "初中",
+    "junior high school": "初中",
     "basically complete": "基本建成",
     "basically completed": "基本建成",
     "within the year": "年内 今年",
@@ -347,6 +350,7 @@ ENGLISH = {
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
     "案子": "案件",
+    "文章": "文章 推文",  # what a 公众号 publishes
     "罚了": "处罚 罚款",
     "罚款": "处罚金额 罚款",
     "罚": "处罚",
@@ -375,6 +379,11 @@ CHINESE = {
     "物价": "居民消费价格 涨幅",
 }
 WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def formal(word: str) -> tuple[str, ...]:
+    """The reports' words for a spoken one (案子 → 案件), none for a word they use themselves."""
+    return tuple(CHINESE[word].split()) if word in CHINESE else ()
 
 
 def expand(query: str) -> str:
