@@ -157,8 +157,8 @@ ENGLISH = {
     "third prize": "三等奖",
     "contest": "竞赛 比武 比赛",
     "competition": "比赛 竞赛 比武",
-    # development and welfare phrases as the reports say them (belt → 地带, nurture → 培养, units → 单位,
-    # participation rate → 参与率, schooling → 学校)
+    # development and welfare phrases as the reports say them (belt → 地带, nurture → 培养, participation
+    # rate → 参与率, schooling → 学校, junior middle school → 初级/中学, basically complete → 基本上/完成)
     "economic belt": "经济带",
     "economic belts": "经济带",
     "nurture": "培育",
@@ -168,13 +168,14 @@ ENGLISH = {
     "average years of schooling": "平均受教育年限",
     "years of schooling": "受教育年限",
     "working age population": "劳动年龄人口",
-    "close out": "办结",
     "junior middle school": "初中",
     "junior middle schools": "初中",
     "junior high school": "初中",
     "basically complete": "基本建成",
     "basically completed": "基本建成",
     "within the year": "年内 今年",
+    # cases and complaints closed (close out → 密切/截止)
+    "close out": "办结",
     "closed out": "办结",
     "close": "办结 关闭",
     "poor people": "贫困人口 贫困群众",
