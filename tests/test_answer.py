@@ -544,6 +544,9 @@ def test_spoken_question_words_are_written_out():
         ("泰顺县申领环保码的企业数？", "count"),
         ("泰顺分局法治建设小组的头儿是什么职务？", "person"),  # who leads it
         ("Which law firm supplies the bureau with its legal counsel?", "name"),  # supplies: a verb, no list
+        ("Which law practice gives the bureau legal advice?", "name"),
+        ("What is the headcount of Huangzhong's environment bureau?", "count"),
+        ("许昌生态环境局练兵比武的获奖等次", "rank"),  # a terse grade asked
         ("丰泽局的微信号2023年推了几篇文章？", "count"),
         ("2019年报告说，在哪篇文献发表40周年纪念会上讲话？", "name"),
         ("法治政府建设那个小组，是哪个领导挂帅？", "person"),
@@ -1616,11 +1619,13 @@ def test_a_count_of_records_is_no_count_of_devices(fast_rqa):
     "question, expected",
     [
         ("许昌市生态环境局2023年免罚的案子几件？", "9件"),  # 案子: the 案件 the text counts
+        ("Xuchang's environment bureau: which law practice gives it legal advice?", "河南名人律师事务所"),
         ("How many suggestions from people's congress deputies did the Taishun branch get in 2024?", "12件"),
     ],
 )
-def test_what_is_counted_however_it_is_said(rqa, question, expected):
-    # the counted noun in the reports' word (案件), and the English count's head before its "from …"
+def test_what_is_asked_however_it_is_said(rqa, question, expected):
+    # the counted noun in the reports' word (案件), an English count's head before its "from …", and a name
+    # asked with a verb in -s (gives)
     assert rqa.ask(question).answer == expected
 
 

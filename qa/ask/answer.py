@@ -118,7 +118,8 @@ CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(?:名字?|名称
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![地前年时今日天场中])")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
-    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would)\b",
+    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would"
+    r"|supplies|provides|serves|gives|offers|advises|runs|handles)\b",  # which law practice gives it advice
     re.I,
 )
 EN_LEADS = re.compile(

@@ -58,7 +58,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "rank",
         _p(
-            r"第几|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本",
+            r"第几|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本|获奖等次|(?:奖|名次)的?等次",
             r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+|which (?:edition|version)",
         ),
         ("ordinal",),
@@ -89,7 +89,8 @@ KINDS: tuple[Kind, ...] = (
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
             r"(?!(?:was|is|has|does|this|its)\b)"
             # (not which lake did it focus, nor which law firm supplies, provides, serves … it: a verb)
-            r"(?!(?:supplies|provides|serves|acts|runs|leads|heads|handles|oversees|manages|advises|offers)\b)"
+            r"(?!(?:supplies|provides|serves|acts|runs|leads|heads|handles|oversees|manages|advises|offers"
+            r"|gives|makes|takes|helps|does|uses)\b)"
             r"[a-z-]+s\b(?! (?:was|is)\b)"
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
             r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"
@@ -143,7 +144,7 @@ KINDS: tuple[Kind, ...] = (
             r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则]|达到了?什么水平|多[长久远高大]"
             r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数)(?:是)?[？?]?$",  # 企业数？
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
-            r"|\boutput\b|\btotal\b|\bquota\b|by how much"
+            r"|\boutput\b|\btotal\b|\bquota\b|by how much|\bheadcount\b"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
             r"|\bwhat\b[^?]*\b(?:aims?|expects?|plans?|intends?|hopes?) to (?:reach|exceed|hit)\b"  # aims to
             # what was the average PM2.5 concentration, what was China's GDP: a quantity's noun asked

@@ -82,6 +82,8 @@ ENGLISH = {
     "company": "公司 企业",  # which company: a name ending 有限公司 first
     "companies": "企业",
     "firms": "企业",
+    "firm": "公司 企业",  # that firm: a name ending 有限公司 first
+    "law practice": "律师事务所",
     "investigate": "查处",
     "investigated": "查处",
     "handled": "查处 办理",
