@@ -43,7 +43,7 @@ from ..text import (
 from ..types import Answer, DocInfo, Passage, QueryInfo, WordStats
 from . import translate
 from .figures import Figure, cn_number, find_figures, fold
-from .kinds import Kind, question_kind, question_type
+from .kinds import EN_VERBS_S, Kind, question_kind, question_type
 from .terms import expand, formal
 from .understand import section_years
 
@@ -119,7 +119,7 @@ HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![�
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
     r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would"
-    r"|supplies|provides|serves|gives|offers|advises|runs|handles)\b",  # which law practice gives it advice
+    rf"|{EN_VERBS_S})\b",  # which law practice gives it advice
     re.I,
 )
 EN_LEADS = re.compile(
@@ -151,6 +151,7 @@ ASKED_COUNT = re.compile(
     r"(?:哪|这|那)[“\"]?([一二两三四五六七八九十]+|\d)[个项条种类大]?|\b(two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 EN_NUMBERS = {
+    "one": 1,
     "two": 2,
     "three": 3,
     "four": 4,
@@ -757,7 +758,7 @@ def _question_figures(question: str) -> frozenset:
         said |= {nfkc_compact(q.text)} | ({(q.value, q.base)} if q.kind not in ("year", "date") else set())
     for m in EN_SPAN.finditer(question):
         number = m.group(1).lower()
-        value = int(number) if number.isdigit() else {"one": 1, **EN_NUMBERS}[number]
+        value = int(number) if number.isdigit() else EN_NUMBERS[number]
         said.add((float(value), EN_SPAN_UNITS[m.group(2).lower()]))
     return frozenset(said)
 
@@ -1528,9 +1529,8 @@ def _marked_runs(ctx: Context, pi: int, text: str, asked: int | None) -> list[Ca
         run: list[tuple[int, int]] = []
         for s, e in [*segments, (0, 0)]:
             piece = text[a + s : a + e]
-            at = piece.rfind(ctx.marker) if not run else (0 if piece.startswith(ctx.marker) else -1)
-            if at >= 0 and e - s - at <= 8 and (run or at + len(ctx.marker) < len(piece)):
-                run.append((a + s + at, a + e))
+            if run and piece.startswith(ctx.marker) and e - s <= 8:
+                run.append((a + s, a + e))  # the next item
                 continue
             if len(run) >= 2:
                 size = max(e0 - s0 for s0, e0 in run[:-1])
@@ -1539,11 +1539,12 @@ def _marked_runs(ctx: Context, pi: int, text: str, asked: int | None) -> list[Ca
                 found = _list_candidate(ctx, pi, text, items, (run[0][0], run[-1][1]), (a, b), asked)
                 found = replace(found, text=text[run[0][0] : run[-1][1]], score=found.score + 3.0)
                 out.append(replace(found, confidence=max(found.confidence, 0.9)))
-            run = []
-            if piece.rfind(ctx.marker) >= 0 and len(piece) - piece.rfind(ctx.marker) <= 8:
-                at = piece.rfind(ctx.marker)
-                if at + len(ctx.marker) < len(piece):
-                    run = [(a + s + at, a + e)]
+            at = piece.rfind(ctx.marker)  # a first item, after its verb (做到有谋划)
+            run = (
+                [(a + s + at, a + e)]
+                if 0 <= at and e - s - at <= 8 and at + len(ctx.marker) < len(piece)
+                else []
+            )
     return out
 
 

@@ -27,6 +27,14 @@ class Kind:
     figures: tuple[str, ...] = ()
 
 
+# English verbs in -s that follow the noun a which/what question asks (which law firm supplies its counsel):
+# no plural, so no list asked; they end the asked noun as did/does do
+EN_VERBS_S = (
+    "supplies|provides|serves|acts|runs|leads|heads|handles|oversees|manages|advises|offers|gives|makes|takes"
+    "|helps|does|uses"
+)
+
+
 def _p(zh: str, en: str) -> re.Pattern:
     return re.compile(f"{zh}|{en}", re.I)
 
@@ -88,9 +96,7 @@ KINDS: tuple[Kind, ...] = (
             r"|what exactly (?:are|were)\b"
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
             r"(?!(?:was|is|has|does|this|its)\b)"
-            # (not which lake did it focus, nor which law firm supplies, provides, serves … it: a verb)
-            r"(?!(?:supplies|provides|serves|acts|runs|leads|heads|handles|oversees|manages|advises|offers"
-            r"|gives|makes|takes|helps|does|uses)\b)"
+            rf"(?!(?:{EN_VERBS_S})\b)"  # (not which law firm supplies …: a verb)
             r"[a-z-]+s\b(?! (?:was|is)\b)"
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
             r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"

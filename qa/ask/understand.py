@@ -155,6 +155,11 @@ def _above(place: places.Place | str, documents: list[DocInfo], named_report: bo
     ]
 
 
+def _top(place: places.Place | str, docs: list[DocInfo]) -> list[DocInfo]:
+    """The place's own reports among ``docs`` (not those of the places under it)."""
+    return [d for d in docs if isinstance(place, str) or d.code == place.code]
+
+
 def _regions(place: places.Place | str, documents: list[DocInfo]) -> list[str]:
     return list(dict.fromkeys(d.region for d in _docs_of(place, documents)))
 
@@ -181,13 +186,13 @@ def understand(query: str, documents: list[DocInfo], filters: dict | None = None
         years = [y for y in years if y in titled] + [y for y in years if y not in titled]
     groups = [(p, _docs_of(p, documents) or _above(p, documents, bool(titled))) for p in named]
     groups = [(p, docs) for p, docs in groups if docs]
+    if titled:  # its own report named (2020年国务院政府工作报告): not a report below it, when it has any
+        groups = [(p, _top(p, docs) or docs) for p, docs in groups]
     docs = list(kinded or documents)
     if groups:
         docs = []
-        for i, (place, own) in enumerate(groups):  # per place: its reports on the named years if it has any
-            top = [d for d in own if isinstance(place, str) or d.code == place.code]
-            if top and titled:  # its own report named (2020年国务院政府工作报告): not a report below it
-                groups[i] = (place, top)
+        for place, own in groups:  # per place: its reports on the named years if it has any
+            top = _top(place, own)
             chosen = _on_years(top, years, titled) if top else []
             if not top or (years and not titled and not any(_covers(d, years, titled) for d in top)):
                 chosen = _on_years(own, years, titled)
