@@ -88,6 +88,10 @@ def test_figure_of_another_kind_is_not_an_answer(fake_embedder):
 # More verbatim excerpts (2025, 2010, 2003, 2005, 2006, 2017, 2019, 2016, 2004, 2014 reports; 江津区 2020 from seeds): several figures in one clause,
 # a target beside the year's achievement, a numbered abbreviation, a name that abbreviates.
 MIXED = {
+    "reserves": "全年实际利用外商直接投资535亿美元。年底国家外汇储备达4033亿美元，比年初增加1168亿美元。",
+    "disclosed": "2023年以来通过局网站累计公开信息1623条。认真做好政府信息公开申请办理工作,2023年以来,"
+    "我局已受理依申请公开政府信息14件,均按要求在规定时间内给予答复。",
+    "berths": "新增铁路营运里程6100公里；建成万吨级以上泊位568个；新增电信用户4.9亿户。",
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
     "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元，重点用于投资建设。",
     "years": "全国研究与试验开发经费，从1997年的509亿元增加到2002年的1161亿元，"
@@ -156,6 +160,10 @@ MIXED = {
         ),  # 以 leads in; as printed
         ("中央财政扶贫资金增长多少？", ("poverty",), "43.4%"),  # funds asked, their growth in percent
         ("中央财政赤字是多少钱？", ("poverty",), "1.4万亿元"),
+        ("国家外汇储备比年初增加了多少？", ("reserves",), "1168亿美元"),  # the change since 年初
+        ("2023年公开了多少信息？", ("disclosed",), "1623条"),  # 2023年以来累计: within the year asked
+        # 10,000 is one number, and 万吨级 states it
+        ("建成10,000吨级以上泊位多少个？", ("berths",), "568个"),
     ],
 )
 def test_the_asked_span_among_its_neighbours(question, texts, expected, fake_embedder):
@@ -378,6 +386,16 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("湟中局靠啥平台来加强污染源监控？", "污染源自动监控系统和移动执法系统", "name"),  # 以X为平台
         ("泰顺分局搞法治建设，领导小组是哪位牵头？", "局长", "person"),  # 牵头: the 组长
         ("许昌局找的哪家律所当法律顾问？", "河南名人律师事务所", "name"),  # 律所, though 律/所 tagged alone
+        ("丰泽生态环境局23年处罚金额合计？", "57 万元", "amount"),  # the fines, not the 处罚决定9件
+        ("泰顺分局报告里pm2.5下降幅度", "-17.3%", "percent"),  # pm2.5 asked, PM2.5 stated
+        ("丰泽区生态环境微信号23年发文篇数", "287篇", "count"),  # 篇数 asks 篇; 微信号: its 公众号
+        # 等 closes the last item, whole (污染防治 is no verb that ends it)
+        (
+            "丰泽局公示执法信息时，结合了哪些业务信息？",
+            "环境质量、行政审批、投诉举报、污染防治攻坚战开展情况",
+            "list",
+        ),
+        ("丰泽局执法案卷归档要做到啥程度？", "做到执法全过程留痕和可追溯", "manner"),  # the clause 做到 leads
         ("江津2020年发证登记企业总数？", "1941家", "count"),
         ("泰顺那边去年人大代表提的建议，分局一共接了几条？", "12件", "count"),  # 条 and 件 count suggestions
         ("湟中区局里法治政府建设那个小组，是哪个领导挂帅？", "局长", "person"),
@@ -510,6 +528,8 @@ def test_spoken_question_words_are_written_out():
     "question, kind",
     [
         ("罚了多少钱", "amount"),
+        ("Huangzhong district fined polluters how much altogether in 2024?", "amount"),  # fined: money
+        ("How is the term defined?", "open"),  # (not fines)
         ("几名法律顾问", "count"),
         ("党组集体学的是哪本纲要？", "name"),
         ("许昌局多久开一次班子会议？", "frequency"),

@@ -99,6 +99,10 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 MEASURE = re.compile(
     r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
+# a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
+COUNTED_NUMBER = re.compile(
+    r"(人次|户次|[起件家次个名人例项份条场套户台辆篇期批座所届部本册张艘架处])数(?![量据字额目值])"
+)
 # a count asked of things counted in 件 though the question names no measure word (申请有多少)
 CASES_COUNTED = re.compile(
     r"(?:申请|案件|案子|提案|建议|举报|投诉|诉讼|信访件?)(?:的)?(?:有|共|一共)?(?:多少|几)(?![\u4e00-\u9fff])"
@@ -184,7 +188,7 @@ DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|�
 # The question asks for a planned figure, and the text's words that introduce or deny one.
 # A change stated against a base (比上年增加5000亿元, 同比), in the text or asked in the question.
 COMPARED = re.compile(
-    r"比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年|比[一二三四五六七八九十两\d]+年前|相比"
+    r"比上年|比去年|较上年|较去年|同比|比上年末|[比较]年初|比(?:19|20)\d{2}年|比[一二三四五六七八九十两\d]+年前|相比"
     r"|year[- ]on[- ]year|compared"
     r"|than (?:in )?(?:the )?(?:previous|last|a) year|over the previous year"
     r"|\bbetween (?:the end of )?(?:19|20)\d{2}",  # between the end of 1995 and the end of 2000
@@ -198,7 +202,7 @@ BOTH_ENDS_ASKED = re.compile(
 )
 ORIGIN_ASKED = re.compile(r"[由从](?:多少|第几)|原来|原先|起初|\bfrom what\b|\bstarting\b", re.I)
 CHANGE_ONLY = re.compile(
-    r"(?:比上年|比去年|较上年|较去年|同比|比上年末|比(?:19|20)\d{2}年[底末]?|比[一二三四五六七八九十两\d]+年前)?"
+    r"(?:比上年|比去年|较上年|较去年|同比|比上年末|[比较]年初|比(?:19|20)\d{2}年[底末]?|比[一二三四五六七八九十两\d]+年前)?"
     r"(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
 )
 # The change of the figure before that leads into the next one (达到134.9万亿元、增长5%; 比五年前增加…).
@@ -367,10 +371,12 @@ def question_terms(
     for t in list(terms):  # a word inside a longer question word adds little of its own
         if any(t != o and t in o for o in terms):
             terms[t] *= 0.5
-    return terms
+    # tokens are lower-cased; the reports write Latin letters as capitals (pm2.5 asked, PM2.5 stated)
+    return {t.upper() if t.isascii() else t: w for t, w in terms.items()}
 
 
 def _overlap(terms: dict[str, float], text: str) -> float:
+    text = text.replace(" ", "")  # a PDF's spaced words and figures (累计罚款 57 万元) say 万元 too
     return sum(w for t, w in terms.items() if t in text)
 
 
@@ -871,7 +877,9 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         change = bool(COMPARED.search(lead))  # a change over a base
         if change or COMPARED.search(ctx.question):
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
-        if PERIOD_FIGURE.search(before) and not PERIOD_ASKED.search(ctx.question):
+        since_asked = asked is not None and f"{asked}年以来" in text[sentence_at(text, f.start)[0] : f.start]
+        if PERIOD_FIGURE.search(before) and not PERIOD_ASKED.search(ctx.question) and not since_asked:
+            # (2023年以来…累计公开1623条 asked of 2023: counted within the year asked)
             score -= 0.6 if asked is None else 1.2  # 2012年增长了多少: 五年…年均增长9.3% least of all
         elif AVERAGE.search(ctx.question):  # an average asked (年均增长多少): one year's growth is not it
             score += 0.6 if AVERAGE.search(before) else -0.6
@@ -1273,6 +1281,8 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         # a name the question does not already hold (神舟六号, C919) marks the stating clause
         novel = [w for w in _names_in(value) if w not in ctx.question]
         score += 0.5 if novel else 0.0
+        if ctx.verb and ctx.verb in value:  # 做到什么程度: the clause that 做到 leads states the degree
+            score += 0.5
         conf = CLAUSE_ONLY * _confidence(cover, sim, bool(ctx.sims))
         out.append(Candidate(pi, s, s + len(value), value, score, conf, clause=True))
     return out
@@ -1339,6 +1349,8 @@ def _trim_last(last: str, others: list[str], asked: str = "") -> str:
     """Cut what follows a list's last item (平顶山签订了…, 污染防治的攻坚战, 数字金融等); the noun the
     question asks for ends it where the last item carries it for all (…、第二批山水林田湖生态保护工程
     试点，完成… asked 哪些生态保护工程试点)."""
+    if (at := last.find("等")) > 0 and "的" not in last[:at] and at <= 3 * max(len(o) for o in others):
+        return last[:at]  # …、污染防治攻坚战开展情况等业务信息: 等 closes the last item, whole
     last = re.split(r"等|的", last)[0] or last
     ends = {o[-2:] for o in others}
     if len(others) >= 2 and len(ends) == 1 and (at := last.find(ends.pop(), 1)) > 0:
@@ -1887,6 +1899,7 @@ def _runs(items: list[str]) -> str:
 def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> Context:
     m = MEASURE.search(question)
     en = EN_MEASURE.search(question)
+    m = m or COUNTED_NUMBER.search(question)
     measure = m.group(1) if m else EN_MEASURES[en.group(1).lower()] if en else None
     if measure is None and CASES_COUNTED.search(question):
         measure = "件"  # 行政复议申请有多少: cases, not the 2名 who handle them
@@ -2085,6 +2098,11 @@ def extract(
             for c in found
             if not c.clause and c.passage == found[0].passage and a <= c.start < b and c.confidence >= ABSTAIN
         ][:1] + found
+    if found and found[0].clash and kind.name == "amount" and found[0].figure.kind == "count":
+        # money asked (处罚金额), a count found (处罚决定9件): money the passages state with confidence
+        # answers (累计罚款57万元), or nothing does
+        money = [c for c in found if c.figure is not None and c.figure.kind == "money"]
+        found = [c for c in money if c.confidence >= ABSTAIN][:1] or found
     if found and found[0].confidence < ABSTAIN:
         # the same figure stated with confidence elsewhere (the 2024 report's own 20元 beside the 2025
         # report's mention of it) answers what the top candidate only ranks first for
@@ -2107,10 +2125,13 @@ def _off_topic(
         short = re.sub(r"(?:省|市|自治区|特别行政区|县|区)$", "", place)
         if not covered and short not in sentence:
             return f"报告中没有找到关于“{place}”的内容（找到的属于{passage.region}）；下列为最相关的段落。"
-    asked = {n for n in QUESTION_NUMBER.findall(question) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+    plain = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", question)  # ships of 10,000 tonnes: one number
+    asked = {n for n in QUESTION_NUMBER.findall(plain) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
     held = set(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", sentence)))
     # every 100 households: the text writes 每百户, aged 16 to 24 may be 十六至二十四岁
-    held |= {f"{v:g}" for n in re.findall(r"[一二三四五六七八九十百千两]+", sentence) if (v := cn_number(n))}
+    held |= {
+        f"{v:g}" for n in re.findall(r"[一二三四五六七八九十百千万两]+", sentence) if (v := cn_number(n))
+    }
     if best.figure is not None and asked and not asked & held:  # (哪5项 asks a list's length)
         return f"报告中没有找到限定于“{'、'.join(sorted(asked))}”的这个数字；下列为最相关的段落。"
     return None

@@ -133,7 +133,7 @@ KINDS: tuple[Kind, ...] = (
         "amount",
         _p(
             r"多少钱|金额|罚款|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿",
-            r"how much (?:more |extra |additional )?money|amount|fines?\b|\bcost|spent|spend|absolute"
+            r"how much (?:more |extra |additional )?money|amount|\bfine[sd]?\b|\bcost|spent|spend|absolute"
             r"|budget|deficit"
             r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in
             r"|^(?!.*\b(?:what|which)(?: [a-z-]+)? funds?\b).*\bfunds?\b"  # what (new) fund: a name
@@ -187,7 +187,9 @@ KINDS: tuple[Kind, ...] = (
         ANY_FIGURE,
     ),
     # how something goes or is to go (要比2000年怎样 → 翻一番): the clause that states it
-    Kind("manner", _p(r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)", r"(?!)"), ("clause",)),
+    Kind(
+        "manner", _p(r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)|什么(?:程度|地步)", r"(?!)"), ("clause",)
+    ),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
     # (跟谁会签, 与谁签订: a partner, a body more often than a person, is asked as a name below)
     Kind(
