@@ -91,6 +91,8 @@ MIXED = {
     "reserves": "全年实际利用外商直接投资535亿美元。年底国家外汇储备达4033亿美元，比年初增加1168亿美元。",
     "disclosed": "2023年以来通过局网站累计公开信息1623条。认真做好政府信息公开申请办理工作,2023年以来,"
     "我局已受理依申请公开政府信息14件,均按要求在规定时间内给予答复。",
+    "audit": "加大审计和审计结果公告力度。今年要对土地出让金收支和耕地保护情况进行全面审计。深入推进反腐倡廉制度建设。",
+    "clearance": "推进通关便利化，进口、出口通关时间分别压减67%和92%，进出口环节合规成本明显下降。",
     "berths": "新增铁路营运里程6100公里；建成万吨级以上泊位568个；新增电信用户4.9亿户。",
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
     "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元，重点用于投资建设。",
@@ -161,7 +163,14 @@ MIXED = {
         ("中央财政扶贫资金增长多少？", ("poverty",), "43.4%"),  # funds asked, their growth in percent
         ("中央财政赤字是多少钱？", ("poverty",), "1.4万亿元"),
         ("国家外汇储备比年初增加了多少？", ("reserves",), "1168亿美元"),  # the change since 年初
-        ("2023年公开了多少信息？", ("disclosed",), "1623条"),  # 2023年以来累计: within the year asked
+        ("2023年公开了多少信息？", ("disclosed",), "1623条"),
+        # between the question's own words: 对…进行全面审计
+        ("今年要对哪些情况进行全面审计？", ("audit",), "土地出让金收支和耕地保护情况"),
+        (
+            "进口、出口通关时间压减了多少？",
+            ("clearance",),
+            "67%和92%",
+        ),  # both items asked: the run  # 2023年以来累计: within the year asked
         # 10,000 is one number, and 万吨级 states it
         ("建成10,000吨级以上泊位多少个？", ("berths",), "568个"),
     ],
@@ -297,6 +306,13 @@ def test_the_unit_asked():
     assert ans.answer == "9680亿斤"
 
 
+def test_words_that_ask_what_is_counted():
+    kind = question_kind("湟中局执法队伍有多少号人？")
+    assert context("湟中局执法队伍有多少号人？", kind, {}, {}).measure == "人"  # 号人: people
+    # what a bank should use to adjust the total money supply: a tool, not a total
+    assert question_type("What should the bank use to adjust the total money supply?") != "count"
+
+
 def test_the_list_of_the_asked_noun():
     """Of two lists of three, the one whose own noun is asked (…污染防治的攻坚战), not the one near the word."""
     ans = _ask(
@@ -395,7 +411,15 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
             "环境质量、行政审批、投诉举报、污染防治攻坚战开展情况",
             "list",
         ),
-        ("丰泽局执法案卷归档要做到啥程度？", "做到执法全过程留痕和可追溯", "manner"),  # the clause 做到 leads
+        ("丰泽局执法案卷归档要做到啥程度？", "做到执法全过程留痕和可追溯", "manner"),
+        ("丰泽区生态环境部门那年开出几张处罚决定？", "9件", "count"),  # 张 counts papers, as 件 does
+        ("江津区生态环境局的常年法律顾问，所在律所叫啥", "君策律师事务所", "title"),  # a body's name
+        ("泰顺分局建立的水质监测预警机制叫什么？", "“四色预警”", "title"),  # a mechanism's: quoted
+        (
+            "湟中那三家重点企业分别是谁",
+            "青海祁连山水泥有限公司、黄河西宁热电有限责任公司、西宁市湟中区江源给排水有限责任公司",
+            "list",
+        ),  # the clause 做到 leads
         ("江津2020年发证登记企业总数？", "1941家", "count"),
         ("泰顺那边去年人大代表提的建议，分局一共接了几条？", "12件", "count"),  # 条 and 件 count suggestions
         ("湟中区局里法治政府建设那个小组，是哪个领导挂帅？", "局长", "person"),
@@ -417,6 +441,12 @@ def test_answer_spans(fast_rqa, question, expected, kind):
     assert ans.answer == expected
     s, e = ans.span
     assert ans.passages[0].text[s:e] == expected  # the span is the report's own text
+
+
+@pytest.mark.slow
+def test_sheets_counted_are_cases_not_money(rqa):
+    # 几张处罚决定: 张 counts decisions as 件 and 起 do; the 57 万元 beside them is no count
+    assert rqa.ask("丰泽区生态环境部门那年开出几张处罚决定？").answer in ("9 起", "9件")
 
 
 @pytest.mark.slow
@@ -529,6 +559,10 @@ def test_spoken_question_words_are_written_out():
     [
         ("罚了多少钱", "amount"),
         ("Huangzhong district fined polluters how much altogether in 2024?", "amount"),  # fined: money
+        ("合计是几万元？", "money"),
+        ("那年开出几张处罚决定？", "count"),
+        ("Which leaders' meeting did the report say China would host?", "name"),  # one meeting
+        ("Which three enforcement rules did the bureau put into practice?", "list"),
         ("How is the term defined?", "open"),  # (not fines)
         ("几名法律顾问", "count"),
         ("党组集体学的是哪本纲要？", "name"),
@@ -685,6 +719,7 @@ def test_prices_said_plainly_find_the_consumer_price_target():
         ("丰泽局这份报告是哪天写的？", "2024年2月26日", None),  # written: the date it signs
         ("What's the release date of Jiangjin's 2020 report?", "2021-02-18", None),
         ("江津这份法治报告啥时候挂网的？", "2021-02-18", None),  # put online: published
+        ("江津区局这个2020年度法治报告是啥时候挂到网上的", "2021-02-18", None),
         ("丰泽局的报告末尾签的日子是哪天？", "2024年2月26日", None),
         (
             "丰泽的报告是什么时候发布的？",

@@ -139,6 +139,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many complaints did the bureau close out?", "办结", "截止"),
         ("How much was the funding for rural junior middle school students?", "初中", "初级"),
         ("What average years of schooling does the report aim for?", "平均受教育年限", "常年"),
+        ("Which meeting would China host this year?", "举办", "主人"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):
@@ -151,6 +152,12 @@ def test_phrase_wins_over_its_words():
     assert next(iter(got)) == "减贫"
     assert got["减贫"] > 1.0  # a two-word phrase weighs more than one word's best headword
     assert "贫穷" not in got  # the phrase consumed "poverty": its single-word senses do not flood in
+
+
+def test_a_pair_joined_by_and_keeps_its_words_too():
+    # import and export is 进出口, and the text may name them apart (进口、出口通关时间分别压减…)
+    got = terms("import and export")
+    assert {"进出口", "进口", "出口"} <= set(got) and got["进出口"] > got["进口"]
 
 
 def test_inflections_and_spelling():

@@ -97,7 +97,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方)?(人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
+    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|号(?=人))?(人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
 )
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
 COUNTED_NUMBER = re.compile(
@@ -108,7 +108,8 @@ CASES_COUNTED = re.compile(
     r"(?:申请|案件|案子|提案|建议|举报|投诉|诉讼|信访件?)(?:的)?(?:有|共|一共)?(?:多少|几)(?![\u4e00-\u9fff])"
 )
 # (几份决定: 9件 too; 几条建议: 12件; 几回 is 几次; 几台设备: 257份 counts records)
-MEASURE_GROUPS = ["起件例宗", "家户所", "次场期轮回", "名位人", "份篇项条", "件份条", "台套辆架"]
+# (张: 几张处罚决定, 几张罚单 count cases and papers as 件 does)
+MEASURE_GROUPS = ["起件例宗张", "家户所", "次场期轮回", "名位人", "份篇项条张", "件份条张", "台套辆架"]
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
@@ -117,7 +118,7 @@ HEAD = re.compile(
     r"([\u4e00-\u9fff]{1,20})"
 )
 # 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 keeps the quoted or titled name the clause holds)
-CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(?:名字?|名称)(?:[？?]|$)")
+CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(名字?|名称)?(?:[？?]|$)")
 # 哪个系统里销号: 系统; 哪家律所当法律顾问: 律所 (当 serving as, not 当地, 当前)
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![地前年时今日天场中])")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
@@ -227,6 +228,10 @@ UNIT_ASKED = re.compile(
     r"多少(?:万亿|亿|万)?(?:美元|元|人民币|钱)|金额|how many (?:dollars|yuan)|how much money", re.I
 )
 # A place word framing what is asked (在哪次会议上, 从哪里): the answer sits in the same frame in the text.
+# A question word between the question's own words (对哪些情况进行全面审计): the words before it, after it.
+SLOT = re.compile(
+    r"([\u4e00-\u9fff]{1,4})(?:哪些|哪几[个项类种条家]?|哪[个项类种条家]|什么)([\u4e00-\u9fff]{3,16})(?:[？?，,。]|$)"
+)
 FRAME = re.compile(r"([在从由于])(?:哪|什么)[\u4e00-\u9fff]{0,4}?([上中里内])")
 # The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
 REPORT_YEAR = re.compile(
@@ -736,13 +741,18 @@ def _is_subject(ctx: Context, lead: str, whole: str) -> bool:
     return bool(tail) and lead.endswith(tail) and not whole.endswith(tail)
 
 
-def _item_fit(ctx: Context, items: Sequence[str], i: int) -> float:
-    """+1 when the question's words name item ``i`` of a 分别 list more than any other item, -1 when they
-    name another more; words every item holds (a shared 排放总量) decide nothing."""
-    weights = [
+def _item_weights(ctx: Context, items: Sequence[str]) -> list[float]:
+    """How much the question's words name each item of a list, words every item holds left out."""
+    return [
         sum(w for t, w in ctx.terms.items() if t in item and not all(t in other for other in items))
         for item in items
     ]
+
+
+def _item_fit(ctx: Context, items: Sequence[str], i: int) -> float:
+    """+1 when the question's words name item ``i`` of a 分别 list more than any other item, -1 when they
+    name another more; words every item holds (a shared 排放总量) decide nothing."""
+    weights = _item_weights(ctx, items)
     others = max(w for j, w in enumerate(weights) if j != i)
     return 1.0 if weights[i] > others else -1.0 if others > weights[i] else 0.0
 
@@ -954,6 +964,25 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if f.noun and text.startswith(f.noun, end) and _ends_question(ctx.question, f.unit + f.noun):
             end += len(f.noun)  # 分成了几个方面: 10个方面, the measure word's noun the question ends on
         out.append(Candidate(pi, start, end, text[start:end], score, conf, clash=clash, figure=f))
+    return out + _whole_runs(ctx, text, respective, out)
+
+
+def _whole_runs(
+    ctx: Context, text: str, respective: dict[int, tuple[list[str], int]], found: list[Candidate]
+) -> list[Candidate]:
+    """A 分别 run whose every item the question names (import and export clearance times, 进口、出口通关
+    时间分别压减67%和92%): all its figures as printed, above the best of them."""
+    runs: dict[tuple[str, ...], list[Candidate]] = {}
+    for c in found:
+        if c.figure is not None and c.start in respective:
+            runs.setdefault(tuple(respective[c.start][0]), []).append(c)
+    out = []
+    both = re.search(r"[和与及、]|\band\b", ctx.question)  # (化学需氧量排放总量 asks one item of two)
+    for items, members in runs.items():
+        if both and len(members) == len(items) and all(w > 0 for w in _item_weights(ctx, items)):
+            best = max(members, key=lambda c: c.score)
+            a, b = members[0].start, members[-1].end
+            out.append(replace(best, start=a, end=b, text=text[a:b], score=best.score + 0.5))
     return out
 
 
@@ -1239,6 +1268,39 @@ _WHAT = "(?:什么|啥|哪[个项件类种部条份]?)"
 DISPOSAL_ASKED = re.compile(rf"[把将]{_WHAT}(?:{_DISPOSE})|(以){_WHAT}为")
 DISPOSAL = re.compile(rf"[把将]([^，,。；;！？]{{2,60}}?)(?:{_DISPOSE})")
 ADOPTED = re.compile(r"以([^，,。；;！？]{2,60}?)为")  # 以X为Y (以宪法为核心): X asked by 以什么为Y
+
+
+def slot_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
+    """What the text puts where the question puts its question word, between the question's own words
+    on either side (对哪些情况进行全面审计 → 对土地出让金收支和耕地保护情况进行全面审计): the words after
+    the question word, three or more, found verbatim, and the nearest of the words before it."""
+    m = SLOT.search(ctx.question)
+    if not m:
+        return []
+    before, after = m.group(1), m.group(2)
+    words = list(tagged(after))
+    k = next((i for i, w in enumerate(words) if not w.flag.startswith("n") or w.flag == "vn"), len(words))
+    head = "".join(w.word for w in words[:k])  # the noun asked (情况) ends the answer; the words after it
+    rest = after[len(head) :]  # follow it, the nearest of them first (进行全面审计)
+    out = []
+    for j in range(len(rest), 2, -1):
+        right = rest[:j]
+        if right not in text:
+            continue
+        for r in (x.start() for x in re.finditer(re.escape(right), text)):
+            a, _ = _clause_of(text, r, r)
+            lead = next((before[i:] for i in range(len(before)) if before[i:] in text[a:r]), "")
+            if not lead:
+                continue
+            s = text.rfind(lead, a, r) + len(lead)
+            value = text[s:r]
+            if not 2 <= len(value) <= 30 or not value.endswith(head) or value == head:
+                continue
+            cover, sim, score = _support(ctx, pi, text, s, r)
+            conf = _confidence(cover, sim, bool(ctx.sims))
+            out.append(Candidate(pi, s, r, value, score + 1.0 + 0.2 * len(right), conf))
+        break
+    return out
 
 
 def disposal_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
@@ -1824,8 +1886,15 @@ def _heads(question: str) -> tuple[str, ...]:
     """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
     if m := CALLED.search(question):  # what is called is asked, not a 名
         words = list(tagged(m.group(1)))
+        noun = ""
         if words and words[-1].flag.startswith("n") and len(words[-1].word) > 1:
-            return (words[-1].word[-6:],)
+            noun = words[-1].word[-6:]
+        elif len(words) > 1 and len(words[-1].word) == 1 and words[-2].flag[:1] == "n":
+            noun = words[-2].word + words[-1].word  # 律所: a noun jieba cut in two
+        # a bare 叫什么 asks the name of a body (律所叫啥 → 君策律师事务所); of a document, mechanism or
+        # project (文件叫什么) it keeps the titled or quoted name the clause holds
+        if noun and (m.group(2) or BODY_END.search(noun)):
+            return (noun,)
     if m := HEAD.search(question):
         phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0].removesuffix("的")  # 网站公开的
         owner, _, owned = phrase.partition("的")
@@ -1983,6 +2052,8 @@ def _passage_candidates(
             out += list_candidates(ctx, pi, text, asked)
         elif finder == "figures":
             out += figure_run_candidates(ctx, pi, text, asked)
+        elif finder == "slot":
+            out += slot_candidates(ctx, pi, text)
         else:
             out += fixed_candidates(ctx, pi, text, finder)
     return out

@@ -35,7 +35,7 @@ ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
     (
         "published",
         re.compile(
-            r"(?:哪天|哪一天|什么时候|何时|日期|时间|几月|哪年哪月).{0,8}(?:发布|公布|印发|报送|上报|发出|出台|挂网|上网)"
+            r"(?:哪天|哪一天|什么时候|何时|日期|时间|几月|哪年哪月).{0,8}(?:发布|公布|印发|报送|上报|发出|出台|挂网|上网|[挂放贴传]到网上)"
             r"|(?:发布|公布|印发|报送|上报|发出|出台|挂网)(?:的)?(?:日期|时间|于哪)"
             r"|\bwhen\b.{0,40}\b(?:published|released|issued|submitted)\b"
             r"|(?:publication|release) date|date of (?:publication|issue|release)",

@@ -79,32 +79,39 @@ KINDS: tuple[Kind, ...] = (
             r"title of|name of the (?:plan|document)"
             # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
             # (not "laws and regulations": several documents)
-            r"|\bwhich (?:(?!and\b)[a-z-]+ ){0,2}(?:rules|regulations|provisions|guidelines)\b",
+            # (which three rules: a list)
+            r"|\bwhich (?!(?:two|three|four|five|six|seven|eight|nine|ten|several)\b)"
+            r"(?:(?!and\b)[a-z-]+ ){0,2}(?:rules|regulations|provisions|guidelines)\b",
         ),
         ("title", "quoted", "named", "clause"),
     ),
     # several figures asked at once (分别是多少, respectively): the run of figures the text gives, as printed
-    Kind("figures", _p(r"分别|各(?:是|为|有)多少", r"\brespectively\b"), ("figures",), ANY_FIGURE),
+    Kind(
+        "figures",
+        _p(r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有)多少", r"\brespectively\b"),  # (分别是谁: names)
+        ("figures",),
+        ANY_FIGURE,
+    ),
     Kind(
         "list",
         _p(
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字"  # 在哪“八个字”上下功夫: a slogan's words
             # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
-            r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥)",
+            r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
             r"(?!(?:was|is|has|does|this|its)\b)"
             rf"(?!(?:{EN_VERBS_S})\b)"  # (not which law firm supplies …: a verb)
-            r"[a-z-]+s\b(?! (?:was|is)\b)"
+            r"[a-z-]+s\b(?!')(?! (?:was|is)\b)"  # (not which leaders' meeting: one meeting)
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
             r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"
             r"(?:[a-z-]+ ){0,3}(?!(?:targets|rates|ratios|points|levels|figures|numbers|amounts"
             r"|prices|percentages|costs|funds|years|months|days)\b)[a-z-]{3,}s"
             r" (?:did|do|does|were|are|will|would)\b",
         ),
-        ("list",),
+        ("list", "slot"),
     ),
     # a multiple asked (是1997年的几倍): the 2.9倍 beside the amount, not the amount
     Kind(
@@ -116,7 +123,7 @@ KINDS: tuple[Kind, ...] = (
     # a money unit asked outright (多少美元, 多少亿元) wins over a 率 elsewhere in the question (汇率)
     Kind(
         "money",
-        _p(r"多少(?:万亿|亿|万)?(?:美元|元|人民币)", r"how many (?:dollars|yuan)"),
+        _p(r"(?:多少|几)(?:万亿|亿|千万|百万|万|千)?(?:美元|元|人民币)", r"how many (?:dollars|yuan)"),
         ("figure",),
         ("money",),
     ),
@@ -147,10 +154,10 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则]|达到了?什么水平|多[长久远高大]"
+            r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则张]|达到了?什么水平|多[长久远高大]"
             r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数)(?:是)?[？?]?$",  # 企业数？
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
-            r"|\boutput\b|\btotal\b|\bquota\b|by how much|\bheadcount\b"
+            r"|\boutput\b|^(?!.*\bus(?:e|ed|es|ing) to\b).*\btotal\b|\bquota\b|by how much|\bheadcount\b"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
             r"|\bwhat\b[^?]*\b(?:aims?|expects?|plans?|intends?|hopes?) to (?:reach|exceed|hit)\b"  # aims to
             # what was the average PM2.5 concentration, what was China's GDP: a quantity's noun asked
@@ -206,7 +213,7 @@ KINDS: tuple[Kind, ...] = (
             r"|\bwhat (?:kind|type|sort)s? of\b"
             r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name
         ),
-        ("disposal", "title", "quoted", "named", "clause"),
+        ("disposal", "title", "quoted", "named", "slot", "clause"),
     ),
 )
 OPEN = Kind("open", re.compile(r"$^"), ())

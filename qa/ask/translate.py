@@ -441,6 +441,9 @@ def translate_words(
             if found:
                 unit = 1.0 + PHRASE_BONUS * (n - 1)
                 groups.append([(term, unit * share) for term, share in found])
+                if n == 3 and span[1] == "and":  # import and export → 进出口, and 进口、出口 as the text
+                    # may name them apart (进口、出口通关时间分别压减…)
+                    groups += [g for w in (span[0], span[2]) if (g := in_use(_candidates((w,), rev), df))]
                 i += n
                 break
         else:
