@@ -93,6 +93,12 @@ MIXED = {
     "我局已受理依申请公开政府信息14件,均按要求在规定时间内给予答复。",
     "audit": "加大审计和审计结果公告力度。今年要对土地出让金收支和耕地保护情况进行全面审计。深入推进反腐倡廉制度建设。",
     "clearance": "推进通关便利化，进口、出口通关时间分别压减67%和92%，进出口环节合规成本明显下降。",
+    "approvals": "行政许可审批时限缩短85%,申报材料精简20%,即办率达到80%,均实现全程网办。实施环境影响评价告知承诺制的建设项目"
+    "公示期结束后2个工作日可完成审批,辐射安全许可证和排污许可证等事项基本实现“立等可取”。",
+    "reform": "国务院根据党的十六届二中全会审议通过的《\n关于深化行政管理体制和机构改革的意见\n》形成的《\n国务院机构改革方案\n》，"
+    "将提交本次大会审议。",
+    "risk": "督促指导企业及时修编环境应急预案,完成环境风险企业预案备案527家,其中一般风险等级494家,较大风险等级26家,"
+    "重大环境风险等级7家。二是开展应急演练。",
     "berths": "新增铁路营运里程6100公里；建成万吨级以上泊位568个；新增电信用户4.9亿户。",
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
     "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元，重点用于投资建设。",
@@ -163,14 +169,20 @@ MIXED = {
         ("中央财政扶贫资金增长多少？", ("poverty",), "43.4%"),  # funds asked, their growth in percent
         ("中央财政赤字是多少钱？", ("poverty",), "1.4万亿元"),
         ("国家外汇储备比年初增加了多少？", ("reserves",), "1168亿美元"),  # the change since 年初
+        # 2023年以来累计: within the year asked
         ("2023年公开了多少信息？", ("disclosed",), "1623条"),
         # between the question's own words: 对…进行全面审计
         ("今年要对哪些情况进行全面审计？", ("audit",), "土地出让金收支和耕地保护情况"),
+        # both items asked: the whole 分别 run
+        ("进口、出口通关时间压减了多少？", ("clearance",), "67%和92%"),
+        # the title the question quotes is no answer, line breaks inside its marks or not
         (
-            "进口、出口通关时间压减了多少？",
-            ("clearance",),
-            "67%和92%",
-        ),  # both items asked: the run  # 2023年以来累计: within the year asked
+            "根据《关于深化行政管理体制和机构改革的意见》形成的方案叫什么？",
+            ("reform",),
+            "《国务院机构改革方案》",
+        ),
+        # figures each with its label, as printed (not the whole they are parts of)
+        ("按风险等级分别多少家？", ("risk",), "一般风险等级494家,较大风险等级26家,重大环境风险等级7家"),
         # 10,000 is one number, and 万吨级 states it
         ("建成10,000吨级以上泊位多少个？", ("berths",), "568个"),
     ],
@@ -306,6 +318,13 @@ def test_the_unit_asked():
     assert ans.answer == "9680亿斤"
 
 
+def test_a_length_of_time_counts_nothing(fake_embedder):
+    ans = _ask("建设项目环评批了几个？", MIXED["approvals"], embedder=fake_embedder)
+    assert ans.answer != "2个工作日"  # how long approval takes, not how many
+    ans = _ask("公示期结束后多少个工作日可完成审批？", MIXED["approvals"], embedder=fake_embedder)
+    assert ans.answer == "2个工作日"  # unless a length of time is asked
+
+
 def test_words_that_ask_what_is_counted():
     kind = question_kind("湟中局执法队伍有多少号人？")
     assert context("湟中局执法队伍有多少号人？", kind, {}, {}).measure == "人"  # 号人: people
@@ -414,6 +433,16 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("丰泽局执法案卷归档要做到啥程度？", "做到执法全过程留痕和可追溯", "manner"),
         ("丰泽区生态环境部门那年开出几张处罚决定？", "9件", "count"),  # 张 counts papers, as 件 does
         ("江津区生态环境局的常年法律顾问，所在律所叫啥", "君策律师事务所", "title"),  # a body's name
+        (
+            "丰泽那个伪造环评批复被移送公安的企业全称叫啥？",
+            "福建皓月环保科技有限公司",
+            "title",
+        ),  # 企业: a 公司
+        (
+            "Taishun's branch: which official is in charge of its rule-of-law leadership group?",
+            "局长",
+            "person",
+        ),
         ("泰顺分局建立的水质监测预警机制叫什么？", "“四色预警”", "title"),  # a mechanism's: quoted
         (
             "湟中那三家重点企业分别是谁",
@@ -563,6 +592,8 @@ def test_spoken_question_words_are_written_out():
         ("那年开出几张处罚决定？", "count"),
         ("Which leaders' meeting did the report say China would host?", "name"),  # one meeting
         ("Which three enforcement rules did the bureau put into practice?", "list"),
+        ("Which official is in charge of its leadership group?", "person"),
+        ("网格员全年跑巡查跑了几趟", "count"),
         ("How is the term defined?", "open"),  # (not fines)
         ("几名法律顾问", "count"),
         ("党组集体学的是哪本纲要？", "name"),

@@ -140,6 +140,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How much was the funding for rural junior middle school students?", "初中", "初级"),
         ("What average years of schooling does the report aim for?", "平均受教育年限", "常年"),
         ("Which meeting would China host this year?", "举办", "主人"),
+        ("What was the number of tip-offs received?", "举报", "密告"),
+        ("How many did it handle as lead office?", "主办", "办公室"),
+        ("Who is in charge of the group?", "组长", "罪名"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -90,6 +90,8 @@ FREQUENCY = re.compile(
 SELF = re.compile(r"(?:(?:19|20)\d{2}年)?[我本](?:分?局|市|区|县|省|国|委|院|厅|单位|部门)")  # not 本溪市
 # Generic words for a body (哪个单位, 哪个部门) and the words a body's name ends in.
 GENERIC_BODIES = ("单位", "部门", "机构", "机关")
+# the words a thing's names end in, other than its own (哪家企业 → 福建皓月环保科技有限公司)
+NAMED_AS = {"企业": ("公司", "厂")}
 BODY_END = re.compile(r"(?:局|院|委员会|政府|办公室|厅|委|中心|公司|支队|大队|所|站|部门|法庭)$")
 PAIRS = ("“”", "《》", "（）", "()", "「」", "『』")  # opening and closing marks
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
@@ -97,7 +99,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|号(?=人))?(人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处])"
+    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|号(?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟])"
 )
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
 COUNTED_NUMBER = re.compile(
@@ -109,7 +111,8 @@ CASES_COUNTED = re.compile(
 )
 # (几份决定: 9件 too; 几条建议: 12件; 几回 is 几次; 几台设备: 257份 counts records)
 # (张: 几张处罚决定, 几张罚单 count cases and papers as 件 does)
-MEASURE_GROUPS = ["起件例宗张", "家户所", "次场期轮回", "名位人", "份篇项条张", "件份条张", "台套辆架"]
+MEASURE_GROUPS = ["起件例宗张", "家户所", "次场期轮回趟", "名位人", "份篇项条张", "件份条张", "台套辆架"]
+DURATION = re.compile(r"(?:工作日|日|天|月|年|小时|分钟|周|星期|季度)$")  # a length of time (2个工作日)
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
@@ -128,7 +131,8 @@ EN_HEAD = re.compile(
     re.I,
 )
 EN_LEADS = re.compile(
-    r"\bwho\s+(?:leads|led|heads|headed|chairs|chaired|is in charge"
+    r"\b(?:who|which (?:official|leader|officer|person))\s+"
+    r"(?:leads|led|heads|headed|chairs|chaired|is in charge"
     r"|serves? as (?:the )?(?:head|leader|chair))\b",
     re.I,
 )
@@ -491,6 +495,8 @@ def _measure_fit(asked: str, unit: str) -> float:
         if PER_HEAD.search(asked) and whole.endswith(asked):
             return 1.0
         return 0.6 if PER_HEAD.search(whole) and whole[-2] == asked else -1.0  # 多少人: 500人次, near
+    if DURATION.search(whole) and not DURATION.search(asked):
+        return -1.0  # 环评批了几个: 2个工作日 is how long, not how many
     unit, asked = whole[-1:], asked[-1]
     if not unit:
         return 0.0
@@ -1069,7 +1075,7 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
     if WHERE_ASKED.search(ctx.question) and (places := _place_spans(text)):
         return places
     found: list[tuple[int, int, float]] = []
-    for head in ctx.heads:
+    for head in (*ctx.heads, *(n for h in ctx.heads for n in NAMED_AS.get(h, ()))):
         if head in GENERIC_BODIES:  # 移送给哪个单位: any body the text names (区公安局), not a 单位
             found += _body_spans(ctx, text)
             continue
@@ -1232,7 +1238,7 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
             else:
                 inside, bonus = 0.0, bonus - NAMING / 3
         if (
-            _repeats(ctx, value) > 0.8 or value.strip('“”"《》') in ctx.question
+            _repeats(ctx, value) > 0.8 or re.sub(r"\s+", "", value).strip('“”"《》') in ctx.question
         ):  # it only repeats the question
             continue
         if any(value.endswith(r) for r in ctx.roles):  # 哪位律师: a name ending in 律师 is no lawyer's
@@ -1659,6 +1665,8 @@ def _pair_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
 
 # the words a count question asks about, right before 是多少/有几 (…中，人大建议有几件 → 人大建议)
 ASKED_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:的)?(?:有|是|为|共|共有)?(?:多少|几)")
+# between labelled figures of one run (not a whole and its parts: 527家,其中一般…)
+LABEL_JOINER = re.compile(r"[、，,；;]\s*(?!其中)[\u4e00-\u9fff]{1,12}")
 RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")  # between the figures of one run
 RUN_BREAK = re.compile(r"[，,。；;：:\n\d]")  # what may not stand between 分别 and its run's first figure
 ITEM_JOINERS = {"、", "和", "与", "及", "以及"}
@@ -1683,6 +1691,7 @@ def figure_run_candidates(ctx: Context, pi: int, text: str, asked: int | None) -
     question asking several at once, as printed."""
     out = []
     runs: list[list[Figure]] = []
+    labelled: list[list[Figure]] = []  # 一般风险等级494家,较大风险等级26家,…: one unit, each figure its label
     for f in find_figures(text):
         if f.kind in ("year", "date"):
             continue
@@ -1690,10 +1699,18 @@ def figure_run_candidates(ctx: Context, pi: int, text: str, asked: int | None) -
             runs[-1].append(f)
         else:
             runs.append([f])
-    for run in runs:
+        last = labelled[-1][-1] if labelled else None
+        if last is not None and last.unit == f.unit and LABEL_JOINER.fullmatch(text[last.end : f.start]):
+            labelled[-1].append(f)
+        else:
+            labelled.append([f])
+    for run in runs + [r for r in labelled if len(r) > 2]:
         if len(run) < 2:
             continue
         start, end = run[0].start, run[-1].end
+        if run in labelled:  # from the first figure's own label (其中一般风险等级494家 → 一般风险等级…)
+            label = re.search(r"[\u4e00-\u9fff]{1,12}$", text[_clause_of(text, start, end)[0] : start])
+            start -= len(label.group().removeprefix("其中")) if label else 0
         cover, sim, score = _support(ctx, pi, text, start, end)
         score += 1.0 + (1.0 if "分别" in text[max(0, start - 8) : start] else 0.0)
         if asked:
@@ -1886,6 +1903,9 @@ def _heads(question: str) -> tuple[str, ...]:
     """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
     if m := CALLED.search(question):  # what is called is asked, not a 名
         words = list(tagged(m.group(1)))
+        named = bool(m.group(2))
+        while words and words[-1].word in ("全称", "名称", "名字", "全名", "的"):
+            words = words[:-1]  # 企业全称叫什么: the 企业 is asked its name
         noun = ""
         if words and words[-1].flag.startswith("n") and len(words[-1].word) > 1:
             noun = words[-1].word[-6:]
@@ -1893,7 +1913,7 @@ def _heads(question: str) -> tuple[str, ...]:
             noun = words[-2].word + words[-1].word  # 律所: a noun jieba cut in two
         # a bare 叫什么 asks the name of a body (律所叫啥 → 君策律师事务所); of a document, mechanism or
         # project (文件叫什么) it keeps the titled or quoted name the clause holds
-        if noun and (m.group(2) or BODY_END.search(noun)):
+        if noun and (named or BODY_END.search(noun) or noun in NAMED_AS):
             return (noun,)
     if m := HEAD.search(question):
         phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0].removesuffix("的")  # 网站公开的

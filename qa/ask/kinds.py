@@ -154,7 +154,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则张]|达到了?什么水平|多[长久远高大]"
+            r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则张趟]|达到了?什么水平|多[长久远高大]"
             r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数)(?:是)?[？?]?$",  # 企业数？
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|^(?!.*\bus(?:e|ed|es|ing) to\b).*\btotal\b|\bquota\b|by how much|\bheadcount\b"
@@ -201,7 +201,10 @@ KINDS: tuple[Kind, ...] = (
     # (跟谁会签, 与谁签订: a partner, a body more often than a person, is asked as a name below)
     Kind(
         "person",
-        _p(r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务", r"\bwho\b|\bwhom\b"),
+        _p(
+            r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务",
+            r"\bwho\b|\bwhom\b|\bwhich (?:official|leader|officer|person)\b",
+        ),
         ("role", "named", "clause"),
     ),
     Kind(

@@ -40,6 +40,10 @@ ENGLISH = {
     "petition": "信访",
     "petitions": "信访",
     "tip": "举报",
+    "tip off": "举报",  # tip-off(s): a hyphen reads as a space
+    "tip offs": "举报",
+    "lead office": "主办",  # handled as lead office: 主办, not 协办
+    "in charge of": "负责 牵头 组长",
     "tips": "举报",
     "hotline": "热线 12369",
     "grid": "网格",
