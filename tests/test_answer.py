@@ -443,6 +443,14 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
             "局长",
             "person",
         ),
+        # number of enterprises: 家, not the 8次 of talks beside it
+        (
+            "Huangzhong: number of enterprises the bureau called in for admonishment talks in 2024?",
+            "17家",
+            "count",
+        ),
+        # each figure with its label, two of them
+        ("湟中排污许可证企业里，重点管理多少家，简化管理多少家？", "重点管理9家，简化管理39家", "figures"),
         ("泰顺分局建立的水质监测预警机制叫什么？", "“四色预警”", "title"),  # a mechanism's: quoted
         (
             "湟中那三家重点企业分别是谁",
@@ -476,6 +484,15 @@ def test_answer_spans(fast_rqa, question, expected, kind):
 def test_sheets_counted_are_cases_not_money(rqa):
     # 几张处罚决定: 张 counts decisions as 件 and 起 do; the 57 万元 beside them is no count
     assert rqa.ask("丰泽区生态环境部门那年开出几张处罚决定？").answer in ("9 起", "9件")
+
+
+@pytest.mark.slow
+def test_a_quoted_term_of_another_noun_is_no_english_name(rqa):
+    # what team ranking: not the quoted “一案一卷一审” of another sentence, though English heads are guesses
+    ans = rqa.ask(
+        "Fengze's bureau entered Quanzhou's law-enforcement drills in 2023 - what team ranking did it earn?"
+    )
+    assert "优秀团体三等奖" in ans.answer
 
 
 @pytest.mark.slow
@@ -593,6 +610,14 @@ def test_spoken_question_words_are_written_out():
         ("Which leaders' meeting did the report say China would host?", "name"),  # one meeting
         ("Which three enforcement rules did the bureau put into practice?", "list"),
         ("Which official is in charge of its leadership group?", "person"),
+        ("Where in the Zhejiang ranking did Taishun's PM2.5 reduction put it?", "rank"),
+        ("法治建设要点文件，标题怎么写的？", "title"),
+        ("罚金一共多少", "amount"),
+        ("重点管理多少家，简化管理多少家？", "figures"),  # two figures at once
+        ("How many are under key management and how many under simplified management?", "figures"),
+        ("Which environmental services firm did Fengze hand over to the police?", "name"),  # one firm
+        ("Which public services were expanded?", "list"),
+        ("Of the cases handled, how many ended without a fine being imposed?", "count"),  # cases, not money
         ("网格员全年跑巡查跑了几趟", "count"),
         ("How is the term defined?", "open"),  # (not fines)
         ("几名法律顾问", "count"),
@@ -747,10 +772,12 @@ def test_prices_said_plainly_find_the_consumer_price_target():
             None,
         ),  # the signature block, outside the body
         ("When was the Fengze report signed?", "2024年2月26日", None),
+        ("What date does the Fengze bureau's 2023 report carry at the end?", "2024年2月26日", None),
         ("丰泽局这份报告是哪天写的？", "2024年2月26日", None),  # written: the date it signs
         ("What's the release date of Jiangjin's 2020 report?", "2021-02-18", None),
         ("江津这份法治报告啥时候挂网的？", "2021-02-18", None),  # put online: published
         ("江津区局这个2020年度法治报告是啥时候挂到网上的", "2021-02-18", None),
+        ("On what date did the Jiangjin bureau post its 2020 report online?", "2021-02-18", None),
         ("丰泽局的报告末尾签的日子是哪天？", "2024年2月26日", None),
         (
             "丰泽的报告是什么时候发布的？",

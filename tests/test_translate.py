@@ -143,6 +143,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What was the number of tip-offs received?", "举报", "密告"),
         ("How many did it handle as lead office?", "主办", "办公室"),
         ("Who is in charge of the group?", "组长", "罪名"),
+        ("How many firms were called in for talks?", "约谈", "号召"),
+        ("What was outbound direct investment?", "对外", "出境"),
+        ("How many cases ended without a fine?", "免予处罚", "罚款"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

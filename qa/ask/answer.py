@@ -152,7 +152,7 @@ EN_MEASURES = {
 }
 # (how many suggestions from people's congress deputies: the thing counted is before the preposition)
 EN_MEASURE = re.compile(
-    r"\bhow many\s+(?:(?!(?:from|of|by|for|with|to|at|on|in)\b)[a-z'-]+\s+){0,3}?"
+    r"\b(?:how many|number of)\s+(?:(?!(?:from|of|by|for|with|to|at|on|in)\b)[a-z'-]+\s+){0,3}?"
     rf"({'|'.join(EN_MEASURES)})\b",
     re.I,
 )
@@ -1222,7 +1222,7 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
             )
             if any(h[-1:] in text[m.start() : end + 2] for h in ctx.heads):
                 spans.append((m.start(), end, 1.0))
-            elif not (ctx.heads and CJK.search(ctx.question)):  # 哪家律师事务所: not “一刀切”
+            elif not ctx.heads:  # 哪家律师事务所, which law firm: not “一刀切”
                 spans.append((m.start(), end, 0.3))
     elif finder == "named":
         spans = _named_spans(ctx, text)
@@ -1704,7 +1704,7 @@ def figure_run_candidates(ctx: Context, pi: int, text: str, asked: int | None) -
             labelled[-1].append(f)
         else:
             labelled.append([f])
-    for run in runs + [r for r in labelled if len(r) > 2]:
+    for run in runs + [r for r in labelled if r not in runs]:
         if len(run) < 2:
             continue
         start, end = run[0].start, run[-1].end

@@ -27,7 +27,8 @@ ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
         # (报告是哪天写的, 什么时候写成的: when it was written is the date it signs)
         re.compile(
             r"落款|成文日期|签发|签的日子|(?:哪天|哪一天|什么时候|何时|日期).{0,3}(?:写|写成|完成|形成)的"
-            r"|\bsigned\b|\bdated\b|\bwhen\b.{0,40}\b(?:written|drafted)\b",
+            r"|\bsigned\b|\bdated\b|\bwhen\b.{0,40}\b(?:written|drafted)\b"
+            r"|\b(?:what|which) date\b.{0,60}\b(?:at the end|at its end|at the bottom)\b",
             re.I,
         ),
         ("signed", "published"),
@@ -37,7 +38,9 @@ ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
         re.compile(
             r"(?:哪天|哪一天|什么时候|何时|日期|时间|几月|哪年哪月).{0,8}(?:发布|公布|印发|报送|上报|发出|出台|挂网|上网|[挂放贴传]到网上)"
             r"|(?:发布|公布|印发|报送|上报|发出|出台|挂网)(?:的)?(?:日期|时间|于哪)"
-            r"|\bwhen\b.{0,40}\b(?:published|released|issued|submitted)\b"
+            r"|\b(?:when|(?:what|which) (?:date|day))\b.{0,60}"
+            r"\b(?:publish(?:ed)?|releas(?:e|ed)|issued?|submit(?:ted)?|post(?:ed)?|upload(?:ed)?"
+            r"|put (?:it )?online)\b"
             r"|(?:publication|release) date|date of (?:publication|issue|release)",
             re.I,
         ),

@@ -67,14 +67,15 @@ KINDS: tuple[Kind, ...] = (
         "rank",
         _p(
             r"第几|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本|获奖等次|(?:奖|名次)的?等次",
-            r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+|which (?:edition|version)",
+            r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+|which (?:edition|version)"
+            r"|\bwhere in the [\w ]{0,30}ranking\b",
         ),
         ("ordinal",),
     ),
     Kind(
         "title",
         _p(
-            r"文件名|什么文件|哪个文件|哪份文件|名称是"
+            r"文件名|什么文件|哪个文件|哪份文件|名称是|标题"
             r"|^(?!.*[那这][二三四五六七八九十两2-9][个项类种条家件大]).*叫什么",  # (那3家叫什么: a list)
             r"title of|name of the (?:plan|document)"
             # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
@@ -88,7 +89,10 @@ KINDS: tuple[Kind, ...] = (
     # several figures asked at once (分别是多少, respectively): the run of figures the text gives, as printed
     Kind(
         "figures",
-        _p(r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有)多少", r"\brespectively\b"),  # (分别是谁: names)
+        _p(  # (分别是谁: names); 多少…多少, how many … and how many: two figures at once
+            r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有)多少|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
+            r"\brespectively\b|\bhow many\b[^?]*\band how many\b",
+        ),
         ("figures",),
         ANY_FIGURE,
     ),
@@ -104,6 +108,9 @@ KINDS: tuple[Kind, ...] = (
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
             r"(?!(?:was|is|has|does|this|its)\b)"
             rf"(?!(?:{EN_VERBS_S})\b)"  # (not which law firm supplies …: a verb)
+            # (not which environmental services firm: a plural that qualifies the noun after it)
+            r"(?!(?:services|goods|sales|affairs|savings|customs|sports|arms) "
+            r"(?!(?:did|do|does|were|are|will|would|have|has|had|should|can)\b)[a-z])"
             r"[a-z-]+s\b(?!')(?! (?:was|is)\b)"  # (not which leaders' meeting: one meeting)
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
             r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"
@@ -139,9 +146,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "amount",
         _p(
-            r"多少钱|金额|罚款|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿",
-            r"how much (?:more |extra |additional )?money|amount|\bfine[sd]?\b|\bcost|spent|spend|absolute"
-            r"|budget|deficit"
+            r"多少钱|金额|罚款|罚金|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿",
+            r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
+            r"|^(?!.*\bhow many\b).*\bfine[sd]?\b"  # (how many ended without a fine: cases)
             r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in
             r"|^(?!.*\b(?:what|which)(?: [a-z-]+)? funds?\b).*\bfunds?\b"  # what (new) fund: a name
             # money paid to people, unless their number is asked (how many received allowances)

@@ -44,6 +44,10 @@ ENGLISH = {
     "tip offs": "举报",
     "lead office": "主办",  # handled as lead office: 主办, not 协办
     "in charge of": "负责 牵头 组长",
+    "called in": "约谈",  # firms called in (summoned) for talks
+    "summoned": "约谈",
+    "without a fine": "免予处罚 不予处罚",
+    "outbound": "对外",  # outbound direct investment: 对外直接投资, not 出境 (travel)
     "tips": "举报",
     "hotline": "热线 12369",
     "grid": "网格",
@@ -365,6 +369,7 @@ CHINESE = {
     "文章": "文章 推文",  # what a 公众号 publishes
     "罚了": "处罚 罚款",
     "罚款": "处罚金额 罚款",
+    "罚金": "处罚金额 罚款",
     "处罚金额": "罚款",
     "微信号": "公众号",  # a bureau's WeChat account is its 微信公众号
     "罚": "处罚",
