@@ -99,6 +99,9 @@ MIXED = {
     "将提交本次大会审议。",
     "risk": "督促指导企业及时修编环境应急预案,完成环境风险企业预案备案527家,其中一般风险等级494家,较大风险等级26家,"
     "重大环境风险等级7家。二是开展应急演练。",
+    "engines": "着眼于保持中高速增长和迈向中高端水平“双目标”，坚持稳政策稳预期和促改革调结构“双结合”，"
+    "打造大众创业、万众创新和增加公共产品、公共服务“双引擎”，推动发展调速不减势、量增质更优，实现中国经济提质增效升级。",
+    "quadrupled": "国内生产总值2000年达89404亿元，平均每年增长8.3％。人均国民生产总值比1980 年翻两番的任务，已经超额完成。",
     "berths": "新增铁路营运里程6100公里；建成万吨级以上泊位568个；新增电信用户4.9亿户。",
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
     "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元，重点用于投资建设。",
@@ -183,6 +186,10 @@ MIXED = {
         ),
         # figures each with its label, as printed (not the whole they are parts of)
         ("按风险等级分别多少家？", ("risk",), "一般风险等级494家,较大风险等级26家,重大环境风险等级7家"),
+        # what a quoted term stands for, said before it (not the clause after it)
+        ("要打造的“双引擎”是指哪两方面？", ("engines",), "大众创业、万众创新和增加公共产品、公共服务"),
+        # how it went: the clause that says so, not the one that names the task again
+        ("人均国民生产总值比1980年翻两番的任务完成得怎么样？", ("quadrupled",), "已经超额完成"),
         # 10,000 is one number, and 万吨级 states it
         ("建成10,000吨级以上泊位多少个？", ("berths",), "568个"),
     ],
@@ -433,6 +440,7 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("丰泽局执法案卷归档要做到啥程度？", "做到执法全过程留痕和可追溯", "manner"),
         ("丰泽区生态环境部门那年开出几张处罚决定？", "9件", "count"),  # 张 counts papers, as 件 does
         ("江津区生态环境局的常年法律顾问，所在律所叫啥", "君策律师事务所", "title"),  # a body's name
+        ("丰泽局自己的微信公众号名字叫啥？", "“丰泽生态环境”微信公众号", "title"),  # not the 政府网 before it
         (
             "丰泽那个伪造环评批复被移送公安的企业全称叫啥？",
             "福建皓月环保科技有限公司",
@@ -522,6 +530,7 @@ def test_file_name_question_returns_the_title(fast_rqa):
         ("许昌市生态环境局2022年“12369”共接举报多少件？", "2022"),
         ("杭州市生态环境局2023年罚款多少", "杭州"),
         ("江津区生态环境局2020年受理了多少件信访举报？", "没有找到"),  # the report does not say
+        ("泰顺分局2024年收到政协委员提案几件？", "没有找到"),  # its 12件 are 人大代表建议
     ],
 )
 def test_honest_not_found(fast_rqa, question, reason):

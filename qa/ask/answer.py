@@ -232,6 +232,8 @@ UNIT_ASKED = re.compile(
     r"多少(?:万亿|亿|万)?(?:美元|元|人民币|钱)|金额|how many (?:dollars|yuan)|how much money", re.I
 )
 # A place word framing what is asked (在哪次会议上, 从哪里): the answer sits in the same frame in the text.
+# A quoted term whose meaning is asked (“双引擎”是指哪两方面, “三个确保”指什么).
+DEFINED_ASKED = re.compile(r"(“[^”]{1,12}”)(?:具体)?(?:是指|指的是|指|包括|是)(?:哪|什么|啥)")
 # A question word between the question's own words (对哪些情况进行全面审计): the words before it, after it.
 SLOT = re.compile(
     r"([\u4e00-\u9fff]{1,4})(?:哪些|哪几[个项类种条家]?|哪[个项类种条家]|什么)([\u4e00-\u9fff]{3,16})(?:[？?，,。]|$)"
@@ -1279,16 +1281,17 @@ ADOPTED = re.compile(r"以([^，,。；;！？]{2,60}?)为")  # 以X为Y (以宪
 def slot_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     """What the text puts where the question puts its question word, between the question's own words
     on either side (对哪些情况进行全面审计 → 对土地出让金收支和耕地保护情况进行全面审计): the words after
-    the question word, three or more, found verbatim, and the nearest of the words before it."""
+    the question word, three or more, found verbatim, and the nearest of the words before it; and what
+    a quoted term asked about stands for, said before the term (``_defined_before``)."""
+    out = _defined_before(ctx, pi, text)
     m = SLOT.search(ctx.question)
     if not m:
-        return []
+        return out
     before, after = m.group(1), m.group(2)
     words = list(tagged(after))
     k = next((i for i, w in enumerate(words) if not w.flag.startswith("n") or w.flag == "vn"), len(words))
     head = "".join(w.word for w in words[:k])  # the noun asked (情况) ends the answer; the words after it
     rest = after[len(head) :]  # follow it, the nearest of them first (进行全面审计)
-    out = []
     for j in range(len(rest), 2, -1):
         right = rest[:j]
         if right not in text:
@@ -1306,6 +1309,28 @@ def slot_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             conf = _confidence(cover, sim, bool(ctx.sims))
             out.append(Candidate(pi, s, r, value, score + 1.0 + 0.2 * len(right), conf))
         break
+    return out
+
+
+def _defined_before(ctx: Context, pi: int, text: str) -> list[Candidate]:
+    """What a quoted term the question asks about stands for when the text says it before the term
+    (“双引擎”是指哪两方面 ← 打造大众创业、万众创新和增加公共产品、公共服务“双引擎”): the clause's words up to
+    the term, its leading verb left out."""
+    m = DEFINED_ASKED.search(ctx.question)
+    if not m:
+        return []
+    out = []
+    for t in re.finditer(re.escape(m.group(1)), text):
+        a, _ = _clause_of(text, t.start(), t.end())
+        words = list(tagged(text[a : t.start()]))
+        lead = len(words[0].word) if words and words[0].flag.startswith("v") else 0
+        s = a + lead
+        body = text[s : t.start()]
+        # its parts, joined (not 全面推行行政执法“三项制度”, a heading naming it; not another term “六稳”、)
+        if 4 <= len(body) <= 40 and re.search(r"[、和及与]", body) and not re.search(r"[“”\d]", body):
+            cover, sim, score = _support(ctx, pi, text, s, t.start())
+            conf = _confidence(cover, sim, bool(ctx.sims))
+            out.append(Candidate(pi, s, t.start(), body, score + 4.0, conf))
     return out
 
 
@@ -1351,6 +1376,8 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         score += 0.5 if novel else 0.0
         if ctx.verb and ctx.verb in value:  # 做到什么程度: the clause that 做到 leads states the degree
             score += 0.5
+        if ctx.kind.name == "manner" and _repeats(ctx, value) > 0.5:
+            score -= 2.0  # 任务完成得怎么样: 已经超额完成 says how, not the clause naming the task
         conf = CLAUSE_ONLY * _confidence(cover, sim, bool(ctx.sims))
         out.append(Candidate(pi, s, s + len(value), value, score, conf, clause=True))
     return out
@@ -1853,6 +1880,8 @@ def _counted_asked(question: str) -> str:
             last = words[end - 1].word if end else ""
             return last if len(last) > 1 and CJK.match(last) and last not in NOT_COUNTED else ""
         k = end
+        if k > 1 and words[k - 1].flag == "v" and words[k - 2].flag.startswith(("n", "j")):
+            k -= 1  # 政协委员提案几件: a noun jieba tags as a verb (提案) after a noun is what is counted
         while k and words[k - 1].flag.startswith(("n", "vn", "j", "l")):
             k -= 1
         words = words[k:]
@@ -1905,7 +1934,7 @@ def _heads(question: str) -> tuple[str, ...]:
         words = list(tagged(m.group(1)))
         named = bool(m.group(2))
         while words and words[-1].word in ("全称", "名称", "名字", "全名", "的"):
-            words = words[:-1]  # 企业全称叫什么: the 企业 is asked its name
+            words, named = words[:-1], True  # 公众号名字叫什么, 企业全称叫什么: the 公众号, the 企业 is asked
         noun = ""
         if words and words[-1].flag.startswith("n") and len(words[-1].word) > 1:
             noun = words[-1].word[-6:]
@@ -1913,7 +1942,8 @@ def _heads(question: str) -> tuple[str, ...]:
             noun = words[-2].word + words[-1].word  # 律所: a noun jieba cut in two
         # a bare 叫什么 asks the name of a body (律所叫啥 → 君策律师事务所); of a document, mechanism or
         # project (文件叫什么) it keeps the titled or quoted name the clause holds
-        if noun and (named or BODY_END.search(noun) or noun in NAMED_AS):
+        # a document's name is its title (文件全名叫什么: 《…》), kept below
+        if noun and (named and not DOCUMENT.search(noun) or BODY_END.search(noun) or noun in NAMED_AS):
             return (noun,)
     if m := HEAD.search(question):
         phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0].removesuffix("的")  # 网站公开的
