@@ -102,6 +102,8 @@ MIXED = {
     "engines": "着眼于保持中高速增长和迈向中高端水平“双目标”，坚持稳政策稳预期和促改革调结构“双结合”，"
     "打造大众创业、万众创新和增加公共产品、公共服务“双引擎”，推动发展调速不减势、量增质更优，实现中国经济提质增效升级。",
     "quadrupled": "国内生产总值2000年达89404亿元，平均每年增长8.3％。人均国民生产总值比1980 年翻两番的任务，已经超额完成。",
+    "libraries": "推进文化体制改革和文化事业发展，加强文化市场管理。中央财政安排专项资金支持533个县级图书馆、文化馆和"
+    "4万个村广播电视设施建设。",
     "berths": "新增铁路营运里程6100公里；建成万吨级以上泊位568个；新增电信用户4.9亿户。",
     "bonds": "拟发行特别国债5000亿元，支持国有大型商业银行补充资本。"
     "拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元，重点用于投资建设。",
@@ -190,6 +192,8 @@ MIXED = {
         ("要打造的“双引擎”是指哪两方面？", ("engines",), "大众创业、万众创新和增加公共产品、公共服务"),
         # how it went: the clause that says so, not the one that names the task again
         ("人均国民生产总值比1980年翻两番的任务完成得怎么样？", ("quadrupled",), "已经超额完成"),
+        # 安排专项资金 spends; it sets no target that the 533个 done would miss
+        ("中央财政安排专项资金支持了多少个县级图书馆、文化馆建设？", ("libraries",), "533个"),
         # 10,000 is one number, and 万吨级 states it
         ("建成10,000吨级以上泊位多少个？", ("berths",), "568个"),
     ],
@@ -335,6 +339,7 @@ def test_a_length_of_time_counts_nothing(fake_embedder):
 def test_words_that_ask_what_is_counted():
     kind = question_kind("湟中局执法队伍有多少号人？")
     assert context("湟中局执法队伍有多少号人？", kind, {}, {}).measure == "人"  # 号人: people
+    assert context("执法队伍一共几个人？", kind, {}, {}).measure == "人"  # not 个: 三项 is no count of people
     # what a bank should use to adjust the total money supply: a tool, not a total
     assert question_type("What should the bank use to adjust the total money supply?") != "count"
 
@@ -441,6 +446,7 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("丰泽区生态环境部门那年开出几张处罚决定？", "9件", "count"),  # 张 counts papers, as 件 does
         ("江津区生态环境局的常年法律顾问，所在律所叫啥", "君策律师事务所", "title"),  # a body's name
         ("丰泽局自己的微信公众号名字叫啥？", "“丰泽生态环境”微信公众号", "title"),  # not the 政府网 before it
+        ("许昌局执法大练兵是啥名次？", "省级三等奖", "rank"),  # the prize with its level
         (
             "丰泽那个伪造环评批复被移送公安的企业全称叫啥？",
             "福建皓月环保科技有限公司",
@@ -627,6 +633,9 @@ def test_spoken_question_words_are_written_out():
         ("Which environmental services firm did Fengze hand over to the police?", "name"),  # one firm
         ("Which public services were expanded?", "list"),
         ("Of the cases handled, how many ended without a fine being imposed?", "count"),  # cases, not money
+        ("中央财政安排专项资金支持了多少个县级图书馆？", "count"),  # libraries counted, not the money
+        ("Name the big firms in Huangzhong district that are hooked up to online monitoring.", "list"),
+        ("What kinds of projects must be strictly guarded against?", "list"),
         ("网格员全年跑巡查跑了几趟", "count"),
         ("How is the term defined?", "open"),  # (not fines)
         ("几名法律顾问", "count"),
@@ -786,6 +795,7 @@ def test_prices_said_plainly_find_the_consumer_price_target():
         ("What's the release date of Jiangjin's 2020 report?", "2021-02-18", None),
         ("江津这份法治报告啥时候挂网的？", "2021-02-18", None),  # put online: published
         ("江津区局这个2020年度法治报告是啥时候挂到网上的", "2021-02-18", None),
+        ("江津区生态环境局那份2020年的报告是哪天挂出来的？", "2021-02-18", None),
         ("On what date did the Jiangjin bureau post its 2020 report online?", "2021-02-18", None),
         ("丰泽局的报告末尾签的日子是哪天？", "2024年2月26日", None),
         (

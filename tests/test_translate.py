@@ -146,6 +146,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many firms were called in for talks?", "约谈", "号召"),
         ("What was outbound direct investment?", "对外", "出境"),
         ("How many cases ended without a fine?", "免予处罚", "罚款"),
+        ("What was the completion rate for the complaints it took in?", "办结率", "采取"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -52,7 +52,7 @@ __all__ = ["Candidate", "answer_question", "extract", "question_terms", "questio
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
 # An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
 ORDINAL = re.compile(
-    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|[一二三四五特]等奖"
+    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|(?:(?:国家|省|市|县|区)级)?[一二三四五特]等奖"
     r"|(?:全球|世界|全国)首位"  # 居全球首位: the first
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
 )
@@ -99,7 +99,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|号(?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟])"
+    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟])"
 )
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
 COUNTED_NUMBER = re.compile(
@@ -260,7 +260,7 @@ OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # wha
 SHARE = re.compile(r"比重|占比|份额|所占|占[^，。；]{0,12}的?比")  # a share of a whole, not a change
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
 TARGET_ASKED = re.compile(
-    r"目标|预期|计划|打算|拟|安排(?![\d０-９])|力争|预计"  # not 中央财政安排219亿元支持多少户…
+    r"目标|预期|计划|打算|拟|安排(?![\d０-９]|专项|资金)|力争|预计"  # not 中央财政安排219亿元(专项资金)支持…
     r"|(?:今年|明年|提出)[^，。？?]{0,12}要(?!求)|要求(?:今年|明年)"  # 提出今年…要减少多少, 要求今年…达到多少
     r"|\btargets?\b|\bgoals?\b|\baims?\b|\bplann",
     re.I,
@@ -2072,7 +2072,7 @@ def _roles(question: str) -> tuple[str, ...]:
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
     if re.search(r"(?:谁|哪位|哪个领导)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)|头儿", question):
         return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
-    if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
+    if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁|是(?:什么|啥)职务)", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
     if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):

@@ -66,7 +66,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "rank",
         _p(
-            r"第几|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本|获奖等次|(?:奖|名次)的?等次",
+            r"第几|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本|获奖等次|(?:奖|名次)的?等次|(?:什么|啥)名次",
             r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+|which (?:edition|version)"
             r"|\bwhere in the [\w ]{0,30}ranking\b",
         ),
@@ -116,7 +116,8 @@ KINDS: tuple[Kind, ...] = (
             r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"
             r"(?:[a-z-]+ ){0,3}(?!(?:targets|rates|ratios|points|levels|figures|numbers|amounts"
             r"|prices|percentages|costs|funds|years|months|days)\b)[a-z-]{3,}s"
-            r" (?:did|do|does|were|are|will|would)\b",
+            r" (?:did|do|does|were|are|will|would|must|should|can|could|need)\b"
+            r"|^name (?:the|all) (?:[a-z-]+ ){0,3}[a-z-]+s\b",  # name the big firms that …: a list
         ),
         ("list", "slot"),
     ),
@@ -146,7 +147,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "amount",
         _p(
-            r"多少钱|金额|罚款|罚金|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿",
+            # (资金支持了多少个图书馆: things counted, whatever paid for them)
+            r"^(?!.*(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇))"
+            r".*(?:多少钱|金额|罚款|罚金|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿)",
             r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
             r"|^(?!.*\bhow many\b).*\bfine[sd]?\b"  # (how many ended without a fine: cases)
             r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in

@@ -48,6 +48,9 @@ ENGLISH = {
     "summoned": "约谈",
     "without a fine": "免予处罚 不予处罚",
     "outbound": "对外",  # outbound direct investment: 对外直接投资, not 出境 (travel)
+    "completion rate": "办结率",  # of complaints: closed out
+    "took in": "受理",  # complaints taken in
+    "take in": "受理",
     "tips": "举报",
     "hotline": "热线 12369",
     "grid": "网格",
