@@ -120,7 +120,7 @@ HEAD = re.compile(
     r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份张台支只本篇首封则]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
-# 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 keeps the quoted or titled name the clause holds)
+# 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 only of a body: see ``_heads``)
 CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(名字?|名称)?(?:[？?]|$)")
 # 哪个系统里销号: 系统; 哪家律所当法律顾问: 律所 (当 serving as, not 当地, 当前)
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![地前年时今日天场中])")
@@ -1940,9 +1940,9 @@ def _heads(question: str) -> tuple[str, ...]:
             noun = words[-1].word[-6:]
         elif len(words) > 1 and len(words[-1].word) == 1 and words[-2].flag[:1] == "n":
             noun = words[-2].word + words[-1].word  # 律所: a noun jieba cut in two
-        # a bare 叫什么 asks the name of a body (律所叫啥 → 君策律师事务所); of a document, mechanism or
-        # project (文件叫什么) it keeps the titled or quoted name the clause holds
-        # a document's name is its title (文件全名叫什么: 《…》), kept below
+        # a bare 叫什么 asks the name of a body (律所叫啥 → 君策律师事务所), 名字/全称 叫什么 that of the
+        # noun before (公众号名字叫啥); a document, mechanism or project (文件全名叫啥, 机制叫什么) keeps
+        # the titled or quoted name its clause holds
         if noun and (named and not DOCUMENT.search(noun) or BODY_END.search(noun) or noun in NAMED_AS):
             return (noun,)
     if m := HEAD.search(question):
@@ -2072,7 +2072,7 @@ def _roles(question: str) -> tuple[str, ...]:
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
     if re.search(r"(?:谁|哪位|哪个领导)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)|头儿", question):
         return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
-    if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁|是(?:什么|啥)职务)", question):
+    if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
     if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):
