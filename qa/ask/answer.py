@@ -232,6 +232,8 @@ UNIT_ASKED = re.compile(
     r"多少(?:万亿|亿|万)?(?:美元|元|人民币|钱)|金额|how many (?:dollars|yuan)|how much money", re.I
 )
 # A place word framing what is asked (在哪次会议上, 从哪里): the answer sits in the same frame in the text.
+# What a thing is, asked with 是什么 after its own words (当务之急是什么, 首要任务是什么).
+COPULA_ASKED = re.compile(r"([\u4e00-\u9fff]{3,8})是(?:什么|啥)[？?]?$")
 # A quoted term whose meaning is asked (“双引擎”是指哪两方面, “三个确保”指什么).
 DEFINED_ASKED = re.compile(r"(“[^”]{1,12}”)(?:具体)?(?:是指|指的是|指|包括|是)(?:哪|什么|啥)")
 # A question word between the question's own words (对哪些情况进行全面审计): the words before it, after it.
@@ -1283,7 +1285,7 @@ def slot_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
     on either side (对哪些情况进行全面审计 → 对土地出让金收支和耕地保护情况进行全面审计): the words after
     the question word, three or more, found verbatim, and the nearest of the words before it; and what
     a quoted term asked about stands for, said before the term (``_defined_before``)."""
-    out = _defined_before(ctx, pi, text)
+    out = _defined_before(ctx, pi, text) + _said_to_be(ctx, pi, text)
     m = SLOT.search(ctx.question)
     if not m:
         return out
@@ -1309,6 +1311,24 @@ def slot_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             conf = _confidence(cover, sim, bool(ctx.sims))
             out.append(Candidate(pi, s, r, value, score + 1.0 + 0.2 * len(right), conf))
         break
+    return out
+
+
+def _said_to_be(ctx: Context, pi: int, text: str) -> list[Candidate]:
+    """What the text says a thing is when the question asks it with 是什么 (当务之急是什么 ← 当务之急是“严”字
+    当头，强化管理): the words after the text's own X是, to the end of the sentence when that is short."""
+    m = COPULA_ASKED.search(ctx.question)
+    if not m:
+        return []
+    out = []
+    for t in re.finditer(re.escape(m.group(1)) + "是", text):
+        s, (_, b) = t.end(), sentence_at(text, t.end())
+        e = b if b - s <= 40 else _clause_of(text, s, s)[1]
+        value = text[s:e].rstrip("。；;！!")
+        if len(value) >= 2:
+            cover, sim, score = _support(ctx, pi, text, s, s + len(value))
+            conf = _confidence(cover, sim, bool(ctx.sims))
+            out.append(Candidate(pi, s, s + len(value), value, score + 2.0, conf))
     return out
 
 
