@@ -147,6 +147,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What was outbound direct investment?", "对外", "出境"),
         ("How many cases ended without a fine?", "免予处罚", "罚款"),
         ("What was the completion rate for the complaints it took in?", "办结率", "采取"),
+        ("How many punishment rulings were issued?", "处罚", "惩罚"),
+        ("How many penalty rulings were issued?", "决定", "裁决"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

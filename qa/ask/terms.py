@@ -22,6 +22,10 @@ ENGLISH = {
     "penalties": "处罚",
     "punish": "处罚",
     "punished": "处罚",
+    "punishment": "处罚",
+    "punishments": "处罚",
+    "ruling": "决定",  # a penalty ruling: 处罚决定
+    "rulings": "决定",
     "fine": "罚款 处罚金额",
     "fines": "罚款 处罚金额",
     "fined": "罚款 处罚金额",
