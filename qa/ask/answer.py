@@ -466,6 +466,12 @@ def _confidence(cover: float, sim: float, has_model: bool, local: float = 1.0) -
     return 0.15 + 0.35 * lexical + 0.2 * near + 0.3 * sim
 
 
+def _span_candidate(ctx: Context, pi: int, text: str, s: int, e: int, bonus: float) -> Candidate:
+    """The span text[s:e] as a candidate: its sentence's support plus what its finder's structure is worth."""
+    cover, sim, score = _support(ctx, pi, text, s, e)
+    return Candidate(pi, s, e, text[s:e], score + bonus, _confidence(cover, sim, bool(ctx.sims)))
+
+
 @lru_cache(maxsize=256)
 def _rates_asked(question: str) -> tuple[str, ...]:
     """The rates a question names (城镇登记失业率 → 失业率; deficit ratio → 赤字率), as words ending in 率;
@@ -1307,9 +1313,7 @@ def slot_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             value = text[s:r]
             if not 2 <= len(value) <= 30 or not value.endswith(head) or value == head:
                 continue
-            cover, sim, score = _support(ctx, pi, text, s, r)
-            conf = _confidence(cover, sim, bool(ctx.sims))
-            out.append(Candidate(pi, s, r, value, score + 1.0 + 0.2 * len(right), conf))
+            out.append(_span_candidate(ctx, pi, text, s, r, 1.0 + 0.2 * len(right)))
         break
     return out
 
@@ -1326,9 +1330,7 @@ def _said_to_be(ctx: Context, pi: int, text: str) -> list[Candidate]:
         e = b if b - s <= 40 else _clause_of(text, s, s)[1]
         value = text[s:e].rstrip("。；;！!")
         if len(value) >= 2:
-            cover, sim, score = _support(ctx, pi, text, s, s + len(value))
-            conf = _confidence(cover, sim, bool(ctx.sims))
-            out.append(Candidate(pi, s, s + len(value), value, score + 2.0, conf))
+            out.append(_span_candidate(ctx, pi, text, s, s + len(value), 2.0))
     return out
 
 
@@ -1348,9 +1350,7 @@ def _defined_before(ctx: Context, pi: int, text: str) -> list[Candidate]:
         body = text[s : t.start()]
         # its parts, joined (not 全面推行行政执法“三项制度”, a heading naming it; not another term “六稳”、)
         if 4 <= len(body) <= 40 and re.search(r"[、和及与]", body) and not re.search(r"[“”\d]", body):
-            cover, sim, score = _support(ctx, pi, text, s, t.start())
-            conf = _confidence(cover, sim, bool(ctx.sims))
-            out.append(Candidate(pi, s, t.start(), body, score + 4.0, conf))
+            out.append(_span_candidate(ctx, pi, text, s, t.start(), 4.0))
     return out
 
 
@@ -1374,10 +1374,9 @@ def disposal_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         if SELF.fullmatch(m.group(1)):
             continue
         _, b = sentence_at(text, s, e)
-        cover, sim, score = _support(ctx, pi, text, s, e)
         # what X is made into must be what the question says it is made into (the noun asked, a sure sign)
-        score += (1.0 if asked else 2.5) + 3.0 * _overlap(rest, text[m.end() : b][:40]) / (ctx.total or 1)
-        out.append(Candidate(pi, s, e, text[s:e], score, _confidence(cover, sim, bool(ctx.sims))))
+        bonus = (1.0 if asked else 2.5) + 3.0 * _overlap(rest, text[m.end() : b][:40]) / (ctx.total or 1)
+        out.append(_span_candidate(ctx, pi, text, s, e, bonus))
     return out
 
 
@@ -1751,18 +1750,18 @@ def figure_run_candidates(ctx: Context, pi: int, text: str, asked: int | None) -
             labelled[-1].append(f)
         else:
             labelled.append([f])
-    for run in runs + [r for r in labelled if r not in runs]:
+    # (a run joined only by 、，和 holds no label, so no run is in both lists)
+    for run, labels in [(r, False) for r in runs] + [(r, True) for r in labelled]:
         if len(run) < 2:
             continue
         start, end = run[0].start, run[-1].end
-        if run in labelled:  # from the first figure's own label (其中一般风险等级494家 → 一般风险等级…)
+        if labels:  # from the first figure's own label (其中一般风险等级494家 → 一般风险等级…)
             label = re.search(r"[\u4e00-\u9fff]{1,12}$", text[_clause_of(text, start, end)[0] : start])
             start -= len(label.group().removeprefix("其中")) if label else 0
-        cover, sim, score = _support(ctx, pi, text, start, end)
-        score += 1.0 + (1.0 if "分别" in text[max(0, start - 8) : start] else 0.0)
+        bonus = 1.0 + (1.0 if "分别" in text[max(0, start - 8) : start] else 0.0)
         if asked:
-            score += 1.0 if len(run) == asked else -0.5
-        out.append(Candidate(pi, start, end, text[start:end], score, _confidence(cover, sim, bool(ctx.sims))))
+            bonus += 1.0 if len(run) == asked else -0.5
+        out.append(_span_candidate(ctx, pi, text, start, end, bonus))
     return out
 
 
