@@ -1904,3 +1904,75 @@ HOUSING = (
 def test_the_span_asked_by_the_rules_alone(question, text, expected):
     # rules only: with a clause or two, the hash embedder's rescaled similarity is 0 or 1 by chance
     assert _ask(question, text).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, texts, expected",
+    [
+        (
+            # seeds/000 (泰顺 2024): the office asked (组长是什么职务) is the holder of the role
+            "泰顺生态环境分局法治领导小组组长是什么职务？",
+            (
+                "一是落实法治建设责任主体。成立了以局长任组长,分管副局长为副组长,各相关科室及下属单位负责人为成员"
+                "的法治建设工作领导小组,将法治政府建设纳入年度工作重点。",
+            ),
+            "局长",
+        ),
+        (
+            # seeds/001 (许昌 2023): a counted list asked without 这/那; the subject and the verb the question
+            # repeats lead into the first item, the count ends the last
+            "许昌生态环境系统落实的三项制度都是啥？",
+            (
+                "三是落实行政执法监督制度。全市生态环境系统落实行政执法公示、执法全过程记录、重大行政执法决定法制审核"
+                "三项制度,完善行政执法程序,",
+            ),
+            "行政执法公示、执法全过程记录、重大行政执法决定法制审核",
+        ),
+        (
+            # the 2025 report: 和 inside the items' names, 、 between the two items 分别 pairs
+            "2025年报告说，2024年租赁和商务服务业增加值增长了多少？",
+            (
+                "高技术制造业、装备制造业增加值分别增长8.9%、7.7%，新能源汽车年产量突破1300万辆；信息传输软件和"
+                "信息技术服务业、租赁和商务服务业增加值分别增长10.9%、10.4%。",
+            ),
+            "10.4%",
+        ),
+        (
+            # the 2013 report: 多 between 个 and 百分点
+            "2013年报告说，与2007年相比，我国出口占国际市场的份额提高了多少？",
+            ("我国进出口总额跃居世界第二位，出口占国际市场份额比2007年提高2个多百分点。",),
+            "2个多百分点",
+        ),
+        (
+            # the 2004 report: the place is the context the question quotes; the span in a passage lacking it
+            # gives way, and the clause the question repeats answers nothing
+            "2004年报告说，在总结辽宁省完善城镇社会保障体系试点的基础上，试点范围将扩大到哪里？",
+            (
+                "今年在东北地区部分行业先行试点。抓紧制定配套措施，认真落实出口退税机制改革方案。",
+                "继续多渠道筹集并管好社会保障基金。在总结辽宁省完善城镇社会保障体系试点工作的基础上，将试点范围"
+                "扩大到黑龙江和吉林两省。",
+            ),
+            "将试点范围扩大到黑龙江和吉林两省",
+        ),
+    ],
+)
+def test_the_asked_span_in_held_out_wording(question, texts, expected, fake_embedder):
+    places = tuple(re.findall(r"辽宁省", question))  # what understand finds in the question
+    info = QueryInfo(places=places)
+    assert answer_question(question, info, _passages(*texts), [], None, fake_embedder).answer == expected
+
+
+def test_a_sum_over_the_report_s_own_year_is_the_year_s_figure(fake_embedder):
+    # seeds/003 (丰泽 2023): 累计 in a sentence naming no span (五年, 以来) sums the year of the report
+    texts = (  # as the seeds' index ranks them
+        "五是加强执法力度，严厉查处生态环境违法行为。对违法企业累计立案处罚 9 起，累计罚款 57 万元。",
+        "2023年，共下达处罚决定9件，作出法制审核3件。",
+    )
+    _, best = extract(
+        "丰泽局2023年处罚企业几起？", QueryInfo(), _passages(*texts), [], embedder=fake_embedder
+    )
+    assert best.text == "9 起"
+    # 累计 over a span the sentence names is still no one year's figure
+    texts = ("五年来累计立案处罚 120 起，累计罚款 570 万元。", "2023年，共下达处罚决定9件。")
+    _, best = extract("2023年处罚企业几起？", QueryInfo(), _passages(*texts), [], embedder=fake_embedder)
+    assert best.text == "9件"

@@ -149,6 +149,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What was the completion rate for the complaints it took in?", "办结率", "采取"),
         ("How many punishment rulings were issued?", "处罚", "惩罚"),
         ("How many penalty rulings were issued?", "决定", "裁决"),
+        # a possessive is its noun: the previous year's is 上年/去年, not a sense of "year's" (流年不利)
+        ("By how much did the funding exceed the previous year's?", "去年", "流年不利"),
+        ("How much went to low-rent housing?", "廉租住房", "低"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -274,7 +274,10 @@ ACHIEVED_TEXT = re.compile(
 )
 # A figure over a period (年均增长7.8%, 累计新增就业6400万人) and a question that asks one: asked for a
 # year's figure (2025年增长多少), the period's average or total is not it.
+QUOTED_CLAUSE = 0.8  # a clause with this share of its character pairs in the question is the question's own
 PERIOD_FIGURE = re.compile(r"年均|年平均|平均每年|每年平均|累计|[五十\d]+年来")
+# the span a 累计 sums over, when its sentence names one
+SPAN = re.compile(r"年来|以来|期间|时期|过去|历年|[两三四五六七八九十]年|十[一二三四五]五")
 PERIOD_ASKED = re.compile(
     r"年均|年平均|平均每年|每年平均|累计|总共|一共|共计|[五十\d]+年来|过去[五十\d]+年|[五十]年间"
     r"|以来|average|cumulative|in total|altogether|over the (?:past|last) \w+ years|\bsince\b",
@@ -402,6 +405,18 @@ def _repeats(ctx: Context, value: str) -> float:
         for m in re.finditer(re.escape(t), value):
             covered[m.start() : m.end()] = [True] * (m.end() - m.start())
     return sum(covered) / (len(value) or 1)
+
+
+def _new_numbers(ctx: Context, value: str) -> set[str]:
+    """Numbers a span holds that the question does not (新36条 in a clause quoting the question)."""
+    return set(re.findall(r"\d+", fold(value))) - set(re.findall(r"\d+", fold(ctx.question)))
+
+
+def _quoted_share(question: str, value: str) -> float:
+    """Share of a clause's character pairs that the question holds: near 1 for a clause the question
+    quotes almost word for word (its condition, not what it asks)."""
+    pairs = [value[i : i + 2] for i in range(len(value) - 1)]
+    return sum(p in question for p in pairs) / (len(pairs) or 1)
 
 
 def clause_similarity(
@@ -648,6 +663,9 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
         lead = text[sentence_at(text, m.start())[0] : m.start()]
         for clause in reversed(re.split(r"[，,；;：:]", lead)):
             items = ["".join(g).strip() for g in _split_words(clause)]
+            if len(items) > len(run) and len(clause.split("、")) == len(run):
+                # 信息传输软件和信息技术服务业、租赁和商务服务业: 和 inside the items' names, 、 between them
+                items = [part.strip() for part in clause.split("、")]
             if len(items) > 1 and items[0]:
                 # 高技术制造业、装备制造业增加值: past the first item's last word, the last item's words
                 # (增加值) belong to every item
@@ -904,7 +922,12 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if change or COMPARED.search(ctx.question):
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
         since_asked = asked is not None and f"{asked}年以来" in text[sentence_at(text, f.start)[0] : f.start]
-        if PERIOD_FIGURE.search(before) and not PERIOD_ASKED.search(ctx.question) and not since_asked:
+        # 累计 alone in a sentence that names no span (对违法企业累计立案处罚9起) sums the report's own year
+        span = set(PERIOD_FIGURE.findall(before)) != {"累计"} or SPAN.search(
+            text[sentence_at(text, f.start)[0] : f.start]
+        )
+        period = span and PERIOD_FIGURE.search(before)
+        if period and not PERIOD_ASKED.search(ctx.question) and not since_asked:
             # (2023年以来…累计公开1623条 asked of 2023: counted within the year asked)
             score -= 0.6 if asked is None else 1.2  # 2012年增长了多少: 五年…年均增长9.3% least of all
         elif AVERAGE.search(ctx.question):  # an average asked (年均增长多少): one year's growth is not it
@@ -1397,13 +1420,20 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             score += 0.5
         if ctx.kind.name == "manner" and _repeats(ctx, value) > 0.5:
             score -= 2.0  # 任务完成得怎么样: 已经超额完成 says how, not the clause naming the task
+        elif not (novel or _new_numbers(ctx, value)) and _quoted_share(ctx.question, value) >= QUOTED_CLAUSE:
+            score -= 2.0  # 在总结辽宁省…试点的基础上，…扩大到哪里: the question's own clause answers nothing
         conf = CLAUSE_ONLY * _confidence(cover, sim, bool(ctx.sims))
         out.append(Candidate(pi, s, s + len(value), value, score, conf, clause=True))
     return out
 
 
-def _trim_first(first: str, others: list[str]) -> str:
-    """Drop the words that lead into a list from its first item (大力发展科技金融 → 科技金融)."""
+def _trim_first(first: str, others: list[str], question: str = "") -> str:
+    """Drop the words that lead into a list from its first item (大力发展科技金融 → 科技金融); a verb
+    that puts the items in place ends the lead-in after its subject when the question says it too
+    (全市生态环境系统落实行政执法公示、… asked 落实的三项制度)."""
+    put = [m.end() for m in re.finditer(_PUT + "了?", first) if m.start() and m.group()[:2] in question]
+    if put and len(first) - put[-1] >= 2:  # (a subject before it: not a task led by its own verb)
+        return first[put[-1] :]
     lead_in = [(w.word, w.flag) for w in tagged(first)]
     if lead_in and lead_in[0][1] == "p":  # 对农民实行粮食直补: a preposition's object, then the verb
         k = next((i for i, (_, f) in enumerate(lead_in[1:], 1) if not f.startswith(("n", "r"))), 0)
@@ -1463,6 +1493,9 @@ def _trim_last(last: str, others: list[str], asked: str = "") -> str:
     """Cut what follows a list's last item (平顶山签订了…, 污染防治的攻坚战, 数字金融等); the noun the
     question asks for ends it where the last item carries it for all (…、第二批山水林田湖生态保护工程
     试点，完成… asked 哪些生态保护工程试点)."""
+    counted = ITEM_COUNT.search(last)
+    if counted and counted.start() >= 2 and cn_number(counted.group()[:-1].rstrip("方")) == len(others) + 1:
+        return last[: counted.start()]  # …、重大行政执法决定法制审核三项制度: the items' count ends the last
     if (at := last.find("等")) > 0 and "的" not in last[:at] and at <= 3 * max(len(o) for o in others):
         return last[:at]  # …、污染防治攻坚战开展情况等业务信息: 等 closes the last item, whole
     last = re.split(r"等|的", last)[0] or last
@@ -1551,7 +1584,8 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             last = last_parts[-1]
             if not (closing or closed):
                 last = _trim_last(last, [first, *mid], _asked_phrase(ctx.question))
-            items = [_trim_first(first, [*mid, *last_parts[:-1], last]), *mid, *last_parts[:-1], last]
+            first = _trim_first(first, [*mid, *last_parts[:-1], last], ctx.question)
+            items = [first, *mid, *last_parts[:-1], last]
             items = [i for i in items if i]
             if len(items) < 3 and len(parts) > 2:
                 continue
@@ -2091,7 +2125,9 @@ def _roles(question: str) -> tuple[str, ...]:
     (组长由谁担任, 谁担任组长 → 组长); in English, the leading verb's roles (who leads the group)."""
     if re.search(r"(?:谁|哪位|哪个领导)(?:来)?(?:挂帅|牵头|领头|带队|负总责|当头|领导)|头儿", question):
         return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
-    if m := re.search(r"([\u4e00-\u9fff]{1,12}?)(?:由谁|是谁|为谁)", question):
+    # (组长是什么职务, 组长由哪个领导担任: the role's holder asked by the office held)
+    office = r"[是由为](?:什么|啥|哪个|哪一?级)(?:职务|职位|岗位|领导)"
+    if m := re.search(rf"([\u4e00-\u9fff]{{1,12}}?)(?:由谁|是谁|为谁|{office})", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
     if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):
@@ -2214,8 +2250,10 @@ def extract(
     embedder=None,
     top: int = 5,
     kind: Kind | None = None,
+    keep: Callable[[Candidate], bool] | None = None,
 ) -> tuple[str, Candidate | None]:
-    """The question's kind and its best span in the top passages (None when there is none)."""
+    """The question's kind and its best span in the top passages (None when there is none); with
+    ``keep``, a best span it rejects gives way to the first confident one it accepts, if any."""
     kind = kind or question_kind(question)
     if not kind.finders or not passages:
         return kind.name, None
@@ -2248,6 +2286,10 @@ def extract(
         # report's mention of it) answers what the top candidate only ranks first for
         same = nfkc_compact(found[0].text)
         found = [c for c in found if nfkc_compact(c.text) == same and c.confidence >= ABSTAIN][:1] or found
+    if found and keep is not None and not keep(found[0]):
+        # 在总结辽宁省…试点的基础上，将试点范围扩大到哪里: a place the top span's sentence lacks may be the
+        # context of a span that names it
+        found = [c for c in found if c.confidence >= ABSTAIN and keep(c)][:1] or found
     return kind.name, (found[0] if found else None)
 
 
@@ -2292,7 +2334,11 @@ def answer_question(
     if info.unknown:
         note = f"集合中没有关于“{info.unknown}”的报告；下列为最接近的段落，仅供参考。"
         return Answer(question, None, passages, note, kind)
-    kind, best = extract(question, info, passages, documents, words, embedder)
+
+    def on_topic(c: Candidate) -> bool:
+        return _off_topic(question, info, passages[c.passage], c, documents) is None
+
+    kind, best = extract(question, info, passages, documents, words, embedder, keep=on_topic)
     if best is not None and (why := _off_topic(question, info, passages[best.passage], best, documents)):
         conf = min(best.confidence, ABSTAIN - 0.1)
         return Answer(question, None, passages, why, kind, confidence=round(max(0.0, conf), 3))

@@ -322,6 +322,10 @@ def _tail(t: str, i: int, chinese: bool) -> tuple[int, float, str, str, str | No
         end, unit = end + 1 + len(per), f"{unit}/{per}"
     if unit == "倍" and not q and (after := APPROX.get(t[end : end + 1])):
         end, q = end + 1, after  # 增长1倍多: more than doubled
+    elif unit == "个" and not q and (after := APPROX.get(t[end : end + 1])):
+        # 提高2个多百分点, 用了3个多月: 多 between 个 and the unit it counts
+        if (inner := _unit_at(t, end + 1, False)) and f"个{inner}" in _lexicon():
+            end, unit, q = end + 1 + len(inner), f"个{inner}", after
     if not unit and not mag and not q:
         end = i  # a bare number keeps no trailing spaces
     return end, mult, mag + unit, unit, q

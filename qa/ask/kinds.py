@@ -102,7 +102,9 @@ KINDS: tuple[Kind, ...] = (
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字"  # 在哪“八个字”上下功夫: a slogan's words
             # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
-            r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)",
+            r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)"
+            # 三项制度都是啥: without 这/那, the count's items asked all at once
+            r"|[二三四五六七八九十两2-9][个项类种条家件大][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
             r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"

@@ -220,6 +220,13 @@ ENGLISH = {
     "household registration": "户籍 落户",
     "residency": "户籍 落户",
     "affordable housing": "保障性住房 保障房 保障性安居工程",
+    "low rent housing": "廉租住房 廉租房",
+    # what a figure exceeds (突破1万亿元), or by how much it exceeds last year's: 比去年增加
+    "exceed": "超过 突破 增加",
+    "exceeded": "超过 突破 增加",
+    "previous year": "上年 去年",
+    "prior year": "上年 去年",
+    "the year before": "上年 去年",
     "renovate": "改造",
     "renovating": "改造",
     "renovation": "改造",

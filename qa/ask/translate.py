@@ -416,7 +416,10 @@ def translate_words(
         n = int(m.group(1)) if m.group(1).isdigit() else EN_DIGITS.index(m.group(1).lower()) + 1
         groups.append([(f"{n}年前", 2.0), (f"{_numeral(n)}年前", 2.0)])
     text = ASKING.sub(" ", YEARS_AGO.sub(" ", text))
-    words = WORD.findall(text.lower().replace("-", " ").replace("/", " "))
+    # a possessive standing for its noun is that noun (exceed the previous year's → previous year, not
+    # year's → 流年不利); one before its noun stays as the dictionary may know it (people's congress)
+    plain = re.sub(r"(?<=[a-z])['’]s\b(?!\s+[a-z])", "", text.lower())
+    words = WORD.findall(plain.replace("-", " ").replace("/", " "))
     measured = {m.group() for m in SUFFIXED.finditer(text.lower()) if m.group(1) not in STOP}
     i = 0
     while i < len(words):
