@@ -1954,6 +1954,32 @@ def test_the_span_asked_by_the_rules_alone(question, text, expected):
             ),
             "将试点范围扩大到黑龙江和吉林两省",
         ),
+        (
+            # the 2019 report: the word before the question word (深化哪些) leads into the list, however
+            # jieba tags it
+            "2019年报告要求深化哪些领域的改革，自然垄断行业实行网运分开？",
+            (
+                "依法处置“僵尸企业”。深化电力、油气、铁路等领域改革，自然垄断行业要根据不同行业特点实行网运分开，"
+                "将竞争性业务全面推向市场。",
+            ),
+            "电力、油气、铁路",
+        ),
+        (
+            "2025年报告提出开展规范涉企执法专项行动，集中整治哪些问题？",
+            (
+                "开展规范涉企执法专项行动，集中整治乱收费、乱罚款、乱检查、乱查封，坚决防止违规异地执法和趋利性执法。",
+            ),
+            "乱收费、乱罚款、乱检查、乱查封",
+        ),
+        (
+            # the 2013 report: cut at the question's 包括 before items of one shape are cut alike
+            "2013年报告说，中等职业教育免学费政策的覆盖范围包括哪些学生？",
+            (
+                "实施中等职业教育免学费政策，覆盖范围包括所有农村学生、城市涉农专业学生和家庭经济困难学生。"
+                "初步解决进城务工人员随迁子女义务教育问题。",
+            ),
+            "所有农村学生、城市涉农专业学生和家庭经济困难学生",
+        ),
     ],
 )
 def test_the_asked_span_in_held_out_wording(question, texts, expected, fake_embedder):

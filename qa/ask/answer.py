@@ -1434,15 +1434,25 @@ def _trim_first(first: str, others: list[str], question: str = "") -> str:
     put = [m.end() for m in re.finditer(_PUT + "了?", first) if m.start() and m.group()[:2] in question]
     if put and len(first) - put[-1] >= 2:  # (a subject before it: not a task led by its own verb)
         return first[put[-1] :]
+    # the word the question puts before its question word leads in (深化哪些领域的改革: 深化电力、油气 →
+    # 电力; 集中整治哪些问题: 集中整治乱收费 → 乱收费), whatever jieba tags it (深化 j, 整治 n); what still
+    # leads in is cut below (提高哪几种执法水平: 提高环保队伍严格执法 → 环保队伍严格执法 → 严格执法)
+    asked = LIST_ASKED.search(question)
+    said = jieba.lcut(question[: asked.start()].rstrip("了的"))[-1:] if asked else []
+    at = first.rfind(said[0]) if said and len(said[0]) >= 2 else -1
+    cut = at >= 0 and len(first) - at - len(said[0]) >= 2
+    if cut:
+        first = first[at + len(said[0]) :]
     lead_in = [(w.word, w.flag) for w in tagged(first)]
     if lead_in and lead_in[0][1] == "p":  # 对农民实行粮食直补: a preposition's object, then the verb
         k = next((i for i, (_, f) in enumerate(lead_in[1:], 1) if not f.startswith(("n", "r"))), 0)
         if k > 1 and lead_in[k][1] == "v" and k + 1 < len(lead_in):
             first = "".join(w for w, _ in lead_in[k + 1 :])
     first = LEAD.sub("", first) or first
-    if not any(_verb_led(o) for o in others) and (verb := _lead_verb(first)):
+    verb = _lead_verb(first)
+    if verb and not any(_verb_led(o) for o in others) and len(first) - verb <= ITEM_MAX:
         # 全面实行投资项目法人责任制、招标投标制: the verb that puts the items in place leads in, and the
-        # first item is all that follows it, however much longer than the others it is
+        # first item is all that follows it, however much longer than the others it is (short of no item)
         return first[verb:]
     lengths = {len(o) for o in others}
     one_shape = len(others) > 1 and len(lengths) == 1 and all(first[-1] == o[-1] for o in others)
@@ -1462,6 +1472,8 @@ def _trim_first(first: str, others: list[str], question: str = "") -> str:
         # 把握好调控的方向、重点、时机和力度: what leads up to 的 qualifies every item, and a verb cut
         # off by word (把握 | 好调控) would leave half of a word in front of the first one
         return owned
+    if cut:  # the question's word ended the lead-in: a word jieba tags d (高速宽带) is the item's own
+        return first
     i = verbs = 0  # on the words as cut once: a re-cut of 在打好… splits 打好
     while i < len(words) - 1 and sum(len(w) for w, _ in words[i:]) > shortest + 1:
         if words[i][1][:1] not in {"d", "p", "c", "r", "v"}:
@@ -1589,7 +1601,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
             items = [i for i in items if i]
             if len(items) < 3 and len(parts) > 2:
                 continue
-            if any(len(i) > 24 for i in items):
+            if any(len(i) > ITEM_MAX for i in items):
                 continue
             value = "、".join(items)
             start = s + clause.find(items[0])
@@ -1750,6 +1762,8 @@ LABEL_JOINER = re.compile(r"[、，,；;]\s*(?!其中)[\u4e00-\u9fff]{1,12}")
 RUN_JOINER = re.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")  # between the figures of one run
 RUN_BREAK = re.compile(r"[，,。；;：:\n\d]")  # what may not stand between 分别 and its run's first figure
 ITEM_JOINERS = {"、", "和", "与", "及", "以及"}
+ITEM_MAX = 24  # characters of a list item at most: a longer one is a sentence cut at 、
+LIST_ASKED = re.compile(r"哪些|哪几|哪[二三四五六七八九十两\d]|什么")  # where a list question asks its items
 ITEM_COUNT = re.compile(r"[两三四五六七八九十]+(?:[项个类种条大]|方面)")  # 三项 after a list counts its items
 BRACKET_LIST = re.compile(r"[（(]([^（）()]*、[^（）()]*)[）)]")
 
