@@ -2002,3 +2002,28 @@ def test_a_sum_over_the_report_s_own_year_is_the_year_s_figure(fake_embedder):
     texts = ("五年来累计立案处罚 120 起，累计罚款 570 万元。", "2023年，共下达处罚决定9件。")
     _, best = extract("2023年处罚企业几起？", QueryInfo(), _passages(*texts), [], embedder=fake_embedder)
     assert best.text == "9件"
+
+
+def test_how_a_figure_question_may_be_put_tersely(fake_embedder):
+    # seeds/000 (泰顺 2024): a bare 是几 asks the figure itself
+    text = (
+        "截至目前,我县PM2.5降幅-17.3%,排名全省第二、全市第一;空气综合质量指数为2.01,排名全省第二、全市第一。"
+        "建立实施定期分析研判、定期督查通报"
+    )
+    assert _ask("泰顺那个空气综合质量指数现在是几？", text, embedder=fake_embedder).answer == "2.01"
+    # seeds/000: 哪位领导 asks a person, so no name ending in 领导 (领导|小组) answers
+    text = (
+        "一是落实法治建设责任主体。成立了以局长任组长,分管副局长为副组长,各相关科室及下属单位负责人为成员"
+        "的法治建设工作领导小组,将法治政府建设纳入年度工作重点。"
+    )
+    assert _ask("泰顺分局由哪位领导担任法治建设领导小组组长？", text).answer == "局长"
+
+
+def test_what_several_occasions_count_is_read_after_ji_too(fake_embedder):
+    # seeds/003 (丰泽 2023): 几场普法宣传活动 counts events; 65期 counts the issues of a WeChat account
+    text = (
+        "三是充分发挥新媒体作用。在“丰泽生态环境”微信公众号定期发布环保政策宣传和解读、全区环保工作动态、"
+        "环保公益宣传等内容。2023年，共编辑发布推文65期287篇。"
+    )
+    assert _ask("丰泽局2023年开展了几场普法宣传活动？", text, embedder=fake_embedder).answer is None
+    assert _ask("丰泽局2023年发布了几期推文？", text, embedder=fake_embedder).answer == "65期"

@@ -152,6 +152,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         # a possessive is its noun: the previous year's is 上年/去年, not a sense of "year's" (流年不利)
         ("By how much did the funding exceed the previous year's?", "去年", "流年不利"),
         ("How much went to low-rent housing?", "廉租住房", "低"),
+        ("By what percentage did exports grow?", "出口", "比例"),  # a change asked, not a proportion
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

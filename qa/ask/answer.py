@@ -120,6 +120,7 @@ HEAD = re.compile(
     r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份张台支只本篇首封则]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
+PERSON_ASKED = frozenset({"领导", "同志", "人", "负责同志", "干部", "官员"})  # 哪位领导: who, not a noun
 # 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 only of a body: see ``_heads``)
 CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(名字?|名称)?(?:[？?]|$)")
 # 哪个系统里销号: 系统; 哪家律所当法律顾问: 律所 (当 serving as, not 当地, 当前)
@@ -295,7 +296,8 @@ EN_NOISE = re.compile(
     r"\b(?:the|this|that|its|their)\s+(?:\d{4}\s+)?(?:(?:state council'?s?|government|annual)\s+)*"
     r"(?:work\s+)?reports?\b"
     r"|\b(?:(?:state council'?s?|government|annual)\s+)+(?:work\s+)?reports?\b|\bwork\s+reports?\b"
-    r"|\baccording to\b",
+    r"|\baccording to\b"
+    r"|\bby\s+what\s+(?:percentage|percent)\b",  # a change asked: no 比例 in the text (增长6.8%)
     re.I,
 )  # not a bare "reports": staff reports to a hotline (举报) are what is asked
 # A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
@@ -1919,7 +1921,7 @@ def _holder_patterns(role: str) -> tuple[re.Pattern, ...]:
 
 
 COUNTED_AFTER = re.compile(
-    r"多少(?:人次|户次|[起件家次个名位人例项份条场套户台辆篇期批座所部本张艘架处])([\u4e00-\u9fff]{2,12})"
+    r"(?:多少|几)(?:人次|户次|[起件家次个名位人例项份条场套户台辆篇期批座所部本张艘架处])([\u4e00-\u9fff]{2,12})"
 )
 # the words after what a question asks the figure of (…收入增长的预期目标是多少, …收入达到多少)
 ASKED_TAIL = frozenset(
@@ -2037,6 +2039,8 @@ def _heads(question: str) -> tuple[str, ...]:
             cut -= 1
         if len(phrase) > 2 or cut > 1:  # a two-character noun tagged alone may fall apart (律所: 律/所)
             phrase = "".join(w.word for w in words[:cut])
+        if phrase in PERSON_ASKED:  # 由哪位领导担任组长: a person is asked, no name ending in 领导
+            return ()
         return (phrase[-6:],) if phrase else ()
     if m := EN_HEAD.search(question):
         words = m.group(1).split()

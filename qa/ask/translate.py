@@ -152,7 +152,8 @@ YEARS_AGO = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:earlier|ago|before)\b", re.I
 )
 EN_DIGITS = "one two three four five six seven eight nine ten".split()
-ASKING = re.compile(r"\bhow\s+(?:long|far|high|fast)\b", re.I)
+# (by what percentage did exports grow: a change asked, no 比例 in the text)
+ASKING = re.compile(r"\bhow\s+(?:long|far|high|fast)\b|\bby\s+what\s+(?:percentage|percent)\b", re.I)
 
 
 def _numeral(n: int) -> str:
