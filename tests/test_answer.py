@@ -2027,3 +2027,15 @@ def test_what_several_occasions_count_is_read_after_ji_too(fake_embedder):
     )
     assert _ask("丰泽局2023年开展了几场普法宣传活动？", text, embedder=fake_embedder).answer is None
     assert _ask("丰泽局2023年发布了几期推文？", text, embedder=fake_embedder).answer == "65期"
+
+
+def test_a_figure_per_unit_of_what_is_asked_measures_something_else(fake_embedder):
+    # the 2007 report: 单位国内生产总值能耗 is energy per unit of GDP; 国内生产总值 asked is the level
+    texts = (
+        "一年来，各地区各部门做了大量工作，取得了积极进展。2006 年，单位国内生产总值能耗由前三年分别上升"
+        "4.9％、5.5％、0.2％，转为下降1.2%；主要污染物排放总量增幅减缓。",
+        "经济平稳快速发展。国内生产总值20.94万亿元，比上年增长10.7%，连续四年达到或略高于10%的增长速度。",
+    )
+    ask = "2007年报告说，2006年全国国内生产总值是多少？"
+    _, best = extract(ask, QueryInfo(), _passages(*texts), [], embedder=fake_embedder)
+    assert best.text == "20.94万亿元"

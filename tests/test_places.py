@@ -146,6 +146,8 @@ def test_ordinary_words_are_not_places():
         "严控新建政府性楼堂馆所，推进城中村改造，加大城市环境污染治理力度。",
     ):
         assert find_places(line) == [], line
+    # the country qualifies no weak county name after it (新建区 of 南昌 is not what 全国新建 names)
+    assert [p.name for _, _, p in find_places("2021年全国新建了多少个5G基站？")] == ["全国"]
 
 
 def test_short_common_names_count_when_qualified():

@@ -153,6 +153,9 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("By how much did the funding exceed the previous year's?", "去年", "流年不利"),
         ("How much went to low-rent housing?", "廉租住房", "低"),
         ("By what percentage did exports grow?", "出口", "比例"),  # a change asked, not a proportion
+        ("What share of complaints were resolved?", "办结", "决定"),
+        ("How many companies did the bureau help?", "帮扶", "帮忙"),
+        ("Which new area was to be built to high standards?", "新区", "面积"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):
@@ -272,3 +275,9 @@ def test_senses_of_one_word_stay_together():
     assert [("10年前", 2.0), ("十年前", 2.0)] in words
     flat = dict(tr.translate("How much new energy-saving capacity was added ten years ago?"))
     assert flat == {t: sum(w for g in words for u, w in g if u == t) for g in words for t, _ in g}
+
+
+def test_spoken_chinese_words_bring_the_reports_terms():
+    # 免罚 (seeds/001: 免予处罚案件数量为9件), 打官司 (seeds/003: 应诉行政诉讼案件)
+    assert "免予处罚" in expand("许昌局23年免罚了几件案子？")
+    assert "应诉" in expand("丰泽局23年打了几场行政官司？")

@@ -943,6 +943,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score += 0.5 * (fit if runs[f.start][3] else min(0.0, fit))  # a listed item: up as well
         if SHARE.search(before) and not SHARE.search(ctx.question) and CHANGE_ASKED.search(ctx.question):
             score -= 0.8  # 国内生产总值增长了多少: 占国内生产总值的比重…1.97% is a share, not the growth
+        # 国内生产总值是多少: 单位国内生产总值能耗…上升5.5% measures something per unit of what is asked
+        lead_in = text[sentence_at(text, f.start)[0] : f.start]
+        per_unit = "单位" not in ctx.question and any(f"单位{t}" in lead_in for t in ctx.terms if len(t) > 1)
+        score -= 2.0 if per_unit else 0.0  # another measure: below the figures of the one asked
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
@@ -958,6 +962,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
                 fit = -1.0  # 总数是多少户: 增长21.6% is no count of 户
             score += 0.8 * fit
             clash = clash or fit < 0
+        clash = clash or per_unit
         conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.6 if clash else 0.0)
         conf -= UNDATED if other_year else 0.0
         rates = _rates_asked(ctx.question)

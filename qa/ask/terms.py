@@ -51,6 +51,12 @@ ENGLISH = {
     "called in": "约谈",  # firms called in (summoned) for talks
     "summoned": "约谈",
     "without a fine": "免予处罚 不予处罚",
+    # complaints resolved are 办结 (closed) in the reports; disputes resolved are 化解
+    "resolve": "办结 化解 解决",
+    "resolved": "办结 化解 解决",
+    # firms helped: 帮扶 (the reports' word for the help a bureau gives firms)
+    "help": "帮扶 帮助",
+    "helped": "帮扶 帮助",
     "outbound": "对外",  # outbound direct investment: 对外直接投资, not 出境 (travel)
     "completion rate": "办结率",  # of complaints: closed out
     "took in": "受理",  # complaints taken in
@@ -221,6 +227,12 @@ ENGLISH = {
     "residency": "户籍 落户",
     "affordable housing": "保障性住房 保障房 保障性安居工程",
     "low rent housing": "廉租住房 廉租房",
+    "new area": "新区",  # 雄安新区, 浦东新区: a state-level new area
+    "new areas": "新区",
+    "high standards": "高标准",
+    "high standard": "高标准",
+    "planned and built": "规划建设",
+    "plan and build": "规划建设",
     # what a figure exceeds (突破1万亿元), or by how much it exceeds last year's: 比去年增加
     "exceed": "超过 突破 增加",
     "exceeded": "超过 突破 增加",
@@ -405,6 +417,8 @@ CHINESE = {
     "检查": "检查 巡查",
     "企业": "企业 单位",
     "查了": "查处",
+    "免罚": "免予处罚 不予处罚",
+    "官司": "诉讼 应诉",  # 打了几场行政官司: the 行政诉讼 the bureau answered (应诉)
     "处理": "查处 办理",
     "办成": "完成",
     "办结": "办结 完成",

@@ -476,7 +476,9 @@ def find_places(text: str) -> list[tuple[int, int, Place]]:
     for start, stop, alias in _raw_hits(g, text):
         cands = list(g.by_alias[alias])
         prev = resolved[-1] if resolved and resolved[-1][1] == start else None
-        inner = [c for c in cands if prev and any(is_within(c, p) and c != p for p in prev[3])]
+        # (the country qualifies nothing: 全国新建了多少 names no 新建区)
+        named = [p for p in prev[3] if p.level != "national"] if prev else []
+        inner = [c for c in cands if any(is_within(c, p) and c != p for p in named)]
         if inner:  # 温州市泰顺, 西宁市湟中区: inside the place just named
             cands = inner
         elif (
