@@ -2039,3 +2039,57 @@ def test_a_figure_per_unit_of_what_is_asked_measures_something_else(fake_embedde
     ask = "2007年报告说，2006年全国国内生产总值是多少？"
     _, best = extract(ask, QueryInfo(), _passages(*texts), [], embedder=fake_embedder)
     assert best.text == "20.94万亿元"
+
+
+def test_a_respective_run_after_figures_of_their_own_clauses(fake_embedder):
+    # the 2005 report: no list before 分别; the two clauses before it, one figure each, name the items,
+    # and a change asked takes the item's change, not its level
+    text = (
+        "城镇新增就业980万人，超过预期目标；城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，"
+        "扣除价格因素，分别实际增长7.7%和6.8%。这些成就，标志着我国在全面建设小康社会的道路上迈出了新的步伐。"
+    )
+    ask = "2005年报告说，2004年农村居民人均纯收入扣除价格因素实际增长了多少？"
+    _, best = extract(ask, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == "6.8%"
+    ask = "2005年报告说，2004年城镇居民人均可支配收入实际增长了多少？"
+    _, best = extract(ask, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == "7.7%"
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        (  # seeds/000 (泰顺 2024): the role named before 谁当的
+            "泰顺那边分局，法治领导小组组长谁当的？",
+            "一是落实法治建设责任主体。成立了以局长任组长,分管副局长为副组长,各相关科室及下属单位负责人为成员"
+            "的法治建设工作领导小组,将法治政府建设纳入年度工作重点。",
+            "局长",
+        ),
+        (  # seeds/001 (许昌 2023): 几轮 counts rounds
+            "许昌生态环境局23年异地帮扶执法搞了几轮？",
+            "一是执法监管措施有力。创新异地帮扶执法模式,今年共实行5轮异地帮扶执法,出动执法力量560人次,"
+            "发现问题330个,拉网式排查“散乱污”,共排查点位1296个,整治取缔171家",
+            "5轮",
+        ),
+        (  # seeds/003 (丰泽 2023): 都开展过啥…列一下 asks every item
+            "丰泽局23年都开展过啥专项执法行动？列一下",
+            "坚持勤查重罚和错时执法措施，落实环境执法“双随机”和建设项目全链条监管制度，开展静夜守护、清水蓝天、"
+            "饮用水源地巡查、中高考噪声巡查、环境安全隐患排查及 2023 年扬尘整治等专项执法检查。",
+            "静夜守护、清水蓝天、饮用水源地巡查、中高考噪声巡查、环境安全隐患排查及 2023 年扬尘整治",
+        ),
+        (  # seeds/003: 第几批 takes the ordinal of 批, not 第三 of 第三方
+            "丰泽那个伪造环评批复的案子入选了省厅第几批典型案例？",
+            "该案还入选为福建省生态环境厅 2023 年第八批典型案例（第三方环保服务机构造假）。",
+            "第八批",
+        ),
+        (  # seeds/004 (湟中 2024): 是不是257份 asks to confirm the figure it states
+            "湟中局24年用移动执法设备做的现场检查笔录是不是257份？",
+            "2024年我局使用移动执法设备制作现场检查笔录共计257份。2.正面清单常态化。我局对正面清单实施动态管理，"
+            "对规范纳入生态环境监督执法正面清单的3家排污单位的执法监管，",
+            "257份",
+        ),
+    ],
+)
+def test_colloquial_and_confirming_forms(question, text, expected, fake_embedder):
+    _, best = extract(question, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == expected

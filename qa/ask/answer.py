@@ -100,6 +100,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
     r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟])"
+    r"(?!钱)"  # 省了几个钱: money, said plainly
 )
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
 COUNTED_NUMBER = re.compile(
@@ -278,6 +279,7 @@ ACHIEVED_TEXT = re.compile(
 QUOTED_CLAUSE = 0.8  # a clause with this share of its character pairs in the question is the question's own
 PERIOD_FIGURE = re.compile(r"年均|年平均|平均每年|每年平均|累计|[五十\d]+年来")
 # the span a 累计 sums over, when its sentence names one
+CONFIRM = re.compile(r"(?:是不是|是否为?)\s*[\d一二三四五六七八九十两]")  # a figure asked to be confirmed
 SPAN = re.compile(r"年来|以来|期间|时期|过去|历年|[两三四五六七八九十]年|十[一二三四五]五")
 PERIOD_ASKED = re.compile(
     r"年均|年平均|平均每年|每年平均|累计|总共|一共|共计|[五十\d]+年来|过去[五十\d]+年|[五十]年间"
@@ -527,8 +529,8 @@ def _measure_fit(asked: str, unit: str) -> float:
     unit, asked = whole[-1:], asked[-1]
     if not unit:
         return 0.0
-    if unit == "元" and asked in "".join(MEASURE_GROUPS):
-        return -1.0  # 多少人: 330亿元 is what they were given, not how many
+    if unit == "元" and (asked in "".join(MEASURE_GROUPS) or asked == "个"):
+        return -1.0  # 多少人, 多少个项目: 330亿元 is what they were given, not how many
     if unit == asked:
         return 1.0
     if any(asked in g and unit in g for g in MEASURE_GROUPS):
@@ -682,6 +684,17 @@ def _respective(text: str, figures: tuple[Figure, ...]) -> dict[int, tuple[list[
                 if len(items) == len(run) and all(items):
                     out.update({f.start: (items, i) for i, f in enumerate(run)})
                 break
+        if run[0].start not in out:
+            # 城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，扣除价格因素，分别实际增长7.7%和6.8%:
+            # no list before 分别; the figures of as many clauses just before it, one each, name the items
+            before = [f for f in counted if sentence_at(text, m.start())[0] <= f.start < m.start()]
+            owners = before[-len(run) :]
+            clauses_of = [_clause_of(text, f.start, f.end) for f in owners]
+            alone = all(sum(a <= g.start < b for g in before) == 1 for a, b in clauses_of)
+            if len(owners) == len(run) and alone:
+                items = [text[a : f.start].strip() for (a, _), f in zip(clauses_of, owners, strict=True)]
+                if all(items):
+                    out.update({f.start: (items, i) for i, f in enumerate(run)})
     return out
 
 
@@ -808,6 +821,9 @@ def _question_figures(question: str) -> frozenset:
     said: set = set()
     for q in find_figures(question):
         said |= {nfkc_compact(q.text)} | ({(q.value, q.base)} if q.kind not in ("year", "date") else set())
+    if not CJK.search(question):  # cancelling 100 administrative fees: the 100项 a report prints
+        said |= {(float(n), "") for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", question)}
+        said -= {(float(y), "") for y in re.findall(r"\b(?:19|20)\d{2}\b", question)}
     for m in EN_SPAN.finditer(question):
         number = m.group(1).lower()
         value = int(number) if number.isdigit() else EN_NUMBERS[number]
@@ -828,7 +844,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     their unit and noun fit."""
     out = []
     prev: Figure | None = None
-    stated = _question_figures(ctx.question)
+    # (是不是257份 asks to confirm the figure it states: that figure, where the text prints it, answers)
+    stated = frozenset() if CONFIRM.search(ctx.question) else _question_figures(ctx.question)
     asked = asked_year(ctx.question)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
@@ -937,7 +954,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
         if f.start in respective:
-            score += _item_fit(ctx, *respective[f.start])
+            items, i = respective[f.start]
+            score += _item_fit(ctx, items, i)
+            most = _item_weights(ctx, items)[i] >= 0.4 * ctx.total  # the item is most of what is asked
+            if most and CHANGE_ASKED.search(ctx.question) and DELTA.search(text[a : f.start]):
+                score += 0.8  # 增长了多少: the item's change in a 分别 run (分别实际增长7.7%和6.8%)
         elif f.start in runs and f.start not in wholes:  # only down: the run may be the wrong sentence
             fit = _item_fit(ctx, *runs[f.start][:2])
             score += 0.5 * (fit if runs[f.start][3] else min(0.0, fit))  # a listed item: up as well
@@ -1897,6 +1918,8 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
             score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5
         if finder == "ordinal" and text[s] == "全" and (scope := _rank_scope(ctx.question)):
             score += 1.0 if text[s + 1] == scope else -1.0  # 在温州市里排第几: 全市第一, not 全省第二
+        if finder == "ordinal" and (asked := re.search(r"第几\s*([位名届次批期轮版号])", ctx.question)):
+            score += 1.0 if text[s:e].endswith(asked.group(1)) else -1.0  # 第几批: 第八批, not 第三(方)
         if finder == "role":
             score += 2.0  # the text's own frame says this holds the role asked: a tight span, not a clause
         out.append(Candidate(pi, s, e, text[s:e].strip(), score, _confidence(cover, sim, bool(ctx.sims))))
@@ -2150,7 +2173,9 @@ def _roles(question: str) -> tuple[str, ...]:
         return ("组长", "负责人", "主任")  # 谁挂帅: who leads, as the reports name the leader
     # (组长是什么职务, 组长由哪个领导担任: the role's holder asked by the office held)
     office = r"[是由为](?:什么|啥|哪个|哪一?级)(?:职务|职位|岗位|领导)"
-    if m := re.search(rf"([\u4e00-\u9fff]{{1,12}}?)(?:由谁|是谁|为谁|{office})", question):
+    # (组长谁当的, 组长谁来当: the role named before 谁 and its verb)
+    held = r"谁(?:来)?(?:当|担任|干)的?(?:[？?]|$)"
+    if m := re.search(rf"([\u4e00-\u9fff]{{1,12}}?)(?:由谁|是谁|为谁|{office}|{held})", question):
         words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
     if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):
@@ -2299,11 +2324,17 @@ def extract(
             for c in found
             if not c.clause and c.passage == found[0].passage and a <= c.start < b and c.confidence >= ABSTAIN
         ][:1] + found
+    counted = MEASURE.search(question) or EN_MEASURE.search(question)  # a measure word asked (多少个)
     if found and found[0].clash and kind.name == "amount" and found[0].figure.kind == "count":
         # money asked (处罚金额), a count found (处罚决定9件): money the passages state with confidence
         # answers (累计罚款57万元), or nothing does
         money = [c for c in found if c.figure is not None and c.figure.kind == "money"]
         found = [c for c in money if c.confidence >= ABSTAIN][:1] or found
+    elif found and found[0].clash and kind.name == "count" and found[0].figure.kind == "money" and counted:
+        # the other way round: a count asked (再开工多少个项目), money found (投资超过8000亿元): a count of
+        # the measure asked stated with confidence answers (27个), or nothing does
+        counts = [c for c in found if c.figure is not None and c.figure.kind == "count" and not c.clash]
+        found = [c for c in counts if c.confidence >= ABSTAIN][:1] or found
     if found and found[0].confidence < ABSTAIN:
         # the same figure stated with confidence elsewhere (the 2024 report's own 20元 beside the 2025
         # report's mention of it) answers what the top candidate only ranks first for

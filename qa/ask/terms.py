@@ -227,6 +227,11 @@ ENGLISH = {
     "residency": "户籍 落户",
     "affordable housing": "保障性住房 保障房 保障性安居工程",
     "low rent housing": "廉租住房 廉租房",
+    # fees on businesses: 收费 (取消、停征35项中央收费); suspended fees are 停征
+    "fee": "收费",
+    "fees": "收费",
+    "suspend": "停征 暂停",
+    "suspended": "停征 暂停",
     "new area": "新区",  # 雄安新区, 浦东新区: a state-level new area
     "new areas": "新区",
     "high standards": "高标准",
