@@ -346,6 +346,9 @@ def test_words_that_ask_what_is_counted():
     assert context("执法队伍一共几个人？", kind, {}, {}).measure == "人"  # not 个: 三项 is no count of people
     # what a bank should use to adjust the total money supply: a tool, not a total
     assert question_type("What should the bank use to adjust the total money supply?") != "count"
+    # which law practice acts as its counsel: one firm (a verb ends the noun; "as" is no plural)
+    assert question_type("Xuchang's ecology bureau - which law practice acts as its counsel?") == "name"
+    assert question_type("2006年报告说，22部行政法规中关于动物疫情的是哪一部？") == "name"  # 哪一部
 
 
 def test_the_list_of_the_asked_noun():

@@ -171,6 +171,12 @@ def test_nothing_taken_as_a_count():
     assert [f.text for f in find_figures(S["ts_pm"])] == ["-17.3%"]  # PM2.5 is a name; 第二 an ordinal
     assert not find_figures("国产大飞机C919投入商业运营，5G网络")
     assert not find_figures("深刻领会党的十九大、二十大精神，“十四五”规划，十九届四中全会")
+    assert not find_figures("这十分重要，底气十足")  # a bare 十 with no measure word after it
+
+
+def test_a_bare_ten_of_a_measure_word_is_a_count():
+    # the 2013 report: 出台实施了十项措施
+    assert [(f.text, f.value, f.kind) for f in find_figures("果断出台十项措施")] == [("十项", 10.0, "count")]
 
 
 def test_section_and_list_numbers_are_skipped():

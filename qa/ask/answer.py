@@ -118,7 +118,7 @@ PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
-    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪[项部条种类位所艘座场次届款件批份张台支只本篇首封则]|哪|什么)"
+    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪一?[项部条种类位所艘座场次届款件批份张台支只本篇首封则]|哪|什么)"
     r"([\u4e00-\u9fff]{1,20})"
 )
 PERSON_ASKED = frozenset({"领导", "同志", "人", "负责同志", "干部", "官员"})  # 哪位领导: who, not a noun
@@ -966,7 +966,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score -= 0.8  # 国内生产总值增长了多少: 占国内生产总值的比重…1.97% is a share, not the growth
         # 国内生产总值是多少: 单位国内生产总值能耗…上升5.5% measures something per unit of what is asked
         lead_in = text[sentence_at(text, f.start)[0] : f.start]
-        per_unit = "单位" not in ctx.question and any(f"单位{t}" in lead_in for t in ctx.terms if len(t) > 1)
+        per_unit = (
+            "单位" in lead_in
+            and "单位" not in ctx.question
+            and any(f"单位{t}" in lead_in for t in ctx.terms if len(t) > 1)
+        )
         score -= 2.0 if per_unit else 0.0  # another measure: below the figures of the one asked
         local = (_overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
         score += (3 * _overlap(ctx.terms, counted) + _overlap(ctx.terms, before + after)) / (ctx.total or 1)
@@ -1465,12 +1469,11 @@ def _trim_first(first: str, others: list[str], question: str = "") -> str:
     # the word the question puts before its question word leads in (深化哪些领域的改革: 深化电力、油气 →
     # 电力; 集中整治哪些问题: 集中整治乱收费 → 乱收费), whatever jieba tags it (深化 j, 整治 n); what still
     # leads in is cut below (提高哪几种执法水平: 提高环保队伍严格执法 → 环保队伍严格执法 → 严格执法)
-    asked = LIST_ASKED.search(question)
-    said = jieba.lcut(question[: asked.start()].rstrip("了的"))[-1:] if asked else []
-    at = first.rfind(said[0]) if said and len(said[0]) >= 2 else -1
-    cut = at >= 0 and len(first) - at - len(said[0]) >= 2
+    said = _list_lead(question)
+    at = first.rfind(said) if said else -1
+    cut = at >= 0 and len(first) - at - len(said) >= 2
     if cut:
-        first = first[at + len(said[0]) :]
+        first = first[at + len(said) :]
     lead_in = [(w.word, w.flag) for w in tagged(first)]
     if lead_in and lead_in[0][1] == "p":  # 对农民实行粮食直补: a preposition's object, then the verb
         k = next((i for i, (_, f) in enumerate(lead_in[1:], 1) if not f.startswith(("n", "r"))), 0)
@@ -1513,6 +1516,15 @@ def _trim_first(first: str, others: list[str], question: str = "") -> str:
         i += 1
     rest = "".join(w for w, _ in words[i:])
     return LEAD.sub("", rest) or rest
+
+
+@lru_cache(maxsize=256)
+def _list_lead(question: str) -> str:
+    """The word a list question puts right before its question word (深化哪些领域 → 深化), if of two
+    characters or more; once per question, not per list candidate."""
+    asked = LIST_ASKED.search(question)
+    said = jieba.lcut(question[: asked.start()].rstrip("了的"))[-1:] if asked else []
+    return said[0] if said and len(said[0]) >= 2 else ""
 
 
 def _lead_verb(first: str) -> int:

@@ -339,13 +339,18 @@ def _number(s: str) -> tuple[float, bool] | None:
     return None if value is None else (value, True)
 
 
+TEN_COUNTED = frozenset("项个条类件家种批次")  # measure words after a bare 十 that make it a count
+
+
 def _chinese_ok(s: str, t: str, end: int) -> bool:
     """A Chinese numeral counts when it has a digit, or is 十/百/千/万 with 多/余 (百余家); a run of
     bare digits (二〇二四) only as a year; a lone 一 only where jieba does not read it as part of a word."""
     if all(c in CN_DIGITS for c in s) and len(s) > 1:
         return len(s) == 4 and t[end : end + 1] == "年"
     if not any(c in CN_DIGITS for c in s):
-        return s in ("十", "百", "千", "万") and t[end : end + 1] in APPROX
+        # 十项措施, 十个方面: ten of a measure word (not 十分, 十足: no measure word follows)
+        counted = s == "十" and t[end : end + 1] in TEN_COUNTED
+        return counted or s in ("十", "百", "千", "万") and t[end : end + 1] in APPROX
     if s == "一":  # 一批, 一项, 一度 read as "a", "once"; 一个百分点, 一倍 are figures
         word = jieba.lcut(t[end - 1 : end + 4], HMM=False)[0]
         return len(word) == 1 or pseg.dt.word_tag_tab.get(word, "m") == "m"

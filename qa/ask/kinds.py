@@ -108,8 +108,10 @@ KINDS: tuple[Kind, ...] = (
             r"|[二三四五六七八九十两2-9][个项类种条家件大][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
-            r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)[a-z-]+ ){0,3}"
-            r"(?!(?:was|is|has|does|this|its)\b)"
+            # (not which law practice acts as its counsel: a verb ends the noun, "as" is no plural)
+            r"|which (?:(?!(?:did|does|do|was|is|were|are|will|would|has|have|had)\b)"
+            rf"(?!(?:{EN_VERBS_S})\b)[a-z-]+ ){{0,3}}"
+            r"(?!(?:was|is|has|does|this|its|as|us|thus|plus)\b)"
             rf"(?!(?:{EN_VERBS_S})\b)"  # (not which law firm supplies …: a verb)
             # (not which environmental services firm: a plural that qualifies the noun after it)
             r"(?!(?:services|goods|sales|affairs|savings|customs|sports|arms) "
@@ -227,7 +229,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "name",
         _p(
-            r"哪家|哪个|哪一个|哪一家|哪[艘部座项条场次位种类所届款份本张台支只件批篇首封则]|什么[\u4e00-\u9fff]{0,4}"
+            r"哪家|哪个|哪一个|哪一家|哪一?[艘部座项条场次位种类所届款份本张台支只件批篇首封则]|什么[\u4e00-\u9fff]{0,4}"
             r"|谁|由谁|是什么|哪里|哪儿",
             r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:\w+ ){0,2}(?:did|does|is|was)|\bname\b"
             r"|\bwhat (?:kind|type|sort)s? of\b"
