@@ -349,6 +349,10 @@ def test_words_that_ask_what_is_counted():
     # which law practice acts as its counsel: one firm (a verb ends the noun; "as" is no plural)
     assert question_type("Xuchang's ecology bureau - which law practice acts as its counsel?") == "name"
     assert question_type("2006年报告说，22部行政法规中关于动物疫情的是哪一部？") == "name"  # 哪一部
+    assert question_type("湟中局2024年罚没款总额是几万？") == "amount"  # 罚没, a bare 几万: money
+    # how many counties: counted by 个 (52个贫困县), not the 551万 people beside them
+    ask = "How many poverty-stricken counties were removed from the poverty list?"
+    assert context(ask, question_kind(ask), {}, {}).measure == "个"
 
 
 def test_the_list_of_the_asked_noun():
@@ -2096,3 +2100,15 @@ def test_a_respective_run_after_figures_of_their_own_clauses(fake_embedder):
 def test_colloquial_and_confirming_forms(question, text, expected, fake_embedder):
     _, best = extract(question, QueryInfo(), _passages(text), [], embedder=fake_embedder)
     assert best.text == expected
+
+
+def test_a_labelled_run_after_a_figure_of_another_kind(fake_embedder):
+    # the 2016 report: 三年 is no part of the run; each label names its figure's 产能
+    text = (
+        "积极化解过剩产能，推进企业兼并重组。近三年淘汰落后炼钢炼铁产能9000多万吨、水泥2.3亿吨、平板玻璃7600多万"
+        "重量箱、电解铝100多万吨。促进生产性、生活性服务业加快发展。"
+    )
+    for item, expected in (("电解铝", "100多万吨"), ("炼钢炼铁", "9000多万吨")):
+        ask = f"2016年报告说，近三年淘汰了多少落后{item}产能？"
+        _, best = extract(ask, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+        assert best.text == expected, item

@@ -156,6 +156,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What share of complaints were resolved?", "办结", "决定"),
         ("How many companies did the bureau help?", "帮扶", "帮忙"),
         ("Which new area was to be built to high standards?", "新区", "面积"),
+        ("What was the total length of expressways?", "总里程", "长度"),
+        ("How many companies signed up for the environmental code?", "环保码", "条例"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):
@@ -281,3 +283,4 @@ def test_spoken_chinese_words_bring_the_reports_terms():
     # 免罚 (seeds/001: 免予处罚案件数量为9件), 打官司 (seeds/003: 应诉行政诉讼案件)
     assert "免予处罚" in expand("许昌局23年免罚了几件案子？")
     assert "应诉" in expand("丰泽局23年打了几场行政官司？")
+    assert "发布" in expand("江津区局2020年度法治报告是哪天发到网上的？")

@@ -151,6 +151,7 @@ EN_MEASURES = {
     **dict.fromkeys(("issues", "editions"), "期"),
     **dict.fromkeys(("vehicles", "cars", "trucks", "buses"), "辆"),
     **dict.fromkeys(("apartments", "flats", "homes"), "套"),  # housing (not "units": 单位 are 家)
+    **dict.fromkeys(("counties", "cities", "provinces", "projects", "items", "fees"), "个"),  # 52个贫困县
 }
 # (how many suggestions from people's congress deputies: the thing counted is before the preposition)
 EN_MEASURE = re.compile(
@@ -712,6 +713,9 @@ def _runs_in_clause(text: str) -> Mapping[int, tuple[tuple[str, ...], int, Figur
         if f.kind not in ("year", "date"):
             groups.setdefault((_clause_of(text, f.start, f.end)[0], f.kind), []).append(f)
     for (a, _), run in groups.items():
+        # a figure before the run is no part of it (近三年淘汰…产能9000多万吨、水泥2.3亿吨: not 三年)
+        while len(run) > 2 and not text[run[0].end : run[1].start].lstrip().startswith("、"):
+            run = run[1:]
         # parallel statements only (…470万套、新开工630万套): not a move (由240元提高到280元)
         between = [text[p.end : f.start] for p, f in zip(run, run[1:], strict=False)]
         if len(run) < 2 or not all(b.lstrip().startswith("、") and not DELTA.search(b) for b in between):
@@ -900,6 +904,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             own = runs[f.start][0][runs[f.start][1]]
             if not any(first.noun[i : i + 2] in own for i in range(len(first.noun) - 1)):
                 counted = first.noun  # 住房基本建成470万套、新开工630万套: 新开工 is no other thing counted
+                # …产能9000多万吨、电解铝100多万吨: quantities of products, 电解铝 of that 产能 (not counts of
+                # the kinds a question may name as its frame: 人大建议9件、政协提案3件 asked 协办了几件)
+                label = own.rsplit("、", 1)[-1].strip()
+                if f.kind == "measure" and label and all(w.flag[:1] == "n" for w in tagged(label)):
+                    counted = label + first.noun
         start = f.start
         if shared and prev is not None and MOVED_TO.search(text[prev.end : f.start]):
             # 由50%提高到75%: where it went, asked by 提高到多少; 增长多少 asks the change, not the level

@@ -154,7 +154,8 @@ KINDS: tuple[Kind, ...] = (
         _p(
             # (资金支持了多少个图书馆: things counted, whatever paid for them)
             r"^(?!.*(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇))"
-            r".*(?:多少钱|金额|罚款|罚金|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿)",
+            r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿"
+            r"|几(?:十|百|千)?万(?:块)?[？?]?$)",  # 罚没款总额是几万: money, said plainly
             r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
             r"|^(?!.*\bhow many\b).*\bfine[sd]?\b"  # (how many ended without a fine: cases)
             r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in

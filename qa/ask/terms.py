@@ -232,6 +232,10 @@ ENGLISH = {
     "fees": "收费",
     "suspend": "停征 暂停",
     "suspended": "停征 暂停",
+    "total length": "总里程 总长",  # of roads, railways: 总里程
+    "environmental code": "环保码",  # a firm's QR code for environmental oversight
+    "sign up": "申领 申请",
+    "signed up": "申领 申请",
     "new area": "新区",  # 雄安新区, 浦东新区: a state-level new area
     "new areas": "新区",
     "high standards": "高标准",
@@ -423,6 +427,7 @@ CHINESE = {
     "企业": "企业 单位",
     "查了": "查处",
     "免罚": "免予处罚 不予处罚",
+    "发到网上": "发布 挂网",  # 哪天发到网上的: the report's 发布日期
     "官司": "诉讼 应诉",  # 打了几场行政官司: the 行政诉讼 the bureau answered (应诉)
     "处理": "查处 办理",
     "办成": "完成",
