@@ -43,7 +43,7 @@ from ..text import (
 from ..types import Answer, DocInfo, Passage, QueryInfo, WordStats
 from . import translate
 from .figures import Figure, cn_number, find_figures, fold
-from .kinds import EN_VERBS_S, Kind, question_kind, question_type
+from .kinds import CONFIRMED, EN_VERBS_S, Kind, question_kind, question_type
 from .terms import expand, formal
 from .understand import section_years
 
@@ -280,7 +280,7 @@ ACHIEVED_TEXT = re.compile(
 QUOTED_CLAUSE = 0.8  # a clause with this share of its character pairs in the question is the question's own
 PERIOD_FIGURE = re.compile(r"年均|年平均|平均每年|每年平均|累计|[五十\d]+年来")
 # the span a 累计 sums over, when its sentence names one
-CONFIRM = re.compile(r"(?:是不是|是否为?)\s*[\d一二三四五六七八九十两]")  # a figure asked to be confirmed
+CONFIRM = re.compile(CONFIRMED)
 SPAN = re.compile(r"年来|以来|期间|时期|过去|历年|[两三四五六七八九十]年|十[一二三四五]五")
 PERIOD_ASKED = re.compile(
     r"年均|年平均|平均每年|每年平均|累计|总共|一共|共计|[五十\d]+年来|过去[五十\d]+年|[五十]年间"
@@ -2345,13 +2345,13 @@ def extract(
             for c in found
             if not c.clause and c.passage == found[0].passage and a <= c.start < b and c.confidence >= ABSTAIN
         ][:1] + found
-    counted = MEASURE.search(question) or EN_MEASURE.search(question)  # a measure word asked (多少个)
+    measured = MEASURE.search(question) or EN_MEASURE.search(question)  # a measure word asked (多少个)
     if found and found[0].clash and kind.name == "amount" and found[0].figure.kind == "count":
         # money asked (处罚金额), a count found (处罚决定9件): money the passages state with confidence
         # answers (累计罚款57万元), or nothing does
         money = [c for c in found if c.figure is not None and c.figure.kind == "money"]
         found = [c for c in money if c.confidence >= ABSTAIN][:1] or found
-    elif found and found[0].clash and kind.name == "count" and found[0].figure.kind == "money" and counted:
+    elif found and found[0].clash and kind.name == "count" and found[0].figure.kind == "money" and measured:
         # the other way round: a count asked (再开工多少个项目), money found (投资超过8000亿元): a count of
         # the measure asked stated with confidence answers (27个), or nothing does
         counts = [c for c in found if c.figure is not None and c.figure.kind == "count" and not c.clash]

@@ -35,6 +35,10 @@ EN_VERBS_S = (
 )
 
 
+# a figure the question states to be confirmed (是不是257份): the figure asked, where the text prints it
+CONFIRMED = r"(?:是不是|是否为?|有没有)\s*[\d一二三四五六七八九十两]"
+
+
 def _p(zh: str, en: str) -> re.Pattern:
     return re.compile(f"{zh}|{en}", re.I)
 
@@ -171,8 +175,7 @@ KINDS: tuple[Kind, ...] = (
         "count",
         _p(
             r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则张趟期批座所届部本册户艘架处株棵轮]"
-            # 是不是257份: the figure, confirmed or not
-            r"|(?:是不是|是否为?|有没有)\s*[\d一二三四五六七八九十两]"
+            rf"|{CONFIRMED}"  # 是不是257份: the figure, confirmed or not
             r"|达到了?什么水平|多[长久远高大]"
             r"|(?:是|为|有|到|达)几[？?]?$"  # 空气综合质量指数现在是几: a bare 几 asks the figure itself
             r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数)(?:是)?[？?]?$",  # 企业数？
