@@ -350,6 +350,9 @@ def test_words_that_ask_what_is_counted():
     assert question_type("Xuchang's ecology bureau - which law practice acts as its counsel?") == "name"
     assert question_type("2006年报告说，22部行政法规中关于动物疫情的是哪一部？") == "name"  # 哪一部
     assert question_type("湟中局2024年罚没款总额是几万？") == "amount"  # 罚没, a bare 几万: money
+    assert question_type("2016年新开工的重大水利工程总投资是多少？") == "amount"  # 总投资: money
+    assert question_type("今年中央财政专项扶贫资金增长多少？") != "amount"  # the money's change
+    assert question_type("对资源枯竭的矿山要怎么处理？") == "manner"  # what is to be done: 实施破产关闭
     # how many counties: counted by 个 (52个贫困县), not the 551万 people beside them
     ask = "How many poverty-stricken counties were removed from the poverty list?"
     assert context(ask, question_kind(ask), {}, {}).measure == "个"
@@ -2112,3 +2115,13 @@ def test_a_labelled_run_after_a_figure_of_another_kind(fake_embedder):
         ask = f"2016年报告说，近三年淘汰了多少落后{item}产能？"
         _, best = extract(ask, QueryInfo(), _passages(text), [], embedder=fake_embedder)
         assert best.text == expected, item
+
+
+def test_money_allocated_is_no_target(fake_embedder):
+    # the 2010 report: 中央财政安排的就业专项资金 is money allocated; its growth is an outcome, not a target
+    text = "实施更加积极的就业政策。强化政府促进就业的责任。中央财政安排就业专项资金426亿元，比上年增长59%。"
+    ask = "2010年报告说，中央财政安排的就业专项资金比上年增长了多少？"
+    ans = answer_question(
+        ask, QueryInfo(), [_report(2010, text, ("一、2009年工作回顾",))], [], None, fake_embedder
+    )
+    assert ans.answer == "59%"

@@ -284,3 +284,4 @@ def test_spoken_chinese_words_bring_the_reports_terms():
     assert "免予处罚" in expand("许昌局23年免罚了几件案子？")
     assert "应诉" in expand("丰泽局23年打了几场行政官司？")
     assert "发布" in expand("江津区局2020年度法治报告是哪天发到网上的？")
+    assert "免予处罚" in expand("许昌生态环境局23年有多少案子最后没罚？")

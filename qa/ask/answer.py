@@ -265,7 +265,8 @@ OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # wha
 SHARE = re.compile(r"比重|占比|份额|所占|占[^，。；]{0,12}的?比")  # a share of a whole, not a change
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
 TARGET_ASKED = re.compile(
-    r"目标|预期|计划|打算|拟|安排(?![\d０-９]|专项|资金)|力争|预计"  # not 中央财政安排219亿元(专项资金)支持…
+    # not 中央财政安排219亿元(专项资金)支持…, 中央财政安排的就业专项资金: money allocated, no target
+    r"目标|预期|计划|打算|拟|安排(?![\d０-９]|专项|资金|的[^，。？?]{0,8}资金)|力争|预计"
     r"|(?:今年|明年|提出)[^，。？?]{0,12}要(?!求)|要求(?:今年|明年)"  # 提出今年…要减少多少, 要求今年…达到多少
     r"|\btargets?\b|\bgoals?\b|\baims?\b|\bplann",
     re.I,

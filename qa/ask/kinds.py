@@ -158,7 +158,10 @@ KINDS: tuple[Kind, ...] = (
         _p(
             # (资金支持了多少个图书馆: things counted, whatever paid for them)
             r"^(?!.*(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇))"
+            # (资金增长多少: the change of the money, a rate more often than an amount)
+            r"(?!.*资金[^，,？?]{0,4}(?:比上年)?(?:增长|增加|提高)了?多少)"
             r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿"
+            r"|总投资|投资额"
             r"|几(?:十|百|千)?万(?:块)?[？?]?$)",  # 罚没款总额是几万: money, said plainly
             r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
             r"|^(?!.*\bhow many\b).*\bfine[sd]?\b"  # (how many ended without a fine: cases)
@@ -218,7 +221,13 @@ KINDS: tuple[Kind, ...] = (
     ),
     # how something goes or is to go (要比2000年怎样 → 翻一番): the clause that states it
     Kind(
-        "manner", _p(r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)|什么(?:程度|地步)", r"(?!)"), ("clause",)
+        "manner",
+        # (对…企业要怎么处理: what is to be done, as the clause says it: 实施破产关闭)
+        _p(
+            r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)|什么(?:程度|地步)|(?:怎么|如何)(?:处理|处置|办)",
+            r"(?!)",
+        ),
+        ("clause",),
     ),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
     # (跟谁会签, 与谁签订: a partner, a body more often than a person, is asked as a name below)
