@@ -2125,3 +2125,14 @@ def test_money_allocated_is_no_target(fake_embedder):
         ask, QueryInfo(), [_report(2010, text, ("一、2009年工作回顾",))], [], None, fake_embedder
     )
     assert ans.answer == "59%"
+
+
+def test_a_concentration_asked_is_no_percent(fake_embedder):
+    # seeds/000 (泰顺 2024): the report states PM2.5's 降幅, not its concentration
+    text = (
+        "截至目前,我县PM2.5降幅-17.3%,排名全省第二、全市第一;空气综合质量指数为2.01,排名全省第二、全市第一。"
+    )
+    for ask in ("泰顺县2024年PM2.5平均浓度是多少？", "What was the average PM2.5 concentration in 2024?"):
+        assert _ask(ask, text).answer is None
+        assert extract(ask, QueryInfo(), _passages(text), [])[1].clash  # says it counts something else
+    assert _ask("泰顺县PM2.5降幅是多少？", text, embedder=fake_embedder).answer == "-17.3%"

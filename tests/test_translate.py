@@ -158,6 +158,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("Which new area was to be built to high standards?", "新区", "面积"),
         ("What was the total length of expressways?", "总里程", "长度"),
         ("How many companies signed up for the environmental code?", "环保码", "条例"),
+        ("How many complaints from the public did it receive?", "群众", "公开"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -264,6 +264,7 @@ OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # wha
 # whose sentence does not name it measures something else, however close its other words are.
 SHARE = re.compile(r"比重|占比|份额|所占|占[^，。；]{0,12}的?比")  # a share of a whole, not a change
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
+CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
 TARGET_ASKED = re.compile(
     # not 中央财政安排219亿元(专项资金)支持…, 中央财政安排的就业专项资金: money allocated, no target
     r"目标|预期|计划|打算|拟|安排(?![\d０-９]|专项|资金|的[^，。？?]{0,8}资金)|力争|预计"
@@ -997,7 +998,9 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
                 fit = -1.0  # 总数是多少户: 增长21.6% is no count of 户
             score += 0.8 * fit
             clash = clash or fit < 0
-        clash = clash or per_unit
+        # PM2.5平均浓度是多少: a concentration is stated in its unit (微克/立方米); a percent is its change
+        level = CONCENTRATION.search(ctx.question) and not CHANGE_ASKED.search(ctx.question)
+        clash = clash or per_unit or bool(level and f.kind in ("percent", "points"))
         conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.6 if clash else 0.0)
         conf -= UNDATED if other_year else 0.0
         rates = _rates_asked(ctx.question)

@@ -233,6 +233,7 @@ ENGLISH = {
     "suspend": "停征 暂停",
     "suspended": "停征 暂停",
     "total length": "总里程 总长",  # of roads, railways: 总里程
+    "from the public": "群众 公众",  # complaints from the public: not 公开 (to disclose)
     "environmental code": "环保码",  # a firm's QR code for environmental oversight
     "sign up": "申领 申请",
     "signed up": "申领 申请",
