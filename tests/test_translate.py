@@ -159,6 +159,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("What was the total length of expressways?", "总里程", "长度"),
         ("How many companies signed up for the environmental code?", "环保码", "条例"),
         ("How many complaints from the public did it receive?", "群众", "公开"),
+        ("How many businesses have applied for its eco-code?", "环保码", "条例"),
+        ("How many penalty hearings were held?", "听证", "听力"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -1047,6 +1047,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         end = f.end
         if f.noun and text.startswith(f.noun, end) and _ends_question(ctx.question, f.unit + f.noun):
             end += len(f.noun)  # 分成了几个方面: 10个方面, the measure word's noun the question ends on
+        elif (tail := _asked_tail(ctx.question, f.unit)) and text.startswith(tail, end):
+            end += len(tail)  # 扩大到多少个县: 1000个县, a noun of one character the parser leaves out
         out.append(Candidate(pi, start, end, text[start:end], score, conf, clash=clash, figure=f))
     return out + _whole_runs(ctx, text, respective, out)
 
@@ -1073,6 +1075,17 @@ def _whole_runs(
 def _ends_question(question: str, counted: str) -> bool:
     """Whether the question ends by asking how many of ``counted`` (…分成了几个方面？)."""
     return bool(re.search(rf"(?:几|多少){re.escape(counted)}\W*$", question))
+
+
+@lru_cache(maxsize=256)
+def _asked_tail_pattern(unit: str) -> re.Pattern:
+    return re.compile(rf"(?:几|多少){re.escape(unit)}([\u4e00-\u9fff]{{1,4}})\W*$")
+
+
+def _asked_tail(question: str, unit: str) -> str:
+    """The noun a question ends on after the figure's measure word (多少个县 → 县), or ''."""
+    m = _asked_tail_pattern(unit).search(question) if unit else None
+    return m.group(1) if m else ""
 
 
 def _proper(word: str, flag: str) -> bool:
@@ -2201,7 +2214,8 @@ def _roles(question: str) -> tuple[str, ...]:
     # (组长谁当的, 组长谁来当: the role named before 谁 and its verb)
     held = r"谁(?:来)?(?:当|担任|干)的?(?:[？?]|$)"
     if m := re.search(rf"([\u4e00-\u9fff]{{1,12}}?)(?:由谁|是谁|为谁|{office}|{held})", question):
-        words = list(tagged(m.group(1)))  # the last word, whatever its tag (jieba calls 组长 a verb)
+        # the last word, whatever its tag (jieba calls 组长 a verb); 组长的是啥职务: not 的
+        words = list(tagged(m.group(1).removesuffix("的")))
         return (words[-1].word,) if words and words[-1].flag[:1] not in "updcr" else ()
     if m := re.search(r"谁(?:担任|任|是|当)([\u4e00-\u9fff]{1,6})", question):
         return (m.group(1),)

@@ -235,6 +235,13 @@ ENGLISH = {
     "total length": "总里程 总长",  # of roads, railways: 总里程
     "from the public": "群众 公众",  # complaints from the public: not 公开 (to disclose)
     "environmental code": "环保码",  # a firm's QR code for environmental oversight
+    "eco code": "环保码",
+    "applied for": "申领 申请",
+    "apply for": "申领 申请",
+    "hearing": "听证",  # a penalty hearing: 听证, not 听力
+    "hearings": "听证",
+    "special subsidy": "专项补助 专项资金 专项",
+    "special funds": "专项资金",
     "sign up": "申领 申请",
     "signed up": "申领 申请",
     "new area": "新区",  # 雄安新区, 浦东新区: a state-level new area
