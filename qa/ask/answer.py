@@ -876,6 +876,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         unstated = prev if prev is None or nfkc_compact(prev.text) not in stated else unstated
         cover, sim, score = _support(ctx, pi, text, f.start, f.end)
         a, _ = _clause_of(text, f.start, f.end)
+        opens, closes = sentence_at(text, f.start)  # the figure's sentence, read by several rules below
+        lead_in = text[opens : f.start]
         if prev is not None and prev.end > a and nfkc_compact(prev.text) in stated:
             score += 1.0  # the figure the question's own figure moves to (16%的税率降至13%)
         frame = (
@@ -929,12 +931,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             # 今年 in the 2016 report is not 2015; 过去五年 holds 2020 but states no one year's figure
             one = len(dated) == 1 or PERIOD_ASKED.search(ctx.question)
             score += (0.8 if one else 0.0) if asked in dated else -1.5
-        elif asked is not None and (
-            opened := {
-                int(y)
-                for y in ABSOLUTE_YEAR_OPEN.findall(fold(text[sentence_at(text, f.start)[0] : f.start]))
-            }
-        ):
+        elif asked is not None and (opened := {int(y) for y in ABSOLUTE_YEAR_OPEN.findall(fold(lead_in))}):
             # 2002年…今年 asked: the sentence's own 2001年国内生产总值…增长7.3% is another year's figure
             if asked not in opened:
                 score, other_year = score - 1.5, True
@@ -947,15 +944,13 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         elif prev_end > a and CHANGE_ONLY.fullmatch(text[prev_end : f.start].strip("、，, ")):
             # the same within a clause (比例达86.5%、上升4个百分点)
             score += 0.8 if CHANGE_ASKED.search(ctx.question) else -0.8
-        lead = text[max(sentence_at(text, f.start)[0], prev_end) : f.start]  # 与2000年相比，…增长57.3%
+        lead = text[max(opens, prev_end) : f.start]  # 与2000年相比，…增长57.3%
         change = bool(COMPARED.search(lead))  # a change over a base
         if change or COMPARED.search(ctx.question):
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
-        since_asked = asked is not None and f"{asked}年以来" in text[sentence_at(text, f.start)[0] : f.start]
+        since_asked = asked is not None and f"{asked}年以来" in lead_in
         # 累计 alone in a sentence that names no span (对违法企业累计立案处罚9起) sums the report's own year
-        span = set(PERIOD_FIGURE.findall(before)) != {"累计"} or SPAN.search(
-            text[sentence_at(text, f.start)[0] : f.start]
-        )
+        span = set(PERIOD_FIGURE.findall(before)) != {"累计"} or SPAN.search(lead_in)
         period = span and PERIOD_FIGURE.search(before)
         if period and not PERIOD_ASKED.search(ctx.question) and not since_asked:
             # (2023年以来…累计公开1623条 asked of 2023: counted within the year asked)
@@ -976,7 +971,6 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if SHARE.search(before) and not SHARE.search(ctx.question) and CHANGE_ASKED.search(ctx.question):
             score -= 0.8  # 国内生产总值增长了多少: 占国内生产总值的比重…1.97% is a share, not the growth
         # 国内生产总值是多少: 单位国内生产总值能耗…上升5.5% measures something per unit of what is asked
-        lead_in = text[sentence_at(text, f.start)[0] : f.start]
         per_unit = (
             "单位" in lead_in
             and "单位" not in ctx.question
@@ -988,10 +982,9 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         # a question that names its kind of figure (率, 金额) wants that kind; "多少" takes any
         score += 0.6 if f.kind in ctx.prefs[:1] else 0.3 if f.kind in ctx.prefs else -0.6
         score -= 1.5 if f.kind not in ctx.prefs and len(ctx.prefs) < 3 else 0.0
-        clash = (
-            bool(NAMED_MEASURE.search(ctx.question))
-            and "系数" not in text[slice(*sentence_at(text, f.start))]
-        ) or (ctx.kind.name == "amount" and f.kind == "count")  # money asked (罚款多少): 9件 counts cases
+        clash = (bool(NAMED_MEASURE.search(ctx.question)) and "系数" not in text[opens:closes]) or (
+            ctx.kind.name == "amount" and f.kind == "count"
+        )  # money asked (罚款多少): 9件 counts cases
         if ctx.measure:
             fit = _measure_fit(ctx.measure, f.base)
             if f.kind in ("percent", "points") and ctx.prefs[0] not in ("percent", "points"):
@@ -1005,7 +998,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         conf -= UNDATED if other_year else 0.0
         rates = _rates_asked(ctx.question)
         if rates and f.kind in ("percent", "points"):
-            sentence = fold(text[slice(*sentence_at(text, f.start))])
+            sentence = fold(text[opens:closes])
             if not any(r in sentence for r in rates):  # 失业率 asked: this percent is another rate
                 conf -= UNPLANNED
             elif _other_qualifier(ctx.question, sentence, rates):  # 调查失业率 asked: not 登记失业率
@@ -1040,7 +1033,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         if TARGET_ASKED.search(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         asked_noun = _counted_asked(ctx.question)
-        sentence = fold(text[slice(*sentence_at(text, f.start))])
+        sentence = fold(text[opens:closes])
         if asked_noun and not any(w in sentence for w in (asked_noun, *formal(asked_noun))):
             # 收到政协提案多少件: 人大代表建议12件 counts another thing, however close its other words
             conf -= UNPLANNED
@@ -2352,7 +2345,8 @@ def extract(
     shortlist = candidates(context(question, kind, terms, {}), passages, top)[:SHORTLIST]
     held = {(c.passage, _clause_start(passages[c.passage].text, c.start)) for c in shortlist}
     sims = clause_similarity(question, passages, embedder, top, held) if held else {}
-    found = candidates(context(question, kind, terms, sims), passages, top)
+    ctx = context(question, kind, terms, sims)
+    found = candidates(ctx, passages, top)
     if found and found[0].clause:
         # a clause is the answer when no tight span is certain: one certain in its sentence (制定音像记录
         # 事项清单，对执法环节…作了详细规定 asked 哪份清单) names what the clause only repeats of the question
@@ -2363,13 +2357,14 @@ def extract(
             for c in found
             if not c.clause and c.passage == found[0].passage and a <= c.start < b and c.confidence >= ABSTAIN
         ][:1] + found
-    measured = MEASURE.search(question) or EN_MEASURE.search(question)  # a measure word asked (多少个)
     if found and found[0].clash and kind.name == "amount" and found[0].figure.kind == "count":
         # money asked (处罚金额), a count found (处罚决定9件): money the passages state with confidence
         # answers (累计罚款57万元), or nothing does
         money = [c for c in found if c.figure is not None and c.figure.kind == "money"]
         found = [c for c in money if c.confidence >= ABSTAIN][:1] or found
-    elif found and found[0].clash and kind.name == "count" and found[0].figure.kind == "money" and measured:
+    elif (
+        found and found[0].clash and kind.name == "count" and found[0].figure.kind == "money" and ctx.measure
+    ):
         # the other way round: a count asked (再开工多少个项目), money found (投资超过8000亿元): a count of
         # the measure asked stated with confidence answers (27个), or nothing does
         counts = [c for c in found if c.figure is not None and c.figure.kind == "count" and not c.clash]
