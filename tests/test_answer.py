@@ -2148,3 +2148,68 @@ def test_a_concentration_asked_is_no_percent(fake_embedder):
         assert _ask(ask, text).answer is None
         assert extract(ask, QueryInfo(), _passages(text), [])[1].clash  # says it counts something else
     assert _ask("泰顺县PM2.5降幅是多少？", text, embedder=fake_embedder).answer == "-17.3%"
+
+
+# Session 13 (verbatim excerpts: the 泰顺 2024 and 江津 2020 seeds, the 2003 and 2018 national reports)
+STEWARD = (
+    "统一委托第三方专业机构开展危废管家服务,解决全县24家小微产废企业危废处置难题,补助每家企业服务费3000元,"
+    "小微危废企业综合处置成本下降52%左右。"
+)
+PERMITS = (
+    "行政许可审批时限缩短85%,申报材料精简20%,即办率达到80%,均实现全程网办。实施环境影响评价告知承诺制的建设项目"
+    "公示期结束后2个工作日可完成审批,辐射安全许可证和排污许可证等实现网上办理。"
+)
+
+
+@pytest.mark.parametrize(
+    "question, text",
+    [
+        ("泰顺分局处置了多少吨危险废物？", STEWARD),  # 24家 counts firms, 3000元 is money: no weight
+        ("How many administrative licence applications did the bureau approve?", PERMITS),  # 85%, 2个工作日
+    ],
+)
+def test_a_count_of_another_measure_is_withheld(question, text, fake_embedder):
+    info = QueryInfo(english=not re.search(r"[\u4e00-\u9fff]", question))
+    assert answer_question(question, info, _passages(text), [], None, fake_embedder).answer is None
+
+
+def test_the_unit_asked_still_answers(fake_embedder):
+    assert (
+        _ask("泰顺分局解决了多少家小微产废企业的危废处置难题？", STEWARD, embedder=fake_embedder).answer
+        == "24家"
+    )
+
+
+def test_arranged_over_past_years_is_what_was_done(fake_embedder):
+    text = (
+        "五年间，国家财政扶贫资金和以工代赈资金达480亿元，通过贴息方式安排扶贫贷款770亿元，都比以前明显增加。"
+    )
+    _, best = extract(
+        "2003年报告说，过去五年国家通过贴息方式安排了多少扶贫贷款？", QueryInfo(), _passages(text), []
+    )
+    assert best.text == "770亿元" and best.confidence > 0.9  # 安排了 of the past five years: no target
+
+
+def test_this_year_plan_is_not_the_past_years(fake_embedder):
+    done = "以钢铁、煤炭等行业为重点加大去产能力度。退出钢铁产能1.7亿吨以上、煤炭产能8亿吨，安置分流职工110多万人。"
+    plan = "化解过剩产能、淘汰落后产能。今年再压减钢铁产能3000万吨左右，退出煤炭产能1.5亿吨左右。"
+    ans = _ask("过去五年钢铁产能压减了多少？", plan, done, embedder=fake_embedder)
+    assert ans.answer == "1.7亿吨以上"  # 今年再压减: this year's plan, however close its verb
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("许昌 2023 排污许可 审批量", "count"),  # a quantity's noun ends it: how many
+        ("泰顺 空气质量", "open"),  # 质量 is no quantity
+        ("把丰泽生态环境局23年组织过的专项执法检查名目挨个报一下", "list"),  # one by one: every item
+    ],
+)
+def test_search_box_and_one_by_one_questions(question, kind):
+    assert question_type(question) == kind
+
+
+def test_the_noun_after_which_before_its_verb(fake_embedder):
+    text = "我局设立了法制科(在自然生态保护科加挂牌子),规范了行政复议办理相关工作流程,严格按照法定程序和时限办理行政复议案件。"
+    ans = _ask("江津有没有独立的法制科？没有的话是在哪个科加挂的牌子", text, embedder=fake_embedder)
+    assert ans.answer == "自然生态保护科"  # 哪个科: the 科, not the 牌子 the clause after it hung

@@ -113,6 +113,8 @@ CASES_COUNTED = re.compile(
 # (几份决定: 9件 too; 几条建议: 12件; 几回 is 几次; 几台设备: 257份 counts records)
 # (张: 几张处罚决定, 几张罚单 count cases and papers as 件 does)
 MEASURE_GROUPS = ["起件例宗张", "家户所", "次场期轮回趟", "名位人", "份篇项条张", "件份条张", "台套辆架"]
+# units of physical quantities, by what they measure: no count of things (24家) states tonnes, nor the reverse
+PHYSICAL_GROUPS = ["吨斤克", "里米", "亩顷", "瓦", "升"]
 DURATION = re.compile(r"(?:工作日|日|天|月|年|小时|分钟|周|星期|季度)$")  # a length of time (2个工作日)
 PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次), not of events (次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
@@ -152,6 +154,9 @@ EN_MEASURES = {
     **dict.fromkeys(("vehicles", "cars", "trucks", "buses"), "辆"),
     **dict.fromkeys(("apartments", "flats", "homes"), "套"),  # housing (not "units": 单位 are 家)
     **dict.fromkeys(("counties", "cities", "provinces", "projects", "items", "fees"), "个"),  # 52个贫困县
+    **dict.fromkeys(("tonnes", "tons"), "吨"),
+    **dict.fromkeys(("kilometres", "kilometers"), "公里"),
+    "hectares": "公顷",
 }
 # (how many suggestions from people's congress deputies: the thing counted is before the preposition)
 EN_MEASURE = re.compile(
@@ -264,12 +269,28 @@ OPENING = re.compile(r"[\s\u3000—]*(?:刚刚过去的|过去的|在)?")  # wha
 # whose sentence does not name it measures something else, however close its other words are.
 SHARE = re.compile(r"比重|占比|份额|所占|占[^，。；]{0,12}的?比")  # a share of a whole, not a change
 NAMED_MEASURE = re.compile(r"系数|\bcoefficients?\b", re.I)
+# things counted in English (how many applications): neither a percent (percentage points is asked so) nor a
+# length of time (2个工作日; how many working days asks one) counts them
+EN_COUNT_ASKED = re.compile(
+    r"\bhow many\b(?!\s+(?:more\s+)?(?:[a-z-]+\s+)?"
+    r"(?:percent|percentage|points?|times|days|weeks|months|years|hours|minutes)\b)",
+    re.I,
+)
+# a span of years asked (过去五年, over the past five years): a figure the sentence gives of 今年 is a plan
+SPAN_ASKED = re.compile(
+    r"过去[五十\d]+年|[五十\d]+年来|[五十]年间|\bover the (?:past|last) \w+ years\b", re.I
+)
 CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
 TARGET_ASKED = re.compile(
     # not 中央财政安排219亿元(专项资金)支持…, 中央财政安排的就业专项资金: money allocated, no target
     r"目标|预期|计划|打算|拟|安排(?![\d０-９]|专项|资金|的[^，。？?]{0,8}资金)|力争|预计"
     r"|(?:今年|明年|提出)[^，。？?]{0,12}要(?!求)|要求(?:今年|明年)"  # 提出今年…要减少多少, 要求今年…达到多少
     r"|\btargets?\b|\bgoals?\b|\baims?\b|\bplann",
+    re.I,
+)
+# a span before the report's year (过去五年…安排了多少扶贫贷款): 安排 there says what was done, not planned
+PAST_ASKED = re.compile(
+    r"过去|(?<![比较])(?:去年|上年|上一年|前年)|[五十\d]+年来|[五十]年间|\b(?:past|last) (?:\w+ )?years?\b",
     re.I,
 )
 TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
@@ -538,6 +559,12 @@ def _measure_fit(asked: str, unit: str) -> float:
         return 1.0
     if any(asked in g and unit in g for g in MEASURE_GROUPS):
         return 0.6
+    physical, counted = "".join(PHYSICAL_GROUPS), "".join(MEASURE_GROUPS) + "个元"
+    if asked in physical or unit in physical:
+        if any(asked in g and unit in g for g in PHYSICAL_GROUPS):
+            return 0.0  # 多少斤: 46947万吨 weighs it too, but the figure in the unit asked comes first
+        # 多少吨: 24家 counts firms, 3000元 is no weight; 多少家: 300万吨 weighs something
+        return -1.0 if {asked, unit} <= set(physical + counted) else 0.0
     return -1.0 if unit in "".join(MEASURE_GROUPS) and asked in "".join(MEASURE_GROUPS) else 0.0
 
 
@@ -564,13 +591,21 @@ def _own_words(text: str, a: int, f: Figure, prev: Figure | None) -> tuple[str, 
     return text[max(a, prev.start - 25) : f.start], True
 
 
+@lru_cache(maxsize=256)
+def _target_asked(question: str) -> bool:
+    """Whether a target is asked (``TARGET_ASKED``); 安排 alone asks one only of a year ahead, since
+    过去五年…安排了多少扶贫贷款 asks what was arranged."""
+    said = [m.group() for m in TARGET_ASKED.finditer(question)]
+    return bool(said) and not (all(w.startswith("安排") for w in said) and PAST_ASKED.search(question))
+
+
 def _target_fit(ctx: Context, text: str, f: Figure) -> float:
     """+ for a figure in a target clause when the question asks for a target (预期目标, 拟, 打算, target),
     - for one the text reports as achieved (超过预期目标, 完成); a little - for a planned figure when the
     question asks no target (what happened is asked)."""
     a = max(text.rfind(c, 0, f.start) for c in "。\n") + 1
     lead = text[_clause_of(text, f.start, f.end)[0] : f.start]
-    if not TARGET_ASKED.search(ctx.question):  # what happened is asked: a planned figure is not it
+    if not _target_asked(ctx.question):  # what happened is asked: a planned figure is not it
         return -0.4 if TARGET_TEXT.search(text[a : f.start]) else 0.0
     _, b = sentence_at(text, f.start, f.end)
     fit = 0.8 if TARGET_TEXT.search(text[a : f.start]) or TARGET_LEAD.search(lead) else 0.0
@@ -957,6 +992,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score -= 0.6 if asked is None else 1.2  # 2012年增长了多少: 五年…年均增长9.3% least of all
         elif AVERAGE.search(ctx.question):  # an average asked (年均增长多少): one year's growth is not it
             score += 0.6 if AVERAGE.search(before) else -0.6
+        this_year = bool(SPAN_ASKED.search(ctx.question) and re.search(r"今年|明年", lead_in))
+        score -= 1.5 if this_year else 0.0  # cut over the past five years: 今年再压减…3000万吨 is a plan
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
         if f.start in respective:
@@ -991,11 +1028,16 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
                 fit = -1.0  # 总数是多少户: 增长21.6% is no count of 户
             score += 0.8 * fit
             clash = clash or fit < 0
+        elif EN_COUNT_ASKED.search(ctx.question) and (
+            f.kind in ("percent", "points") or DURATION.search(f.base.split("/")[0] if f.base else "")
+        ):
+            score, clash = score - 0.8, True  # how many applications: 85% or 2个工作日 counts none
         # PM2.5平均浓度是多少: a concentration is stated in its unit (微克/立方米); a percent is its change
         level = CONCENTRATION.search(ctx.question) and not CHANGE_ASKED.search(ctx.question)
         clash = clash or per_unit or bool(level and f.kind in ("percent", "points"))
         conf = _confidence(cover, sim, bool(ctx.sims), local) - (0.6 if clash else 0.0)
         conf -= UNDATED if other_year else 0.0
+        conf -= UNPLANNED if this_year else 0.0
         rates = _rates_asked(ctx.question)
         if rates and f.kind in ("percent", "points"):
             sentence = fold(text[opens:closes])
@@ -1030,7 +1072,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             conf -= UNPLANNED  # 平均每天新增1.2万户 is no year's total
         if PER_UNIT.search(before[-8:]) and ALL_ASKED.search(ctx.question):
             conf -= UNDATED  # 每家补助3000元 is what one firm got, not what was spent in all
-        if TARGET_ASKED.search(ctx.question) and target <= 0:
+        if _target_asked(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         asked_noun = _counted_asked(ctx.question)
         sentence = fold(text[opens:closes])
@@ -2079,8 +2121,8 @@ def _heads(question: str) -> tuple[str, ...]:
         # 哪个会议的要求 asks for the meeting (a noun owns what follows 的); 哪个试行…管理的自贸区 for
         # the zone (what leads up to 的 is a clause about it), 哪部关于动物疫情的行政法规 for the regulation
         clause = any((w.flag[:1] == "v" and w.flag != "vn") or w.flag == "p" for w in tagged(owner))
-        if owned and not clause:
-            phrase = owner
+        if owned and (not clause or tagged(owner)[0].flag[:1] == "n"):
+            phrase = owner  # (在哪个科加挂的牌子: a noun first is what the clause after it tells of)
         else:
             phrase = phrase.split("的")[-1] or phrase
         # 律师事务所担任法律顾问: the noun ends where a verb starts, not a verbal noun (三年行动)
@@ -2265,7 +2307,7 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
             found = [replace(c, score=c.score - 1.5) for c in found]
         headed = section_years(p.chunk.section, p.chunk.year)
         reviewed = headed and p.chunk.year and max(headed) < p.chunk.year and year_asked not in headed
-        if reviewed and TARGET_ASKED.search(ctx.question):
+        if reviewed and _target_asked(ctx.question):
             # a target asked: under a heading that reviews the years before (一、2013年工作回顾) a figure
             # is what was done, not what the report sets out (unless that year's target is asked)
             found = [

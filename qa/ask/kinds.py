@@ -105,6 +105,7 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
             r"|列一下|列举|列出|都[^？?，,]{0,6}过(?:啥|什么)"  # 都开展过啥…？列一下: every item
+            r"|挨个|逐一|逐个|一一(?:列|说|讲|报)"  # 名目挨个报一下: one by one, every item
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字"  # 在哪“八个字”上下功夫: a slogan's words
             # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
             r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)"
@@ -181,7 +182,8 @@ KINDS: tuple[Kind, ...] = (
             rf"|{CONFIRMED}"  # 是不是257份: the figure, confirmed or not
             r"|达到了?什么水平|多[长久远高大]"
             r"|(?:是|为|有|到|达)几[？?]?$"  # 空气综合质量指数现在是几: a bare 几 asks the figure itself
-            r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数)(?:是)?[？?]?$",  # 企业数？
+            # 企业数？ 排污许可审批量: a number's noun ends a question with no question word (not 空气质量)
+            r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数|[\u4e00-\u9fff](?<![质力考])量)(?:是)?[？?]?$",
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|^(?!.*\bus(?:e|ed|es|ing) to\b).*\btotal\b|\bquota\b|by how much|\bheadcount\b"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed
