@@ -2213,3 +2213,51 @@ def test_the_noun_after_which_before_its_verb(fake_embedder):
     text = "我局设立了法制科(在自然生态保护科加挂牌子),规范了行政复议办理相关工作流程,严格按照法定程序和时限办理行政复议案件。"
     ans = _ask("江津有没有独立的法制科？没有的话是在哪个科加挂的牌子", text, embedder=fake_embedder)
     assert ans.answer == "自然生态保护科"  # 哪个科: the 科, not the 牌子 the clause after it hung
+
+
+def test_the_other_side_of_a_pair_is_withheld(fake_embedder):
+    # 2018 report: outbound trips; inbound asked (in English: 入境 from the glossary)
+    text = "出境旅游人次由8300万增加到1亿3千多万。"
+    for question, info in (
+        ("2017年入境旅游人次有多少？", QueryInfo()),
+        ("How many inbound tourist trips were made in 2017?", QueryInfo(english=True)),
+    ):
+        ans = answer_question(question, info, _passages(text), [], None, fake_embedder)
+        assert ans.answer is None and "另一类对象" in ans.note
+    assert _ask("出境旅游人次增加到多少？", text, embedder=fake_embedder).answer == "1亿3千多万"
+
+
+def test_urban_asked_takes_the_urban_figure(fake_embedder):
+    # 2000 report: urban and rural incomes in one sentence, split by ；
+    text = "城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9．3％；农村居民人均纯收入实际增长3．8％。"
+    question = "How much did urban residents' per capita disposable income grow in real terms in 1999?"
+    _, best = extract(question, QueryInfo(english=True), _passages(text), [], None, fake_embedder)
+    assert best.text == "9．3％"  # not the rural 3．8％ after the ；
+
+
+def test_what_is_to_be_reached_within_years_is_a_plan(fake_embedder):
+    # 2009 report: the rate reached (91.5%) against the one to be reached within three years (90%以上)
+    plan = (
+        "将全国城乡居民分别纳入城镇职工基本医疗保险、城镇居民基本医疗保险和新型农村合作医疗制度覆盖范围，"
+        "三年内参保率均提高到90%以上。"
+    )
+    done = "参加新型农村合作医疗的人口8.14亿，参合率91.5%。"
+    _, best = extract("新型农村合作医疗的参合率是多少？", QueryInfo(), _passages(plan, done), [])
+    assert best.text == "91.5%"
+
+
+def test_a_body_asked_by_its_kind(fake_embedder):
+    # 泰顺 2024: 哪家检察机关 asks for a 检察院, though jieba reads the verb after it (发给) as a noun
+    text = (
+        "二是紧盯检察建议落实落细。今年以来,共收到泰顺县人民检察院《检察建议书》1件,"
+        "反映我县部分汽修企业未按规定贮存、处置废机油等危险废物。"
+    )
+    ans = _ask(
+        "反映汽修厂乱放废机油那份检察建议，是哪家检察机关发给泰顺分局的？", text, embedder=fake_embedder
+    )
+    assert ans.answer == "泰顺县人民检察院"
+
+
+def test_an_english_name_asked_through_a_hyphenated_noun():
+    question = "what direct farm-to-supermarket arrangement did the 2011 report call for actively promoting?"
+    assert question_type(question) == "name"

@@ -91,7 +91,7 @@ SELF = re.compile(r"(?:(?:19|20)\d{2}年)?[我本](?:分?局|市|区|县|省|国
 # Generic words for a body (哪个单位, 哪个部门) and the words a body's name ends in.
 GENERIC_BODIES = ("单位", "部门", "机构", "机关")
 # the words a thing's names end in, other than its own (哪家企业 → 福建皓月环保科技有限公司)
-NAMED_AS = {"企业": ("公司", "厂")}
+NAMED_AS = {"企业": ("公司", "厂"), "检察机关": ("检察院",), "审判机关": ("法院",)}
 BODY_END = re.compile(r"(?:局|院|委员会|政府|办公室|厅|委|中心|公司|支队|大队|所|站|部门|法庭)$")
 PAIRS = ("“”", "《》", "（）", "()", "「」", "『』")  # opening and closing marks
 QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
@@ -293,7 +293,10 @@ PAST_ASKED = re.compile(
     r"过去|(?<![比较])(?:去年|上年|上一年|前年)|[五十\d]+年来|[五十]年间|\b(?:past|last) (?:\w+ )?years?\b",
     re.I,
 )
-TARGET_TEXT = re.compile(r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为")
+# (三年内参保率均提高到90%以上: what is to be reached within years, a plan)
+TARGET_TEXT = re.compile(
+    r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为|[两三四五]年内"
+)
 TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
 ACHIEVED_TEXT = re.compile(
     r"(?:实现|完成|超过|超额完成)[^。，；|]{0,8}目标|(?<![比较])(?:去年|上年)|回落到|实际完成"
@@ -536,6 +539,22 @@ def _other_qualifier(question: str, sentence: str, rates: tuple[str, ...]) -> bo
         if at >= 2 and held >= 2:
             asked, stated = question[at - 2 : at], sentence[held - 2 : held]
             if asked != stated and asked not in sentence and all(CJK.match(c) for c in asked + stated):
+                return True
+    return False
+
+
+# words that name one side of a pair (入境 vs 出境 tourists, 进口 vs 出口 goods, 城镇 vs 农村 residents): a
+# sentence that names only the other side states the other side's figure
+CONTRARIES = (("入境", "出境"), ("进口", "出口"), ("城镇", "农村"))
+
+
+def _contrary(ctx: Context, sentence: str) -> bool:
+    """Whether the question names one side of a ``CONTRARIES`` pair the sentence lacks, and the
+    sentence the other side the question lacks (inbound trips asked: 出境旅游人次 is outbound)."""
+    said = ctx.question + " ".join(ctx.terms)
+    for pair in CONTRARIES:
+        for asked, other in (pair, pair[::-1]):
+            if asked in said and other not in said and asked not in sentence and other in sentence:
                 return True
     return False
 
@@ -1045,6 +1064,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
                 conf -= UNPLANNED
             elif _other_qualifier(ctx.question, sentence, rates):  # 调查失业率 asked: not 登记失业率
                 conf, clash = min(conf, ABSTAIN - 0.1), True
+        if _contrary(ctx, fold(text[opens:closes])):  # inbound asked: 出境旅游人次 counts the other way
+            conf, clash, score = min(conf, ABSTAIN - 0.1), True, score - 1.5
         elif ctx.kind.name == "percent" and f.kind not in ("percent", "points", "ratio", "multiple"):
             conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
         if (  # (Chinese only: English asks a change in too many words: cut, lower, reduce)
@@ -2127,7 +2148,15 @@ def _heads(question: str) -> tuple[str, ...]:
             phrase = phrase.split("的")[-1] or phrase
         # 律师事务所担任法律顾问: the noun ends where a verb starts, not a verbal noun (三年行动)
         words = list(tagged(phrase))
-        cut = next((i for i, w in enumerate(words) if i and w.flag[:1] == "v" and w.flag != "vn"), len(words))
+        cut = next(
+            (
+                i
+                for i, w in enumerate(words)
+                # (哪家检察机关发给…: a body's noun ends it before a verb jieba reads as a noun, 发给)
+                if i and w.flag[:1] == "v" and (w.flag != "vn" or words[i - 1].word.endswith(GENERIC_BODIES))
+            ),
+            len(words),
+        )
         # 什么环境应急响应方案, 哪个国际协定生效: a document's name holds verbs (响应), its noun may read as
         # one (协定): the noun ends at the last document word, across words of two characters or more
         docs = [

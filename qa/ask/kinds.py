@@ -246,7 +246,7 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"哪家|哪个|哪一个|哪一家|哪一?[艘部座项条场次位种类所届款份本张台支只件批篇首封则]|什么[\u4e00-\u9fff]{0,4}"
             r"|谁|由谁|是什么|哪里|哪儿",
-            r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:\w+ ){0,2}(?:did|does|is|was)|\bname\b"
+            r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:[\w-]+ ){0,3}(?:did|does|is|was)|\bname\b"
             r"|\bwhat (?:kind|type|sort)s? of\b"
             r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name
         ),
