@@ -2261,3 +2261,51 @@ def test_a_body_asked_by_its_kind(fake_embedder):
 def test_an_english_name_asked_through_a_hyphenated_noun():
     question = "what direct farm-to-supermarket arrangement did the 2011 report call for actively promoting?"
     assert question_type(question) == "name"
+
+
+def test_a_clause_that_names_no_body_of_the_kind_asked_is_withheld(fake_embedder):
+    # 泰顺 2024: the report keeps a legal adviser but names no firm
+    text = "继续聘任法律顾问,充分发挥法律顾问的作用,全程参与案件执法程序。"
+    ans = _ask("泰顺分局请的法律顾问是哪家律师事务所？", text, embedder=fake_embedder)
+    assert ans.answer is None
+    named = "聘请河南名人律师事务所担任我局法律顾问,为重大行政决策提供法律意见。"
+    assert (
+        _ask("许昌局请的法律顾问是哪家律师事务所？", named, embedder=fake_embedder).answer
+        == "河南名人律师事务所"
+    )
+
+
+def test_a_count_asked_by_what_it_is_not(fake_embedder):
+    text = "2023年,“12369”共接举报564件,受理317件,不属于环保举报件247件。"  # 许昌 2023
+    _, best = extract(
+        "2023年12369收到的举报里，查下来不算环保举报的有多少件？", QueryInfo(), _passages(text), []
+    )
+    assert best.text == "247件"  # not the 564件 received
+
+
+def test_a_figure_asked_to_be_confirmed_after_you(fake_embedder):
+    text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"
+    question = "许昌局23年办的那十几个案子里，最后没开罚单、直接免罚的是不是有9件？"
+    assert _ask(question, text, embedder=fake_embedder).answer == "9件"
+
+
+def test_before_the_year_asked_in_english(fake_embedder):
+    text = (
+        "我区2020年前应纳入发证或登记企业共729家,2020年纳入发证或登记企业共1941家,均提前2个月实现“双清零”。"
+    )
+    question = "Before 2020, how many enterprises were due to be brought into pollutant discharge permitting?"
+    _, best = extract(question, QueryInfo(english=True), _passages(text), [])
+    assert best.text == "729家"  # Before, capitalised: the figure up to 2020 is asked
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("湟中今年（24年）那25起环境违法，罚下来的钱一共是多少万？", "amount"),  # 多少万: money
+        ("How many times was the bureau taken to court as a defendant in 2023?", "count"),  # occurrences
+        ("How many times had bank deposit and lending rates been cut since 1998?", "count"),  # cuts, no rate
+        ("How many times larger was GDP in 2010 than in 2000?", "multiple"),
+    ],
+)
+def test_how_many_times_and_how_many_ten_thousands(question, kind):
+    assert question_type(question) == kind

@@ -145,7 +145,8 @@ EN_MEASURES = {
     # not "reports": staff reports to a hotline are 举报, counted in 件
     **dict.fromkeys(("articles", "posts", "papers", "essays"), "篇"),
     **dict.fromkeys(("cases", "incidents", "accidents", "violations"), "起"),
-    **dict.fromkeys(("times", "visits", "inspections", "drills", "exercises", "trainings", "sessions"), "次"),
+    # (not "times": how many times it was taken to court counts cases, 2件)
+    **dict.fromkeys(("visits", "inspections", "drills", "exercises", "trainings", "sessions"), "次"),
     **dict.fromkeys(("people", "persons", "staff", "officers", "lawyers", "advisers", "advisors"), "人"),
     **dict.fromkeys(("enterprises", "companies", "firms", "businesses", "institutions"), "家"),
     **dict.fromkeys(("households", "families"), "户"),
@@ -278,8 +279,10 @@ EN_COUNT_ASKED = re.compile(
 )
 # a span of years asked (过去五年, over the past five years): a figure the sentence gives of 今年 is a plan
 SPAN_ASKED = re.compile(
-    r"过去[五十\d]+年|[五十\d]+年来|[五十]年间|\bover the (?:past|last) \w+ years\b", re.I
+    r"过去[五十\d]+年|[五十\d]+年来|[五十]年间|\bover the (?:past|last|previous) \w+ years\b", re.I
 )
+# a thing counted by what it is not (不属于环保举报件247件), asked the same way (不算环保举报的)
+NEGATED = re.compile(r"不(?:属于|算|是|予|符合|在)")
 CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
 TARGET_ASKED = re.compile(
     # not 中央财政安排219亿元(专项资金)支持…, 中央财政安排的就业专项资金: money allocated, no target
@@ -310,7 +313,7 @@ CONFIRM = re.compile(CONFIRMED)
 SPAN = re.compile(r"年来|以来|期间|时期|过去|历年|[两三四五六七八九十]年|十[一二三四五]五")
 PERIOD_ASKED = re.compile(
     r"年均|年平均|平均每年|每年平均|累计|总共|一共|共计|[五十\d]+年来|过去[五十\d]+年|[五十]年间"
-    r"|以来|average|cumulative|in total|altogether|over the (?:past|last) \w+ years|\bsince\b",
+    r"|以来|average|cumulative|in total|altogether|over the (?:past|last|previous) \w+ years|\bsince\b",
     re.I,
 )
 PER_UNIT = re.compile(r"每(?:家|户|人|个|名|位|所|亩|吨|辆)|人均|户均")  # a figure of one of many
@@ -640,8 +643,8 @@ def _year_fit(ctx: Context, own: str) -> float:
         return 0.0
     asked = set(re.findall(r"(?:19|20)\d{2}", ctx.question))
     before = set(re.findall(r"((?:19|20)\d{2})年(?:以前|之前|前)", own))
-    if before & asked and not re.search(r"(?:19|20)\d{2}年(?:以前|之前|前)|\bbefore\b", ctx.question):
-        return -0.5  # 2020年前应纳入…729家 counts up to that year, not in it
+    if before & asked and not re.search(r"(?:19|20)\d{2}年(?:以前|之前|前)|\bbefore\b", ctx.question, re.I):
+        return -1.0  # 2020年前应纳入…729家 counts up to that year, not in it
     if len(asked) < 2:  # only a question about a year besides the report's own picks by year
         return 0.0
     return 0.8 if named & asked else -0.4
@@ -1013,6 +1016,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score += 0.6 if AVERAGE.search(before) else -0.6
         this_year = bool(SPAN_ASKED.search(ctx.question) and re.search(r"今年|明年", lead_in))
         score -= 1.5 if this_year else 0.0  # cut over the past five years: 今年再压减…3000万吨 is a plan
+        if NEGATED.search(ctx.question) and NEGATED.search(before):
+            score += 1.0  # 不算环保举报的有多少件: 不属于环保举报件247件, not the 564件 received
         if RANGE_ASKED.search(ctx.question) and f.high is not None:
             score += 0.5
         if f.start in respective:
@@ -1537,6 +1542,9 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         elif not (novel or _new_numbers(ctx, value)) and _quoted_share(ctx.question, value) >= QUOTED_CLAUSE:
             score -= 2.0  # 在总结辽宁省…试点的基础上，…扩大到哪里: the question's own clause answers nothing
         conf = CLAUSE_ONLY * _confidence(cover, sim, bool(ctx.sims))
+        body = ctx.heads and BODY_END.search(ctx.heads[0]) and not ctx.heads[0].endswith("网站")  # (no body)
+        if body and not any(h[-1] in value for h in ctx.heads):
+            conf -= UNPLANNED  # 哪个律所: 继续聘任法律顾问 names no 所, so it does not state which
         out.append(Candidate(pi, s, s + len(value), value, score, conf, clause=True))
     return out
 

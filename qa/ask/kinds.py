@@ -36,7 +36,7 @@ EN_VERBS_S = (
 
 
 # a figure the question states to be confirmed (是不是257份): the figure asked, where the text prints it
-CONFIRMED = r"(?:是不是|是否为?|有没有)\s*[\d一二三四五六七八九十两]"
+CONFIRMED = r"(?:是不是|是否为?|有没有)\s*(?:有|为|是)?\s*[\d一二三四五六七八九十两]"  # (是不是有9件)
 
 
 def _p(zh: str, en: str) -> re.Pattern:
@@ -134,7 +134,12 @@ KINDS: tuple[Kind, ...] = (
     # a multiple asked (是1997年的几倍): the 2.9倍 beside the amount, not the amount
     Kind(
         "multiple",
-        _p(r"几倍|多少倍", r"how many times\b(?! (?:a|per|each|every)\b)"),
+        # (how many times was it taken to court: a count; how many times larger: a multiple)
+        _p(
+            r"几倍|多少倍",
+            r"how many times\b"
+            r"(?=[^?]*\b(?:larger|bigger|higher|greater|more|than|that of|as (?:much|many|large|high)))",
+        ),
         ("figure",),
         ("multiple",),
     ),
@@ -149,7 +154,9 @@ KINDS: tuple[Kind, ...] = (
         "percent",
         _p(
             r"百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率",
-            r"percent|percentage|\brates?\b|\bratios?\b|%|growth|inflation|\bshares?\b|proportion|coverage",
+            # (how many times were rates cut: a count of cuts)
+            r"^(?!.*\bhow many times\b).*?"
+            r"(?:percent|percentage|\brates?\b|\bratios?\b|%|growth|inflation|\bshares?\b|proportion|coverage)",
         ),
         ("figure",),
         ("percent", "points"),
@@ -163,7 +170,7 @@ KINDS: tuple[Kind, ...] = (
             r"(?!.*资金[^，,？?]{0,4}(?:比上年)?(?:增长|增加|提高)了?多少)"
             r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿"
             r"|总投资|投资额"
-            r"|几(?:十|百|千)?万(?:块)?[？?]?$)",  # 罚没款总额是几万: money, said plainly
+            r"|(?:几|多少)(?:十|百|千)?万(?:块)?[？?]?$)",  # 罚没款总额是几万, 钱一共是多少万: money
             r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
             r"|^(?!.*\bhow many\b).*\bfine[sd]?\b"  # (how many ended without a fine: cases)
             r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in

@@ -240,6 +240,11 @@ ENGLISH = {
     "apply for": "申领 申请",
     "life expectancy": "预期寿命 人均预期寿命",
     "inbound": "入境",
+    "defendant": "应诉 被告",  # taken to court as a defendant: 行政应诉
+    "awards and subsidies": "奖补",
+    "resettle": "安置",
+    "resettling": "安置",
+    "resettled": "安置",
     "outward": "对外",  # outward direct investment: 对外直接投资
     "leaner": "精简",
     "streamline": "精简 简化",
