@@ -2309,3 +2309,19 @@ def test_before_the_year_asked_in_english(fake_embedder):
 )
 def test_how_many_times_and_how_many_ten_thousands(question, kind):
     assert question_type(question) == kind
+
+
+def test_a_place_named_before_the_event_asked(fake_embedder):
+    # 2024 report: where the Universiade was held is the city its name opens with
+    text = "群众体育蓬勃开展，成都大运会、杭州亚运会和亚残运会成功举办，我国体育健儿勇创佳绩。"
+    question = "In which city was the 2023 Universiade held, according to the 2024 report?"
+    ans = answer_question(question, QueryInfo(english=True), _passages(text), [], None, fake_embedder)
+    assert ans.answer == "成都"
+
+
+def test_which_city_compares_only_with_a_comparative():
+    from qa.ask.compare import is_cross
+
+    info = QueryInfo(years=(2023, 2024))
+    assert not is_cross("In which city was the 2023 Universiade held, according to the 2024 report?", info)
+    assert is_cross("Which city handled the most cases?", QueryInfo())

@@ -340,7 +340,11 @@ MIN_COVER = 0.25  # share of the question's content words that must surround a s
 W_SIM = 2.0  # weight of the clause's similarity to the question (0: rules only)
 ABSTAIN = 0.5  # below this confidence the answer is withheld
 NAMING = 1.5  # bonus of a named span that holds a proper name or a number
-WHERE_ASKED = re.compile(r"^(?:[^,?]*,\s*)?where\b|哪里|哪儿|什么地方|哪个地方|哪些地方|哪个地区", re.I)
+WHERE_ASKED = re.compile(
+    r"^(?:[^,?]*,\s*)?where\b|哪里|哪儿|什么地方|哪个地方|哪些地方|哪个地区|哪个城市|哪座城市"
+    r"|\bin which (?:city|province|country|town)\b",  # in which city was it held: a place's name
+    re.I,
+)
 PLACE_WIDENERS = {"地区", "全省", "全市", "全区", "全县", "一带", "沿海", "境内"}
 NUMBERED_NAME = re.compile(r"\d|第[一二三四五六七八九十百]")
 CLAUSE_ONLY = 0.75  # confidence factor for an answer that is a whole clause, not a tight span
@@ -1220,11 +1224,29 @@ def _place_spans(text: str) -> list[tuple[int, int, float]]:
     return spans
 
 
+EVENT = re.compile(r"(?:会议|大会|运动会|博览会|峰会|论坛|运会|世博会)$")  # what is held somewhere
+
+
+def _event_places(ctx: Context, text: str) -> list[tuple[int, int, float]]:
+    """The place named right before an event the question asks where it was held (成都大运会 → 成都,
+    召开古田全军政治工作会议 → 古田): the event's words as the question has them, then a place name."""
+    spans = []
+    for event in (t for t in ctx.terms if len(t) > 1 and EVENT.search(t)):
+        for m in re.finditer(re.escape(event), text):
+            start = m.start()  # back over the words of the event the question holds (全军政治工作)
+            while start > 0 and text[start - 1 : m.end()] in ctx.question:
+                start -= 1
+            words = tagged(text[max(0, start - 6) : start])
+            if words and words[-1].flag == "ns" and len(words[-1].word) > 1:
+                spans.append((start - len(words[-1].word), start, 1.0))
+    return spans
+
+
 def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
     """Noun phrases that end in the asked noun (哪个…自贸区 → 中国上海自由贸易试验区 ends in 区, 上海世博会 in
     世博会): the longest tail of the noun that the text holds, with the words before it that name it; for
     a question that asks where, the places the text says something happens in."""
-    if WHERE_ASKED.search(ctx.question) and (places := _place_spans(text)):
+    if WHERE_ASKED.search(ctx.question) and (places := _place_spans(text) + _event_places(ctx, text)):
         return places
     found: list[tuple[int, int, float]] = []
     for head in (*ctx.heads, *(n for h in ctx.heads for n in NAMED_AS.get(h, ()))):

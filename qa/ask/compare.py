@@ -22,9 +22,10 @@ from .understand import report_years
 
 CROSS = re.compile(
     r"(?:哪个局|哪些局|哪个区|哪个县|哪个市|哪家单位|哪个单位|哪几个局|各局|哪个报告)(?![间域段])"
-    # "which city's figure is highest" compares; "which city's Olympic bid did it support" asks a name
-    r"|which (?:bureau|report|district|county|city)"
-    r"(?:s\b|\b(?!'s\b(?!.*\b(?:most|more|less|least|\w+er than|\w+est)\b)))"
+    # "which city's figure is highest" compares; "which city's Olympic bid did it support" asks a name,
+    # as does "in which city was the Universiade held": a place compares with a comparative only
+    r"|which (?:bureau|report)(?:s\b|\b(?!'s\b(?!.*\b(?:most|more|less|least|\w+er than|\w+est)\b)))"
+    r"|which (?:district|county|city)(?:'s|s)?\b(?=.*\b(?:most|more|less|least|\w+er than|\w+est)\b)"
     r"|\bcompare",
     re.I,
 )

@@ -240,6 +240,13 @@ ENGLISH = {
     "apply for": "申领 申请",
     "life expectancy": "预期寿命 人均预期寿命",
     "inbound": "入境",
+    "universiade": "大运会 世界大学生运动会",
+    "break through": "突破",
+    "broke through": "突破",
+    "slash": "压缩 缩短 削减",
+    "slashed": "压缩 缩短 削减",
+    "approval time": "审批时限 审批时间",
+    "approval times": "审批时限 审批时间",
     "defendant": "应诉 被告",  # taken to court as a defendant: 行政应诉
     "awards and subsidies": "奖补",
     "resettle": "安置",
