@@ -2325,3 +2325,36 @@ def test_which_city_compares_only_with_a_comparative():
     info = QueryInfo(years=(2023, 2024))
     assert not is_cross("In which city was the 2023 Universiade held, according to the 2024 report?", info)
     assert is_cross("Which city handled the most cases?", QueryInfo())
+
+
+def test_the_year_of_the_report_named_is_that_year():
+    from qa.ask.answer import asked_year
+
+    assert asked_year("2002年政府工作报告给当年国内生产总值定的增长预期目标是多少？") == 2002
+
+
+def test_the_items_that_modify_the_asked_noun_name_it(fake_embedder):
+    # 2008 report: 坚持…的方针 asked 坚持的是什么方针
+    text = (
+        "完善社会保障体系。坚持实行广覆盖、保基本、多层次、可持续的方针。一要做好社会保险扩面和基金征缴工作。"
+    )
+    ans = _ask("完善社会保障体系坚持的是什么方针？", text, embedder=fake_embedder)
+    assert "广覆盖、保基本、多层次、可持续" in ans.answer
+
+
+def test_the_spoken_name_of_provinces(fake_embedder):
+    # 2006 report: 省（区、市） is how the reports write 省区市
+    text = "基层民主政治建设继续推进，21个省（区、市）完成了村委会换届选举。政务公开、厂务公开和村务公开不断扩大。"
+    assert _ask("有几个省区市完成了村委会换届选举？", text, embedder=fake_embedder).answer == "21个"
+
+
+def test_money_of_another_kind_than_the_fine_asked(fake_embedder):
+    text = "探索环评打捆审批模式,为企业节省费用2000余万元,经验全省推广,获评改革典型案例红榜。"  # 许昌 2023
+    assert _ask("许昌市生态环境局2023年罚没款一共多少万元？", text, embedder=fake_embedder).answer is None
+    _, best = extract("罚没款一共多少钱？", QueryInfo(), _passages(text), [])
+    assert best.confidence < 0.1  # (rules only: the fees saved were 0.42 sure before)
+
+
+def test_the_items_asked_to_be_given(fast_rqa):
+    assert question_type("江津编的那个“三线一单”，括号里写的四项原样给我") == "list"
+    assert fast_rqa.ask("丰泽这份法治政府建设报告最后署的日期").answer == "2024年2月26日"  # the signature's

@@ -224,7 +224,8 @@ CHANGE_NEXT = re.compile(rf"[、，, ]*(?:{CHANGE_ONLY.pattern})")
 # A question that asks for a change, not a level (增长多少, 涨幅, by how much did … rise).
 CHANGE_ENDS = re.compile(rf"(?:{CHANGE_ONLY.pattern})$")  # 增长37.1%, not 扩大到23% (a level reached)
 CHANGE_ASKED = re.compile(
-    r"增长|增加|下降|减少|提高|降低|上升|上涨|涨幅|增幅|降幅|增速|增量|变化"
+    # (比上年多了多少: a change too)
+    r"增长|增加|下降|减少|提高|降低|上升|上涨|涨幅|增幅|降幅|增速|增量|变化|比[^，。？?]{0,10}[多少]了"
     r"|grow|increase|rise|rose|fall|fell|drop|declin|change|by how much",
     re.I,
 )
@@ -283,6 +284,8 @@ SPAN_ASKED = re.compile(
 )
 # a thing counted by what it is not (不属于环保举报件247件), asked the same way (不算环保举报的)
 NEGATED = re.compile(r"不(?:属于|算|是|予|符合|在)")
+# money of a kind a question names (罚没款, 赔偿金, 税收): a sum its sentence does not call so is other money
+MONEY_KINDS = ("罚", "赔", "税")
 CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
 TARGET_ASKED = re.compile(
     # not 中央财政安排219亿元(专项资金)支持…, 中央财政安排的就业专项资金: money allocated, no target
@@ -662,6 +665,8 @@ def asked_year(question: str) -> int | None:
     years = set(re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", rest))
     if not years and named and (relative := RELATIVE_YEAR.search(rest)) and relative.group(1):
         return int(named.group(1) or named.group(2)) + RELATIVE_OFFSET[relative.group(1)]
+    if not years and named and re.search(r"当年|该年|\bthat year\b", rest):  # 2002年报告给当年…定的目标
+        return int(named.group(1) or named.group(2))
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -1104,6 +1109,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             conf -= UNDATED  # 每家补助3000元 is what one firm got, not what was spent in all
         if _target_asked(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
+        if f.kind == "money" and any(k in ctx.question and k not in text[opens:closes] for k in MONEY_KINDS):
+            conf -= UNPLANNED  # 罚没款一共多少万元: 为企业节省费用2000余万元 is no fine
         asked_noun = _counted_asked(ctx.question)
         sentence = fold(text[opens:closes])
         if asked_noun and not any(w in sentence for w in (asked_noun, *formal(asked_noun))):
@@ -1314,7 +1321,9 @@ def _object_start(ctx: Context, text: str, a: int, s: int, head: int, end: int) 
     closing = dict(PAIRS).get(text[v : v + 1])
     if closing and closing not in text[v:end]:  # 《廉政准则》 asked 准则: a mark it does not close
         v += 1
-    return v if v < s and head - v <= 24 and not re.search(r"[，,；;。、：:]", text[v:head]) else None
+    # (坚持实行广覆盖、保基本、多层次、可持续的方针: items joined by 、 that modify the noun are its name)
+    stops = r"[，,；;。：:]" if text[head - 1 : head] == "的" else r"[，,；;。、：:]"
+    return v if v < s and head - v <= 24 and not re.search(stops, text[v:head]) else None
 
 
 def _body_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
