@@ -2358,3 +2358,15 @@ def test_money_of_another_kind_than_the_fine_asked(fake_embedder):
 def test_the_items_asked_to_be_given(fast_rqa):
     assert question_type("江津编的那个“三线一单”，括号里写的四项原样给我") == "list"
     assert fast_rqa.ask("丰泽这份法治政府建设报告最后署的日期").answer == "2024年2月26日"  # the signature's
+
+
+def test_two_names_that_share_the_asked_noun(fake_embedder):
+    # 2021 report: 哪类住房 → both kinds the text pairs with 和
+    text = (
+        "解决好大城市住房突出问题，通过增加土地供应、安排专项资金、集中建设等办法，"
+        "切实增加保障性租赁住房和共有产权住房供给，规范发展长租房市场，降低租赁住房税费负担。"
+    )
+    ans = _ask(
+        "2021年报告说为解决大城市住房突出问题，要切实增加哪类住房的供给？", text, embedder=fake_embedder
+    )
+    assert ans.answer == "保障性租赁住房和共有产权住房"

@@ -1442,6 +1442,9 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         if ctx.verb and (ctx.verb in text[max(0, s - 4) : s] or ctx.verb in text[e : e + 12]):
             score += 1.0  # the question's own verb governs it (设立了哪个… → 设立中国上海自由贸易试验区)
             score += 0.2 if text[max(0, s - len(ctx.verb)) : s] == ctx.verb else 0.0  # its whole object
+        paired = ctx.heads and re.match(rf"[和及与]{CJK.pattern}{{1,10}}?{re.escape(ctx.heads[0])}", text[e:])
+        if finder == "named" and paired:
+            score -= 0.5  # 保障性租赁住房和共有产权住房: the first of two the text pairs, not all it names
         frame = FRAME.search(ctx.question)
         if frame and frame.group(1) in text[max(0, s - 3) : s] and text[e : e + 1] == frame.group(2):
             score += 1.0  # the question's frame around it (在哪次会议上 → 在第十四届…第一次会议上)
