@@ -2370,3 +2370,51 @@ def test_two_names_that_share_the_asked_noun(fake_embedder):
         "2021年报告说为解决大城市住房突出问题，要切实增加哪类住房的供给？", text, embedder=fake_embedder
     )
     assert ans.answer == "保障性租赁住房和共有产权住房"
+
+
+def test_what_was_gdp_asks_the_level_not_its_growth(fake_embedder):
+    # 2010 report: the level reached, and this year's growth target
+    done = "国内生产总值达到33.5万亿元，比上年增长8.7%；财政收入6.85万亿元，增长11.7%。"
+    target = "这里要着重说明，提出国内生产总值增长8％左右，主要是强调好字当头。"
+    question = "What was China's GDP in 2009, according to the 2010 government work report?"
+    _, best = extract(question, QueryInfo(english=True), _passages(target, done), [])
+    assert best.text == "33.5万亿元"
+
+
+def test_a_total_asked_in_yuan_is_no_growth_rate(fake_embedder):
+    text = "商品房销售9.37亿平方米，增长42.1%；社会消费品零售总额实际增长16.9%，消费对经济增长的拉动作用明显增强。"
+    question = "What was the total value of retail sales of consumer goods in 2009, in yuan?"
+    ans = answer_question(question, QueryInfo(english=True), _passages(text), [], None, fake_embedder)
+    assert ans.answer is None and "另一类对象" in ans.note  # 16.9% measures the growth, not the yuan
+
+
+def test_a_guess_to_confirm_is_no_qualifier(fake_embedder):
+    text = "对违法企业累计立案处罚 9 起，累计罚款 57 万元。"  # 丰泽 2023
+    assert _ask("丰泽局对违法企业累计立案处罚是不是有10起？", text, embedder=fake_embedder).answer == "9 起"
+    assert _ask("丰泽局罚款是不是上了10万？具体罚了多少", text, embedder=fake_embedder).answer == "57 万元"
+
+
+def test_which_minister_is_named_before_the_title(fake_embedder):
+    text = "年初黄润秋部长暗访调研及生态环境部监督帮扶发现我市突出环境问题均已整改完毕。"  # 许昌 2023
+    question = "Which minister paid an unannounced visit to Xuchang at the start of 2023?"
+    assert question_type(question) == "person"  # paid a visit: no money
+    ans = answer_question(question, QueryInfo(english=True), _passages(text), [], None, fake_embedder)
+    assert ans.answer == "黄润秋"
+
+
+def test_how_was_it_dealt_with_spoken():
+    assert question_type("丰泽局发现第三方环保公司伪造环评批复以后是咋处置的？") == "manner"
+
+
+def test_put_online_on_which_day_is_the_publication_date(fast_rqa):
+    assert fast_rqa.ask("江津这篇2020年度的情况报告，网上挂出来是哪年哪月哪日？").answer == "2021-02-18"
+
+
+def test_fell_by_how_much_is_a_change(fake_embedder):
+    text = (
+        "解决全县24家小微产废企业危废处置难题,补助每家企业服务费3000元,小微危废企业综合处置成本下降52%左右。"
+    )
+    _, best = extract(
+        "泰顺那24家小微企业用上危废管家以后，处置成本算下来降了多少？", QueryInfo(), _passages(text), []
+    )
+    assert best.text == "52%左右"

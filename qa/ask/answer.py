@@ -225,7 +225,7 @@ CHANGE_NEXT = re.compile(rf"[、，, ]*(?:{CHANGE_ONLY.pattern})")
 CHANGE_ENDS = re.compile(rf"(?:{CHANGE_ONLY.pattern})$")  # 增长37.1%, not 扩大到23% (a level reached)
 CHANGE_ASKED = re.compile(
     # (比上年多了多少: a change too)
-    r"增长|增加|下降|减少|提高|降低|上升|上涨|涨幅|增幅|降幅|增速|增量|变化|比[^，。？?]{0,10}[多少]了"
+    r"增长|增加|下降|减少|提高|降低|上升|上涨|涨幅|增幅|降幅|增速|增量|变化|比[^，。？?]{0,10}[多少]了|[降涨]了"
     r"|grow|increase|rise|rose|fall|fell|drop|declin|change|by how much",
     re.I,
 )
@@ -286,6 +286,10 @@ SPAN_ASKED = re.compile(
 NEGATED = re.compile(r"不(?:属于|算|是|予|符合|在)")
 # money of a kind a question names (罚没款, 赔偿金, 税收): a sum its sentence does not call so is other money
 MONEY_KINDS = ("罚", "赔", "税")
+EN_ROLES = {"minister": "部长", "mayor": "市长", "governor": "省长", "premier": "总理"}
+EN_ROLE = re.compile(rf"\bwhich ({'|'.join(EN_ROLES)})\b", re.I)
+IN_MONEY = re.compile(r"\bin (?:yuan|rmb|renminbi|(?:us )?dollars)\b", re.I)  # the unit asked in English
+WHAT_WAS = re.compile(r"\W*what (?:was|is|were|are)\b", re.I)  # what was China's GDP: a level asked
 CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
 TARGET_ASKED = re.compile(
     # not 中央财政安排219亿元(专项资金)支持…, 中央财政安排的就业专项资金: money allocated, no target
@@ -1082,10 +1086,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             conf, clash, score = min(conf, ABSTAIN - 0.1), True, score - 1.5
         elif ctx.kind.name == "percent" and f.kind not in ("percent", "points", "ratio", "multiple"):
             conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
-        if (  # (Chinese only: English asks a change in too many words: cut, lower, reduce)
+        if (  # (Chinese, or English "what was …": English asks a change in too many words: cut, lower)
             f.kind == "percent"
             and ctx.kind.name == "count"
-            and CJK.search(ctx.question)
+            and (CJK.search(ctx.question) or WHAT_WAS.match(ctx.question))
             and not CHANGE_ASKED.search(ctx.question)
             and CHANGE_ENDS.search(text[max(a, f.start - 6) : f.start])
         ):
@@ -2265,6 +2269,8 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
     measure = m.group(1) if m else EN_MEASURES[en.group(1).lower()] if en else None
     if measure is None and CASES_COUNTED.search(question):
         measure = "件"  # 行政复议申请有多少: cases, not the 2名 who handle them
+    if measure is None and IN_MONEY.search(question):
+        measure = "元"  # what was the total value, in yuan: an amount, not its growth of 16.9%
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
         prefs = ("points",)
@@ -2329,6 +2335,8 @@ def _roles(question: str) -> tuple[str, ...]:
         return (jieba.lcut(m.group(1))[0],)
     if EN_LEADS.search(question):
         return ("组长", "负责人", "主任")
+    if m := EN_ROLE.search(question):  # which minister: the name before 部长
+        return (EN_ROLES[m.group(1).lower()],)
     return ()
 
 
@@ -2509,6 +2517,7 @@ def _off_topic(
         if not covered and short not in sentence:
             return f"报告中没有找到关于“{place}”的内容（找到的属于{passage.region}）；下列为最相关的段落。"
     plain = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", question)  # ships of 10,000 tonnes: one number
+    plain = re.sub(rf"{CONFIRMED}[\d.]*", "", plain)  # 是不是有10起: a guess to confirm, not a qualifier
     asked = {n for n in QUESTION_NUMBER.findall(plain) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
     held = set(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", sentence)))
     # every 100 households: the text writes 每百户, aged 16 to 24 may be 十六至二十四岁

@@ -40,6 +40,8 @@ ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
         re.compile(
             r"(?:哪天|哪一天|什么时候|何时|日期|时间|几月|哪年哪月).{0,8}(?:发布|公布|印发|报送|上报|发出|出台|挂网|上网|[挂放贴传]到网上|挂出来?)"
             r"|(?:发布|公布|印发|报送|上报|发出|出台|挂网)(?:的)?(?:日期|时间|于哪)"
+            # 网上挂出来是哪年哪月哪日: the date after the verb
+            r"|(?:发布|公布|挂网|上网|[挂放贴传]到网上|挂出来?)的?(?:是|于|在)?(?:哪天|哪一天|什么时候|何时|哪年哪月|几月几)"
             r"|\b(?:when|(?:what|which) (?:date|day))\b.{0,60}"
             r"\b(?:publish(?:ed)?|releas(?:e|ed)|issued?|submit(?:ted)?|post(?:ed)?|upload(?:ed)?"
             r"|put (?:it )?online)\b"

@@ -36,7 +36,10 @@ EN_VERBS_S = (
 
 
 # a figure the question states to be confirmed (是不是257份): the figure asked, where the text prints it
-CONFIRMED = r"(?:是不是|是否为?|有没有)\s*(?:有|为|是)?\s*[\d一二三四五六七八九十两]"  # (是不是有9件)
+# (是不是有9件, 是不是上了10万: the figure, confirmed or not)
+CONFIRMED = (
+    r"(?:是不是|是否为?|有没有)\s*(?:有|为|是|上了|超过了?|达到了?|到了)?\s*[\d一二三四五六七八九十两]"
+)
 
 
 def _p(zh: str, en: str) -> re.Pattern:
@@ -179,7 +182,7 @@ KINDS: tuple[Kind, ...] = (
             r"|^(?!.*\b(?:what|which)(?: [a-z-]+)? funds?\b).*\bfunds?\b"  # what (new) fund: a name
             # money paid to people, unless their number is asked (how many received allowances)
             r"|^(?!.*\bhow many\b).*\b(?:subsid(?:y|ies)|allowances?|pensions?|wages?|salar(?:y|ies)"
-            r"|pa(?:y|ys|id|yments?))\b",
+            r"|pa(?:y|ys|id|yments?))\b(?! (?:an? )?(?:[a-z-]+ )?visits?\b)",  # (not paid a visit)
         ),
         ("figure",),
         ("money",),
@@ -235,7 +238,7 @@ KINDS: tuple[Kind, ...] = (
         "manner",
         # (对…企业要怎么处理: what is to be done, as the clause says it: 实施破产关闭)
         _p(
-            r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)|什么(?:程度|地步)|(?:怎么|如何)(?:处理|处置|办)",
+            r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)|什么(?:程度|地步)|(?:怎么|如何|咋)(?:处理|处置|办)",
             r"(?!)",
         ),
         ("clause",),
@@ -246,7 +249,7 @@ KINDS: tuple[Kind, ...] = (
         "person",
         _p(
             r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务",
-            r"\bwho\b|\bwhom\b|\bwhich (?:official|leader|officer|person)\b",
+            r"\bwho\b|\bwhom\b|\bwhich (?:official|leader|officer|person|minister|mayor|governor)\b",
         ),
         ("role", "named", "clause"),
     ),
