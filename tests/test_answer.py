@@ -2285,7 +2285,9 @@ def test_a_count_asked_by_what_it_is_not(fake_embedder):
 
 def test_a_figure_asked_to_be_confirmed_after_you(fake_embedder):
     text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"
-    question = "许昌局23年办的那十几个案子里，最后没开罚单、直接免罚的是不是有9件？"
+    question = (
+        "许昌局2023年办的那十几个案子里，最后没开罚单、直接免罚的是不是有9件？"  # (23年 is read as 2023)
+    )
     assert _ask(question, text, embedder=fake_embedder).answer == "9件"
 
 
