@@ -2420,3 +2420,26 @@ def test_fell_by_how_much_is_a_change(fake_embedder):
         "泰顺那24家小微企业用上危废管家以后，处置成本算下来降了多少？", QueryInfo(), _passages(text), []
     )
     assert best.text == "52%左右"
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("湟中 移动执法 现场检查笔录 份数 2024", "count"),  # a count's noun, then the year
+        ("许昌 环境风险企业 预案备案 一般 较大 重大 各几家", "figures"),  # each of several
+        ("丰泽局说23年执法大练兵有多名同志拿了先进个人，具体是几个人？", "count"),  # 具体是几: no list
+    ],
+)
+def test_search_box_counts_and_each_of_several(question, kind):
+    assert question_type(question) == kind
+
+
+def test_referred_cases_are_those_sent_to_the_police(fake_embedder):
+    done = "2024年我局共查处环境违法行为25起，处罚金额65.2256万元。"
+    sent = "发现存在涉嫌生态环境犯罪行为的，按规定及时向区公安局移送，截至目前，向区公安局移送案件1起。"
+    question = "How many suspected environmental crime cases has the bureau referred to the district police?"
+    _, best = extract(question, QueryInfo(english=True), _passages(done, sent), [])
+    assert best.text == "1起"
+    from qa.ask import translate
+
+    assert "移送" in dict(translate.translate("referred to the district police"))  # not 提到

@@ -283,11 +283,12 @@ SPAN_ASKED = re.compile(
     r"过去[五十\d]+年|[五十\d]+年来|[五十]年间|\bover the (?:past|last|previous) \w+ years\b", re.I
 )
 # a thing counted by what it is not (不属于环保举报件247件), asked the same way (不算环保举报的)
-NEGATED = re.compile(r"不(?:属于|算|是|予|符合|在)")
+NEGATED = re.compile(r"不(?:属于|算|予|符合)")  # (not 不是: 不是说受理的那个数 sets an aside)
 # money of a kind a question names (罚没款, 赔偿金, 税收): a sum its sentence does not call so is other money
 MONEY_KINDS = ("罚", "赔", "税")
 EN_ROLES = {"minister": "部长", "mayor": "市长", "governor": "省长", "premier": "总理"}
 EN_ROLE = re.compile(rf"\bwhich ({'|'.join(EN_ROLES)})\b", re.I)
+TOPIC_LEAD = re.compile(r"[*\s]*[一二三四五六七八九十]+是")  # 一是…, 六是…: an enumerated topic's opening
 IN_MONEY = re.compile(r"\bin (?:yuan|rmb|renminbi|(?:us )?dollars)\b", re.I)  # the unit asked in English
 WHAT_WAS = re.compile(r"\W*what (?:was|is|were|are)\b", re.I)  # what was China's GDP: a level asked
 CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
@@ -1575,6 +1576,8 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         score += 0.5 if novel else 0.0
         if ctx.verb and ctx.verb in value:  # 做到什么程度: the clause that 做到 leads states the degree
             score += 0.5
+        if TOPIC_LEAD.match(value):
+            score -= 0.5  # 六是落实…出庭应诉制度: the topic a paragraph opens with, not what it then states
         if ctx.kind.name == "manner" and _repeats(ctx, value) > 0.5:
             score -= 2.0  # 任务完成得怎么样: 已经超额完成 says how, not the clause naming the task
         elif not (novel or _new_numbers(ctx, value)) and _quoted_share(ctx.question, value) >= QUOTED_CLAUSE:

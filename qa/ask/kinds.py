@@ -97,7 +97,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "figures",
         _p(  # (分别是谁: names); 多少…多少, how many … and how many: two figures at once
-            r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有)多少|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
+            r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有)多少|各(?:是|为|有)?几[个家件项次名人]|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
             r"\brespectively\b|\bhow many\b[^?]*\band how many\b",
         ),
         ("figures",),
@@ -106,7 +106,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "list",
         _p(
-            r"哪些|哪几|有哪|是指|具体指|具体是|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
+            r"哪些|哪几|有哪|是指|具体指|具体是(?!几|多少)|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
             r"|列一下|列举|列出|都[^？?，,]{0,6}过(?:啥|什么)"  # 都开展过啥…？列一下: every item
             r"|挨个|逐一|逐个|一一(?:列|说|讲|报)"  # 名目挨个报一下: one by one, every item
             # 四项原样给我: the items of a count, asked to be given
@@ -195,7 +195,8 @@ KINDS: tuple[Kind, ...] = (
             r"|达到了?什么水平|多[长久远高大]"
             r"|(?:是|为|有|到|达)几[？?]?$"  # 空气综合质量指数现在是几: a bare 几 asks the figure itself
             # 企业数？ 排污许可审批量: a number's noun ends a question with no question word (not 空气质量)
-            r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数|[\u4e00-\u9fff](?<![质力考])量)(?:是)?[？?]?$",
+            r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数|[\u4e00-\u9fff](?<![质力考])量)(?:是)?"
+            r"(?:\s*(?:19|20)?\d{2}年?)?[？?]?$",  # (…笔录 份数 2024: a year after it)
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|^(?!.*\bus(?:e|ed|es|ing) to\b).*\btotal\b|\bquota\b|by how much|\bheadcount\b"
             r"|\bwhat did\b[^?]*\b(?:exceed|surpass|reach|top|total|amount to)\b"  # what did X exceed

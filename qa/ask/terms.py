@@ -244,8 +244,8 @@ ENGLISH = {
     "unannounced visit": "暗访",
     "unannounced visits": "暗访",
     "ready while you wait": "立等可取",
-    "referred to the police": "移送公安",
-    "referred to police": "移送公安",
+    "referred": "移送",  # cases referred to the police: 移送 (not 提到)
+    "refer": "移送",
     "universiade": "大运会 世界大学生运动会",
     "break through": "突破",
     "broke through": "突破",
