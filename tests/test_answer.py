@@ -2443,3 +2443,34 @@ def test_referred_cases_are_those_sent_to_the_police(fake_embedder):
     from qa.ask import translate
 
     assert "移送" in dict(translate.translate("referred to the district police"))  # not 提到
+
+
+def test_how_large_an_area_is_asked_by_its_noun(fake_embedder):
+    text = "发挥深松整地对增产的促进作用，今年启动1亿亩试点。"  # 2014 report
+    ans = _ask("今年深松整地试点要搞多大面积？", text, embedder=fake_embedder)
+    assert ans.answer == "1亿亩"
+    assert "大面积" not in question_terms(
+        "今年深松整地试点要搞多大面积？", QueryInfo(), [], None
+    )  # large-scale
+
+
+def test_per_capita_asked_against_a_total(fake_embedder):
+    total = "全国财政收入突破20万亿元，增长10.7%。"  # 2022 report
+    assert (
+        _ask("2022年报告说，2021年全国居民人均可支配收入是多少元？", total, embedder=fake_embedder).answer
+        is None
+    )
+    both = "国内生产总值比上年增长9.1%，达到11.67万亿元；按现行汇率计算，人均国内生产总值突破1000美元，跨上一个重要台阶。"
+    question = "国内生产总值的总量达到多少？"
+    ctx = context(question, question_kind(question), question_terms(question, QueryInfo(), [], None), {})
+    found = {c.text: c for c in figure_candidates(ctx, 0, both)}
+    assert found["1000美元"].confidence < 0.5  # 总量: not the per-capita 1000美元
+
+
+def test_a_quoted_name_as_the_object_of_the_question_verb(fake_embedder):
+    text = (
+        "加强数字政府建设，推动政务数据共享，进一步压减各类证明事项，扩大“跨省通办”范围，"
+        "基本实现电子证照互通互认，便利企业跨区域经营，加快解决群众关切事项的异地办理问题。"
+    )
+    ans = _ask("2022年报告说要扩大哪项政务服务的范围，方便企业跨区域经营？", text, embedder=fake_embedder)
+    assert ans.answer == "“跨省通办”"

@@ -289,6 +289,7 @@ MONEY_KINDS = ("罚", "赔", "税")
 EN_ROLES = {"minister": "部长", "mayor": "市长", "governor": "省长", "premier": "总理"}
 EN_ROLE = re.compile(rf"\bwhich ({'|'.join(EN_ROLES)})\b", re.I)
 TOPIC_LEAD = re.compile(r"[*\s]*[一二三四五六七八九十]+是")  # 一是…, 六是…: an enumerated topic's opening
+PER_CAPITA = re.compile(r"人均|每人|\bper (?:capita|person|head)\b", re.I)
 IN_MONEY = re.compile(r"\bin (?:yuan|rmb|renminbi|(?:us )?dollars)\b", re.I)  # the unit asked in English
 WHAT_WAS = re.compile(r"\W*what (?:was|is|were|are)\b", re.I)  # what was China's GDP: a level asked
 CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
@@ -326,7 +327,7 @@ PERIOD_ASKED = re.compile(
 )
 PER_UNIT = re.compile(r"每(?:家|户|人|个|名|位|所|亩|吨|辆)|人均|户均")  # a figure of one of many
 ALL_ASKED = re.compile(
-    r"一共|总共|合计|总额|总计|\bin total\b|\baltogether\b|\btotal (?:amount|cost|sum)\b", re.I
+    r"一共|总共|合计|总额|总计|总量|\bin total\b|\baltogether\b|\btotal (?:amount|cost|sum)\b", re.I
 )
 DAILY = re.compile(r"每天|每日|日均|\bper day\b|\ba day\b|\bdaily\b", re.I)  # a day's figure, not a year's
 AVERAGE = re.compile(r"年均|年平均|平均每年|每年平均|\baverage\b", re.I)
@@ -423,6 +424,8 @@ def question_terms(
                 sense[tok] = max(sense.get(tok, 0.0), min(1.0, w))
         text = " ".join([expand(question), *sense])
     else:
+        # (多大面积: 多大 asks, 面积 is what; read whole, 大面积 is "large-scale", its heaviest word)
+        question = re.sub(r"多[大长高远久]", " ", question)
         text = f"{question} {expand(question)}"
     terms = {
         t: len(t) * rarity(t) * sense.get(t, 1.0)
@@ -1110,8 +1113,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             score -= 1.6  # 国内生产总值增长了多少: the 5% after 达到134.9万亿元, not the amount reached
         if DAILY.search(before) and not DAILY.search(ctx.question):
             conf -= UNPLANNED  # 平均每天新增1.2万户 is no year's total
-        if PER_UNIT.search(before[-8:]) and ALL_ASKED.search(ctx.question):
+        if (PER_UNIT.search(before[-8:]) or PER_CAPITA.search(before)) and ALL_ASKED.search(ctx.question):
             conf -= UNDATED  # 每家补助3000元 is what one firm got, not what was spent in all
+            score -= 1.0  # (国内生产总值的总量: not 人均国内生产总值突破1000美元)
+        if PER_CAPITA.search(ctx.question) and not PER_CAPITA.search(text[opens:closes]):
+            conf -= UNPLANNED  # 人均可支配收入是多少元: 全国财政收入突破20万亿元 is no one's share
         if _target_asked(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
         if f.kind == "money" and any(k in ctx.question and k not in text[opens:closes] for k in MONEY_KINDS):
@@ -1412,6 +1418,12 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
                 spans.append((m.start(), end, 1.0))
             elif not ctx.heads:  # 哪家律师事务所, which law firm: not “一刀切”
                 spans.append((m.start(), end, 0.3))
+            elif (  # (坚持“请进来”和“走出去”相结合: the first of a pair is not the object)
+                len(ctx.verb) > 1
+                and text[max(0, m.start() - len(ctx.verb)) : m.start()] == ctx.verb
+                and text[m.end() : m.end() + 1] not in "和与及、"
+            ):
+                spans.append((m.start(), m.end(), 0.3))  # 扩大哪项政务服务的范围: 扩大“跨省通办”范围
     elif finder == "named":
         spans = _named_spans(ctx, text)
     for s, e, bonus in spans:
