@@ -2474,3 +2474,15 @@ def test_a_quoted_name_as_the_object_of_the_question_verb(fake_embedder):
     )
     ans = _ask("2022年报告说要扩大哪项政务服务的范围，方便企业跨区域经营？", text, embedder=fake_embedder)
     assert ans.answer == "“跨省通办”"
+
+
+def test_by_what_means_takes_the_clause_that_states_how(fake_embedder):
+    # 泰顺 2024: the means, then what it solved, then the outcome
+    text = (
+        "统一委托第三方专业机构开展危废管家服务,解决全县24家小微产废企业危废处置难题,补助每家企业服务费3000元,"
+        "小微危废企业综合处置成本下降52%左右。"
+    )
+    question = "泰顺那些小微企业产的危废没地方处理，分局是用什么办法给解决的？"
+    assert question_type(question) == "means"
+    _, best = extract(question, QueryInfo(), _passages(text), [], None, fake_embedder)
+    assert best.text == "统一委托第三方专业机构开展危废管家服务"  # not 解决…难题, nor the 52% that came of it

@@ -288,6 +288,10 @@ NEGATED = re.compile(r"不(?:属于|算|予|符合)")  # (not 不是: 不是说�
 MONEY_KINDS = ("罚", "赔", "税")
 EN_ROLES = {"minister": "部长", "mayor": "市长", "governor": "省长", "premier": "总理"}
 EN_ROLE = re.compile(rf"\bwhich ({'|'.join(EN_ROLES)})\b", re.I)
+SOLVED = re.compile(r"\s*[,，]\s*(?:有效|切实)?(?:解决|破解|化解|实现|做到)")  # what the means before it did
+MEANS = re.compile(
+    r"通过|委托|开展|采取|采用|建立|实行|推行|引入|聘请|借助|依托|利用"
+)  # verbs that state how
 TOPIC_LEAD = re.compile(r"[*\s]*[一二三四五六七八九十]+是")  # 一是…, 六是…: an enumerated topic's opening
 PER_CAPITA = re.compile(r"人均|每人|\bper (?:capita|person|head)\b", re.I)
 IN_MONEY = re.compile(r"\bin (?:yuan|rmb|renminbi|(?:us )?dollars)\b", re.I)  # the unit asked in English
@@ -1588,6 +1592,10 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
         score += 0.5 if novel else 0.0
         if ctx.verb and ctx.verb in value:  # 做到什么程度: the clause that 做到 leads states the degree
             score += 0.5
+        if ctx.kind.name == "means":  # 委托第三方…开展危废管家服务 states how; 成本下降52% what came of it
+            score += 0.5 if MEANS.search(value) else -0.5 if find_figures(value) else 0.0
+            # …开展危废管家服务,解决全县…难题: the clause before the one that says what it solved
+            score += 1.0 if SOLVED.match(text, s + len(value)) else -1.0 if SOLVED.match("," + value) else 0.0
         if TOPIC_LEAD.match(value):
             score -= 0.5  # 六是落实…出庭应诉制度: the topic a paragraph opens with, not what it then states
         if ctx.kind.name == "manner" and _repeats(ctx, value) > 0.5:

@@ -244,6 +244,15 @@ KINDS: tuple[Kind, ...] = (
         ),
         ("clause",),
     ),
+    # by what means (用什么办法解决的, 靠什么法子): the clause that states the means, not the outcome after it
+    Kind(
+        "means",
+        _p(
+            r"(?:什么|啥)(?:办法|法子|手段|途径|招)|(?:怎么|如何|咋)(?:解决|做到|实现)(?:的|了)",
+            r"by what means|how did[^?]*(?:solve|resolve|tackle)",
+        ),
+        ("clause",),
+    ),
     # who holds a role (组长由谁担任, who leads the group): the holder's words; a 《title》 never answers
     # (跟谁会签, 与谁签订: a partner, a body more often than a person, is asked as a name below)
     Kind(
