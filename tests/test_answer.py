@@ -2486,3 +2486,30 @@ def test_by_what_means_takes_the_clause_that_states_how(fake_embedder):
     assert question_type(question) == "means"
     _, best = extract(question, QueryInfo(), _passages(text), [], None, fake_embedder)
     assert best.text == "统一委托第三方专业机构开展危废管家服务"  # not 解决…难题, nor the 52% that came of it
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("2007年政府工作报告里，去年中等职业学校招生规模扩大到多少人？", "count"),  # 规模…多少人: people
+        ("许昌备案的环境风险企业里，一般、较大、重大三档各占多少家？", "figures"),  # each of three
+        ("我记得泰顺分局那份报告里说的那个实施方案，能告诉我这份文件完整的名称吗？", "title"),
+    ],
+)
+def test_people_counted_each_share_and_a_full_name(question, kind):
+    assert question_type(question) == kind
+
+
+def test_money_asked_is_no_floor_space(fake_embedder):
+    text = "新建和改建学生公寓4800万平方米，超过1950年到1997年的建设总规模。"  # 2003 report
+    ans = _ask("五年来新建和改建学生公寓一共投了多少钱？", text, embedder=fake_embedder)
+    assert ans.answer is None and "另一类对象" in ans.note
+
+
+def test_put_online_date_and_english_policy_terms(fast_rqa):
+    from qa.ask import translate
+
+    assert fast_rqa.ask("江津生态局2020年度法治报告在网页上标的上线日期，报一下").answer == "2021-02-18"
+    assert {"拖欠", "工程款"} <= set(dict(translate.translate("overdue construction payments")))
+    assert "超低排放" in dict(translate.translate("ultra-low emissions"))
+    assert "禁渔" in dict(translate.translate("the fishing ban"))

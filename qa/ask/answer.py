@@ -1065,8 +1065,8 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
         score += 0.6 if f.kind in ctx.prefs[:1] else 0.3 if f.kind in ctx.prefs else -0.6
         score -= 1.5 if f.kind not in ctx.prefs and len(ctx.prefs) < 3 else 0.0
         clash = (bool(NAMED_MEASURE.search(ctx.question)) and "系数" not in text[opens:closes]) or (
-            ctx.kind.name == "amount" and f.kind == "count"
-        )  # money asked (罚款多少): 9件 counts cases
+            ctx.kind.name == "amount" and f.kind in ("count", "measure")
+        )  # money asked (罚款多少, 投了多少钱): 9件 counts cases, 4800万平方米 measures floor space
         if ctx.measure:
             fit = _measure_fit(ctx.measure, f.base)
             if f.kind in ("percent", "points") and ctx.prefs[0] not in ("percent", "points"):

@@ -82,7 +82,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "title",
         _p(
-            r"文件名|什么文件|哪个文件|哪份文件|名称是|标题"
+            r"文件名|什么文件|哪个文件|哪份文件|名称是|标题|(?:完整|全)的名称"
             r"|^(?!.*[那这][二三四五六七八九十两2-9][个项类种条家件大]).*叫什么",  # (那3家叫什么: a list)
             r"title of|name of the (?:plan|document)"
             # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
@@ -97,7 +97,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "figures",
         _p(  # (分别是谁: names); 多少…多少, how many … and how many: two figures at once
-            r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有)多少|各(?:是|为|有)?几[个家件项次名人]|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
+            r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有|占)多少|各(?:是|为|有)?几[个家件项次名人]|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
             r"\brespectively\b|\bhow many\b[^?]*\band how many\b",
         ),
         ("figures",),
@@ -170,7 +170,7 @@ KINDS: tuple[Kind, ...] = (
         "amount",
         _p(
             # (资金支持了多少个图书馆: things counted, whatever paid for them)
-            r"^(?!.*(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇))"
+            r"^(?!.*(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇|人))"
             # (资金增长多少: the change of the money, a rate more often than an amount)
             r"(?!.*资金[^，,？?]{0,4}(?:比上年)?(?:增长|增加|提高)了?多少)"
             r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿"
