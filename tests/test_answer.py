@@ -2513,3 +2513,32 @@ def test_put_online_date_and_english_policy_terms(fast_rqa):
     assert {"拖欠", "工程款"} <= set(dict(translate.translate("overdue construction payments")))
     assert "超低排放" in dict(translate.translate("ultra-low emissions"))
     assert "禁渔" in dict(translate.translate("the fishing ban"))
+
+
+def test_still_open_cases_and_times_counted(fake_embedder):
+    cases = "畅通民意，积极受理各类信访案件，2024年共受理各类环境信访举报件130件，已办结122件，正在办理8件，办结率94%。"
+    assert _ask("信访举报件还有几件没办完？", cases, embedder=fake_embedder).answer == "8件"  # 正在办理
+    reviews = "2023年以来,我局法律顾问共审核合同协议等50余份次,有效发挥了专家咨询作用。"  # 许昌 2023
+    ans = _ask(
+        "许昌市生态环境局的法律顾问一年下来帮局里把关了多少份合同、协议这类东西？",
+        reviews,
+        embedder=fake_embedder,
+    )
+    assert ans.answer == "50余份次"  # 份次 counts 份, a time each
+
+
+def test_a_name_inside_a_title_is_the_whole_title(fake_embedder):
+    text = (
+        "严格执行自由裁量权裁量标准，作出行政处罚时均严格按照《福建省生态环境行政处罚裁量规则和基准》"
+        "细化的裁量情节进行认定，做到公正、合理使用自由裁量权。"
+    )
+    ans = _ask("丰泽局定处罚的时候，裁量情节是照着福建哪份规则来认定的？", text, embedder=fake_embedder)
+    assert ans.answer == "福建省生态环境行政处罚裁量规则和基准"
+
+
+def test_four_items_each_and_the_web_page_date(fast_rqa):
+    from qa.ask import translate
+
+    assert question_type("江津局党组那个议事规则里头讲的“三重一大”，四样分别是啥？") == "list"
+    assert fast_rqa.ask("江津 环境局 报送2020年度法治政府建设情况 网页 发布日期").answer == "2021-02-18"
+    assert "律师事务所" in dict(translate.translate("an outside lawyers' office"))

@@ -591,6 +591,8 @@ def _measure_fit(asked: str, unit: str) -> float:
         return 0.6 if PER_HEAD.search(whole) and whole[-2] == asked else -1.0  # 多少人: 500人次, near
     if DURATION.search(whole) and not DURATION.search(asked):
         return -1.0  # 环评批了几个: 2个工作日 is how long, not how many
+    if len(whole) > 1 and whole.endswith("次") and whole[-2] == asked[-1]:
+        return 0.6  # 多少份合同: 50余份次 counts them, a time each
     unit, asked = whole[-1:], asked[-1]
     if not unit:
         return 0.0
@@ -1429,7 +1431,12 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
             ):
                 spans.append((m.start(), m.end(), 0.3))  # 扩大哪项政务服务的范围: 扩大“跨省通办”范围
     elif finder == "named":
-        spans = _named_spans(ctx, text)
+        # a name inside a 《title》 is the whole title (《…裁量规则和基准》 asked 哪份规则: not cut at 和)
+        titles = [t.span() for t in TITLE.finditer(text)]
+        spans = [
+            next(((a + 1, b - 1, w) for a, b in titles if a < s and e < b - 1), (s, e, w))
+            for s, e, w in _named_spans(ctx, text)
+        ]
     for s, e, bonus in spans:
         cover, sim, score = _support(ctx, pi, text, s, e)
         value = text[s:e]

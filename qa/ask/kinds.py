@@ -115,7 +115,7 @@ KINDS: tuple[Kind, ...] = (
             # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
             r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)"
             # 三项制度都是啥: without 这/那, the count's items asked all at once
-            r"|[二三四五六七八九十两2-9][个项类种条家件大][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)",
+            r"|[二三四五六七八九十两2-9][个项类种条家件大样][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
             # (not which law practice acts as its counsel: a verb ends the noun, "as" is no plural)

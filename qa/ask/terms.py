@@ -75,6 +75,8 @@ ENGLISH = {
     "index": "指数",
     "lawyer": "律师",
     "law firm": "律师事务所",
+    "law office": "律师事务所",
+    "lawyers office": "律师事务所",
     "adviser": "法律顾问",
     "advisor": "法律顾问",
     "counsel": "法律顾问",
@@ -481,6 +483,8 @@ CHINESE = {
     "没罚": "免予处罚 不予处罚",  # 最后没罚的案子
     "发到网上": "发布 挂网",  # 哪天发到网上的: the report's 发布日期
     "官司": "诉讼 应诉",  # 打了几场行政官司: the 行政诉讼 the bureau answered (应诉)
+    "没办完": "正在办理",  # 还有几件没办完: those 正在办理 (not 办结: 已办结 is what is done)
+    "没办结": "正在办理",
     "省区市": "省（区、市） 省(区、市) 省份",  # the reports write 21个省（区、市）
     "处理": "查处 办理",
     "办成": "完成",
