@@ -2557,3 +2557,10 @@ def test_four_items_each_and_the_web_page_date(fast_rqa):
     assert question_type("江津局党组那个议事规则里头讲的“三重一大”，四样分别是啥？") == "list"
     assert fast_rqa.ask("江津 环境局 报送2020年度法治政府建设情况 网页 发布日期").answer == "2021-02-18"
     assert "律师事务所" in dict(translate.translate("an outside lawyers' office"))
+
+
+def test_how_many_kinds_and_deep_loosening():
+    from qa.ask import translate
+
+    assert question_type("2012年要全面推开尿毒症等几类大病保障？") == "count"  # 几类: a count of kinds
+    assert "深松" in dict(translate.translate("the area of deep-loosened farmland"))
