@@ -2564,3 +2564,23 @@ def test_how_many_kinds_and_deep_loosening():
 
     assert question_type("2012年要全面推开尿毒症等几类大病保障？") == "count"  # 几类: a count of kinds
     assert "深松" in dict(translate.translate("the area of deep-loosened farmland"))
+
+
+def test_a_figure_in_the_measure_asked_when_another_thing_ranks_first(fake_embedder):
+    # 丰泽 2023: how many articles (篇); the grid's 6190件 ranks first but counts events
+    posts = "在“丰泽生态环境”微信公众号定期发布环保政策宣传和解读、全区环保工作动态、环保公益宣传等内容。2023年，共编辑发布推文65期287篇。"
+    grid = "加强基层环保网格业务指导，2023年共开展巡查次数12404次，录入环境事件信息6190件，网格员上报线索转执法案件数5件，有效化解环境安全隐患。"
+    question = "Fengze's environment bureau runs its own WeChat account. How many articles did it put out there in 2023?"
+    ans = answer_question(question, QueryInfo(english=True), _passages(grid, posts), [], None, fake_embedder)
+    assert ans.answer == "287篇"
+
+
+def test_reached_asks_a_figure_and_short_names(fast_rqa):
+    from qa.ask.terms import formal
+
+    assert (
+        question_type("What average life expectancy had China reached, according to the 2013 report?")
+        == "count"
+    )
+    assert "新型农村合作医疗" in formal("新农合")
+    assert fast_rqa.ask("江津20年度法治建设情况报告 上网日期").answer == "2021-02-18"

@@ -2520,6 +2520,17 @@ def extract(
         # the measure asked stated with confidence answers (27个), or nothing does
         counts = [c for c in found if c.figure is not None and c.figure.kind == "count" and not c.clash]
         found = [c for c in counts if c.confidence >= ABSTAIN][:1] or found
+    elif (  # (a count's measure word only: 多少亿元 fits any money, of whatever else)
+        found
+        and found[0].clash
+        and found[0].figure is not None
+        and ctx.measure
+        and ctx.measure[-1] in "".join(MEASURE_GROUPS)
+    ):
+        # 多少篇 asked (how many articles), 6190件 found first: a figure in the very measure asked, stated
+        # with confidence, answers (287篇), or nothing does
+        fits = [c for c in found if c.figure is not None and _measure_fit(ctx.measure, c.figure.base) == 1.0]
+        found = [c for c in fits if not c.clash and c.confidence >= ABSTAIN][:1] or found
     if found and found[0].confidence < ABSTAIN:
         # the same figure stated with confidence elsewhere (the 2024 report's own 20元 beside the 2025
         # report's mention of it) answers what the top candidate only ranks first for

@@ -252,6 +252,9 @@ ENGLISH = {
     "ultra low emissions": "超低排放",
     "ultra low emission": "超低排放",
     "fishing ban": "禁渔",
+    "county hospitals": "县医院",
+    "county hospital": "县医院",
+    "normal times and emergencies": "平急两用",
     "deep loosening": "深松",
     "deep loosened": "深松",
     "deep ploughing": "深松 深耕",
@@ -486,6 +489,7 @@ CHINESE = {
     "没罚": "免予处罚 不予处罚",  # 最后没罚的案子
     "发到网上": "发布 挂网",  # 哪天发到网上的: the report's 发布日期
     "官司": "诉讼 应诉",  # 打了几场行政官司: the 行政诉讼 the bureau answered (应诉)
+    "新农合": "新型农村合作医疗 参合",  # the common short name
     "没办完": "正在办理",  # 还有几件没办完: those 正在办理 (not 办结: 已办结 is what is done)
     "没办结": "正在办理",
     "省区市": "省（区、市） 省(区、市) 省份",  # the reports write 21个省（区、市）
