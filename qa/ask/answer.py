@@ -1252,8 +1252,9 @@ EVENT = re.compile(r"(?:会议|大会|运动会|博览会|峰会|论坛|运会|�
 
 
 def _event_places(ctx: Context, text: str) -> list[tuple[int, int, float]]:
-    """The place named right before an event the question asks where it was held (成都大运会 → 成都,
-    召开古田全军政治工作会议 → 古田): the event's words as the question has them, then a place name."""
+    """The place named right before an event the question asks where it was held (成都大运会 → 成都):
+    the event's words as the question has them (全军政治工作会议), then a word jieba tags as a place
+    (古田, which it tags as a person's name, is missed)."""
     spans = []
     for event in (t for t in ctx.terms if len(t) > 1 and EVENT.search(t)):
         for m in re.finditer(re.escape(event), text):

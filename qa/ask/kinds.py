@@ -200,7 +200,8 @@ KINDS: tuple[Kind, ...] = (
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
             r"|\boutput\b|^(?!.*\bus(?:e|ed|es|ing) to\b).*\btotal\b|\bquota\b|by how much|\bheadcount\b"
             # what did X exceed, what level had it reached
-            r"|\bwhat\b[^?]*\b(?:did|had|has|have)\b[^?]*\b(?:exceed|surpass|reach(?:ed)?|top|total|amount to)\b"  # noqa: E501
+            r"|\bwhat\b[^?]*\b(?:did|had|has|have)\b"
+            r"[^?]*\b(?:exceed|surpass|reach(?:ed)?|top|total|amount to)\b"
             r"|\bwhat\b[^?]*\b(?:aims?|expects?|plans?|intends?|hopes?) to (?:reach|exceed|hit)\b"  # aims to
             # what was the average PM2.5 concentration, what was China's GDP: a quantity's noun asked
             r"|\bwhat (?:was|is|were|are) (?:the |its |their )?"
