@@ -2584,3 +2584,21 @@ def test_reached_asks_a_figure_and_short_names(fast_rqa):
     )
     assert "新型农村合作医疗" in formal("新农合")
     assert fast_rqa.ask("江津20年度法治建设情况报告 上网日期").answer == "2021-02-18"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "丰泽移交公安立案侦查、造假环评批复文件的那家环保科技公司，全名叫什么？",  # the noun before the comma
+        "An environmental consultancy in Fengze allegedly faked an approval. What is the company's name?",
+        "Fengze, Quanzhou: name the environmental-services company whose forged EIA approval went to the police.",
+    ],
+)
+def test_a_company_named_inside_its_sentence(question, fake_embedder):
+    text = (
+        "我局在办理行政执法案件过程中发现福建皓月环保科技有限公司伪造环评批复文件的违法犯罪线索，"
+        "同步移送给公安机关立案侦查，真正做到依法办案、依法移送，形成打击违法犯罪合力。"
+    )  # 丰泽 2023
+    info = QueryInfo(english=not re.search(r"[\u4e00-\u9fff]", question))
+    ans = answer_question(question, info, _passages(text), [], None, fake_embedder)
+    assert ans.answer == "福建皓月环保科技有限公司"

@@ -127,6 +127,11 @@ PERSON_ASKED = frozenset({"领导", "同志", "人", "负责同志", "干部", "
 # 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 only of a body: see ``_heads``)
 CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(名字?|名称)?(?:[？?]|$)")
 # 哪个系统里销号: 系统; 哪家律所当法律顾问: 律所 (当 serving as, not 当地, 当前)
+EN_NAME_OF = re.compile(
+    r"\bthe ([a-z-]+)'s (?:full )?name\b"
+    r"|^(?:[^:?]*[,:]\s*)?name the (?:[a-z-]+ ){0,2}?([a-z-]+) (?:whose|that|which)\b",
+    re.I,
+)
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![地前年时今日天场中])")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
@@ -2198,7 +2203,8 @@ def _asked_count(question: str) -> int | None:
 
 def _heads(question: str) -> tuple[str, ...]:
     """The noun a name question asks for (see ``HEAD``); for English, its translations, best first."""
-    if m := CALLED.search(question):  # what is called is asked, not a 名
+    # (那家环保科技公司，全名叫什么: the noun before the comma is what is called)
+    if m := CALLED.search(re.sub(r"[，,]\s*(?=(?:全名|全称|名字|名称)?叫(?:什么|啥))", "", question)):
         words = list(tagged(m.group(1)))
         named = bool(m.group(2))
         while words and words[-1].word in ("全称", "名称", "名字", "全名", "的"):
@@ -2249,6 +2255,9 @@ def _heads(question: str) -> tuple[str, ...]:
         if phrase in PERSON_ASKED:  # 由哪位领导担任组长: a person is asked, no name ending in 领导
             return ()
         return (phrase[-6:],) if phrase else ()
+    if m := EN_NAME_OF.search(question):  # the company's name, name the … company whose: a company
+        nouns = [t for t, _ in translate.translate(m.group(1) or m.group(2))]
+        return tuple(t for t in nouns if list(tagged(t))[-1].flag.startswith("n"))[:4]
     if m := EN_HEAD.search(question):
         words = m.group(1).split()
         if len(words) > 2 and words[1] == "of" and words[0] in ("kind", "kinds", "type", "types", "sort"):
