@@ -2602,3 +2602,13 @@ def test_a_company_named_inside_its_sentence(question, fake_embedder):
     info = QueryInfo(english=not re.search(r"[\u4e00-\u9fff]", question))
     ans = answer_question(question, info, _passages(text), [], None, fake_embedder)
     assert ans.answer == "福建皓月环保科技有限公司"
+
+
+def test_the_count_asked_after_one_set_aside(fake_embedder):
+    # 湟中 2024: 除了那三家…，还有哪两家 asks the two, not the three set aside
+    text = (
+        "辖区3家重点企业（青海祁连山水泥有限公司、黄河西宁热电有限责任公司、西宁市湟中区江源给排水有限责任公司）"
+        "及2家一般企业李家山污水处理站、田家寨污水处理站均建设污染源自动监测系统。"
+    )
+    question = "湟中除了那三家重点企业，还有哪两家一般单位也上了污染源自动监测？名字都报一下"
+    assert "李家山污水处理站、田家寨污水处理站" in _ask(question, text, embedder=fake_embedder).answer

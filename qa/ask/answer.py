@@ -2192,7 +2192,9 @@ def _named_holders(text: str, role: str) -> list[tuple[int, int]]:
 
 
 def _asked_count(question: str) -> int | None:
-    m = ASKED_COUNT.search(question)
+    # (除了那三家…，还有哪两家: the count after 哪 is asked, the one before is set aside)
+    found = list(ASKED_COUNT.finditer(question))
+    m = next((f for f in found if f.group().startswith("哪")), found[0] if found else None)
     if not m:
         return None
     if m.group(1):
