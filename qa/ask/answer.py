@@ -322,12 +322,12 @@ TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达
 ACHIEVED_TEXT = re.compile(
     r"(?:实现|完成|超过|超额完成)[^。，；|]{0,8}目标|(?<![比较])(?:去年|上年)|回落到|实际完成"
 )
+QUOTED_CLAUSE = 0.8  # a clause with this share of its character pairs in the question is the question's own
+CONFIRM = re.compile(CONFIRMED)
 # A figure over a period (年均增长7.8%, 累计新增就业6400万人) and a question that asks one: asked for a
 # year's figure (2025年增长多少), the period's average or total is not it.
-QUOTED_CLAUSE = 0.8  # a clause with this share of its character pairs in the question is the question's own
 PERIOD_FIGURE = re.compile(r"年均|年平均|平均每年|每年平均|累计|[五十\d]+年来")
 # the span a 累计 sums over, when its sentence names one
-CONFIRM = re.compile(CONFIRMED)
 SPAN = re.compile(r"年来|以来|期间|时期|过去|历年|[两三四五六七八九十]年|十[一二三四五]五")
 PERIOD_ASKED = re.compile(
     r"年均|年平均|平均每年|每年平均|累计|总共|一共|共计|[五十\d]+年来|过去[五十\d]+年|[五十]年间"
@@ -1097,10 +1097,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
                 conf -= UNPLANNED
             elif _other_qualifier(ctx.question, sentence, rates):  # 调查失业率 asked: not 登记失业率
                 conf, clash = min(conf, ABSTAIN - 0.1), True
-        if _contrary(ctx, fold(text[opens:closes])):  # inbound asked: 出境旅游人次 counts the other way
-            conf, clash, score = min(conf, ABSTAIN - 0.1), True, score - 1.5
         elif ctx.kind.name == "percent" and f.kind not in ("percent", "points", "ratio", "multiple"):
             conf -= UNPLANNED  # a rate or share asked (胜诉率是多少): a count (16件) does not state it
+        if _contrary(ctx, fold(text[opens:closes])):  # inbound asked: 出境旅游人次 counts the other way
+            conf, clash, score = min(conf, ABSTAIN - 0.1), True, score - 1.5
         if (  # (Chinese, or English "what was …": English asks a change in too many words: cut, lower)
             f.kind == "percent"
             and ctx.kind.name == "count"
@@ -2257,11 +2257,9 @@ def _heads(question: str) -> tuple[str, ...]:
         if phrase in PERSON_ASKED:  # 由哪位领导担任组长: a person is asked, no name ending in 领导
             return ()
         return (phrase[-6:],) if phrase else ()
-    if m := EN_NAME_OF.search(question):  # the company's name, name the … company whose: a company
-        nouns = [t for t, _ in translate.translate(m.group(1) or m.group(2))]
-        return tuple(t for t in nouns if list(tagged(t))[-1].flag.startswith("n"))[:4]
-    if m := EN_HEAD.search(question):
-        words = m.group(1).split()
+    named = EN_NAME_OF.search(question)  # the company's name, name the … company whose: a company
+    if named or (m := EN_HEAD.search(question)):
+        words = [named.group(1) or named.group(2)] if named else m.group(1).split()
         if len(words) > 2 and words[1] == "of" and words[0] in ("kind", "kinds", "type", "types", "sort"):
             words = words[2:]  # what kind of team: a team
         words = words[: words.index("of")] if "of" in words[1:] else words  # which branch of the … bureau
@@ -2523,15 +2521,15 @@ def extract(
     if found and found[0].clash and kind.name == "amount" and found[0].figure.kind == "count":
         # money asked (处罚金额), a count found (处罚决定9件): money the passages state with confidence
         # answers (累计罚款57万元), or nothing does
-        money = [c for c in found if c.figure is not None and c.figure.kind == "money"]
-        found = [c for c in money if c.confidence >= ABSTAIN][:1] or found
+        found = _first_confident(found, lambda c: c.figure is not None and c.figure.kind == "money")
     elif (
         found and found[0].clash and kind.name == "count" and found[0].figure.kind == "money" and ctx.measure
     ):
         # the other way round: a count asked (再开工多少个项目), money found (投资超过8000亿元): a count of
         # the measure asked stated with confidence answers (27个), or nothing does
-        counts = [c for c in found if c.figure is not None and c.figure.kind == "count" and not c.clash]
-        found = [c for c in counts if c.confidence >= ABSTAIN][:1] or found
+        found = _first_confident(
+            found, lambda c: c.figure is not None and c.figure.kind == "count" and not c.clash
+        )
     elif (  # (a count's measure word only: 多少亿元 fits any money, of whatever else)
         found
         and found[0].clash
@@ -2541,18 +2539,28 @@ def extract(
     ):
         # 多少篇 asked (how many articles), 6190件 found first: a figure in the very measure asked, stated
         # with confidence, answers (287篇), or nothing does
-        fits = [c for c in found if c.figure is not None and _measure_fit(ctx.measure, c.figure.base) == 1.0]
-        found = [c for c in fits if not c.clash and c.confidence >= ABSTAIN][:1] or found
+        measure = ctx.measure
+
+        def exact(c: Candidate) -> bool:
+            return c.figure is not None and not c.clash and _measure_fit(measure, c.figure.base) == 1.0
+
+        found = _first_confident(found, exact)
     if found and found[0].confidence < ABSTAIN:
         # the same figure stated with confidence elsewhere (the 2024 report's own 20元 beside the 2025
         # report's mention of it) answers what the top candidate only ranks first for
         same = nfkc_compact(found[0].text)
-        found = [c for c in found if nfkc_compact(c.text) == same and c.confidence >= ABSTAIN][:1] or found
+        found = _first_confident(found, lambda c: nfkc_compact(c.text) == same)
     if found and keep is not None and not keep(found[0]):
         # 在总结辽宁省…试点的基础上，将试点范围扩大到哪里: a place the top span's sentence lacks may be the
         # context of a span that names it
-        found = [c for c in found if c.confidence >= ABSTAIN and keep(c)][:1] or found
+        found = _first_confident(found, keep)
     return kind.name, (found[0] if found else None)
+
+
+def _first_confident(found: list[Candidate], accept: Callable[[Candidate], bool]) -> list[Candidate]:
+    """The first candidate ``accept`` takes that is confident enough to answer, alone; else ``found``
+    as it was (the top candidate stands, to be withheld or answered as its confidence says)."""
+    return [c for c in found if c.confidence >= ABSTAIN and accept(c)][:1] or found
 
 
 def _off_topic(
