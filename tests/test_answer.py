@@ -358,6 +358,35 @@ def test_words_that_ask_what_is_counted():
     assert context(ask, question_kind(ask), {}, {}).measure == "个"
 
 
+def test_words_that_point_back_or_name_people_and_lawsuits():
+    # 那几个办法, 那几家排污单位 point back at things named: no count asked, the money or the treatment is
+    ask = "江津局说严格按查封扣押那几个办法来办案，那一年开出去的罚款到底合计多少？"
+    assert question_type(ask) == "amount" and context(ask, question_kind(ask), {}, {}).measure is None
+    assert question_type("湟中局对进了正面清单的那几家排污单位，日常监管上有啥不一样的待遇？") != "count"
+    # a speaker's emphasis and direction are no words a sentence that answers holds
+    assert not {"到底", "出去"} & set(question_terms(ask, QueryInfo(), []))
+    # lawsuits are counted as cases (应诉案件2件), however the question counts them (几场官司, 几次)
+    for ask in ("丰泽局被人告上法院的官司一共几场？", "许昌局被起诉了几次？"):
+        assert context(ask, question_kind(ask), {}, {}).measure == "件"
+    # participants, trainees: people; a headcount asks a count, not a list
+    ask = "Over how many participants, counting key firms plus managers, does it say attended?"
+    assert context(ask, question_kind(ask), {}, {}).measure == "人"
+    ask = "Jiangjin held special sessions on the solid-waste law. What headcount of trainees does its report give?"
+    assert question_type(ask) == "count" and context(ask, question_kind(ask), {}, {}).measure == "人"
+
+
+def test_a_change_in_the_same_sentence_shares_its_base(fake_embedder):
+    """比上年 stated once in a sentence is the base of the changes after it too, across a ；: asked how much
+    the state firms' profit grew over the year before, their 77．7％, not all firms' 52％ beside 比上年."""
+    text = (
+        "全年工业企业实现利润2202亿元，比上年增长 52％；其中国有和国有控股工业企业实现利润967亿元，"
+        "增长77．7％，都创造了近五年来的最高水平。"
+    )
+    question = "1999年国有和国有控股工业企业的利润比上年增长了多少？"
+    _, best = extract(question, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == "77．7％"
+
+
 def test_the_list_of_the_asked_noun():
     """Of two lists of three, the one whose own noun is asked (…污染防治的攻坚战), not the one near the word."""
     ans = _ask(
@@ -447,6 +476,8 @@ def test_a_title_governed_by_the_question_verb(fake_embedder):
         ("湟中局靠啥平台来加强污染源监控？", "污染源自动监控系统和移动执法系统", "name"),  # 以X为平台
         ("泰顺分局搞法治建设，领导小组是哪位牵头？", "局长", "person"),  # 牵头: the 组长
         ("许昌局找的哪家律所当法律顾问？", "河南名人律师事务所", "name"),  # 律所, though 律/所 tagged alone
+        ("江津局的法律顾问是从哪个所请来的？", "君策律师事务所", "name"),  # 所, though jieba reads 所请
+        ("丰泽局被人告上法院的官司有几场？", "2件", "count"),  # lawsuits: 应诉案件2件, not 出庭率100%
         ("丰泽生态环境局23年处罚金额合计？", "57 万元", "amount"),  # the fines, not the 处罚决定9件
         ("泰顺分局报告里pm2.5下降幅度", "-17.3%", "percent"),  # pm2.5 asked, PM2.5 stated
         ("丰泽区生态环境微信号23年发文篇数", "287篇", "count"),  # 篇数 asks 篇; 微信号: its 公众号

@@ -99,9 +99,9 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟])"
+    r"(?<![那这])(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟])"
     r"(?!钱)"  # 省了几个钱: money, said plainly
-)
+)  # (那几个办法 points back at things named, asks no count)
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
 COUNTED_NUMBER = re.compile(
     r"(人次|户次|[起件家次个名人例项份条场套户台辆篇期批座所届部本册张艘架处])数(?![量据字额目值])"
@@ -110,6 +110,7 @@ COUNTED_NUMBER = re.compile(
 CASES_COUNTED = re.compile(
     r"(?:申请|案件|案子|提案|建议|举报|投诉|诉讼|信访件?)(?:的)?(?:有|共|一共)?(?:多少|几)(?![\u4e00-\u9fff])"
 )
+LAWSUIT = re.compile(r"官司|诉讼|起诉|告上法院|应诉")
 # (几份决定: 9件 too; 几条建议: 12件; 几回 is 几次; 几台设备: 257份 counts records)
 # (张: 几张处罚决定, 几张罚单 count cases and papers as 件 does)
 MEASURE_GROUPS = ["起件例宗张", "家户所", "次场期轮回趟", "名位人", "份篇项条张", "件份条张", "台套辆架"]
@@ -153,6 +154,7 @@ EN_MEASURES = {
     # (not "times": how many times it was taken to court counts cases, 2件)
     **dict.fromkeys(("visits", "inspections", "drills", "exercises", "trainings", "sessions"), "次"),
     **dict.fromkeys(("people", "persons", "staff", "officers", "lawyers", "advisers", "advisors"), "人"),
+    **dict.fromkeys(("participants", "attendees", "trainees", "officials", "employees", "personnel"), "人"),
     **dict.fromkeys(("enterprises", "companies", "firms", "businesses", "institutions"), "家"),
     **dict.fromkeys(("households", "families"), "户"),
     **dict.fromkeys(("documents", "copies", "files"), "份"),
@@ -166,7 +168,7 @@ EN_MEASURES = {
 }
 # (how many suggestions from people's congress deputies: the thing counted is before the preposition)
 EN_MEASURE = re.compile(
-    r"\b(?:how many|number of)\s+(?:(?!(?:from|of|by|for|with|to|at|on|in)\b)[a-z'-]+\s+){0,3}?"
+    r"\b(?:how many|number of|headcount of)\s+(?:(?!(?:from|of|by|for|with|to|at|on|in)\b)[a-z'-]+\s+){0,3}?"
     rf"({'|'.join(EN_MEASURES)})\b",
     re.I,
 )
@@ -200,7 +202,8 @@ NUMBERED = re.compile(
 )
 NOISE = set(
     "年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the "
-    "政府 工作 政府工作 政府工作报告".split()
+    "政府 工作 政府工作 政府工作报告 "
+    "到底 究竟 出去 出来".split()  # 罚款到底合计多少, 开出去的: a speaker's emphasis and direction
 )
 # A figure that states a change from another (比上年增加5000亿元) rather than a level.
 DELTA = re.compile(r"比上年|比去年|比上年末|较上年|同比|增加|增长|提高|下降|减少|降低|扩大|缩小")
@@ -1030,7 +1033,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             # the same within a clause (比例达86.5%、上升4个百分点)
             score += 0.8 if CHANGE_ASKED.search(ctx.question) else -0.8
         lead = text[max(opens, prev_end) : f.start]  # 与2000年相比，…增长57.3%
-        change = bool(COMPARED.search(lead))  # a change over a base
+        # a change over a base; one with none of its own (…比上年增长52％；其中…实现利润967亿元，增长77．7％)
+        # is over the base its sentence named before it (across a ；, which ends a sentence for
+        # ``sentence_at`` but not the base)
+        whole = text[max(text.rfind(c, 0, opens) for c in "。！？!?\n") + 1 : f.start]
+        change = bool(COMPARED.search(lead) or DELTA.search(lead) and COMPARED.search(whole))
         if change or COMPARED.search(ctx.question):
             score += 0.8 if change == bool(COMPARED.search(ctx.question)) else -0.8
         since_asked = asked is not None and f"{asked}年以来" in lead_in
@@ -2222,7 +2229,16 @@ def _heads(question: str) -> tuple[str, ...]:
         if noun and (named and not DOCUMENT.search(noun) or BODY_END.search(noun) or noun in NAMED_AS):
             return (noun,)
     if m := HEAD.search(question):
-        phrase = HEAD_STOP.split(re.split(r"[？?，,。]", m.group(1))[0])[0].removesuffix("的")  # 网站公开的
+        segment = re.split(r"[？?，,。]", m.group(1))[0]
+        phrase = HEAD_STOP.split(segment)[0]
+        # 哪个所请来的: the stop (来) falls inside a word (请来), so the noun ends where that word starts
+        at = 0
+        for w in tagged(segment):
+            if at < len(phrase) < at + len(w.word):
+                phrase = phrase[:at] or phrase
+                break
+            at += len(w.word)
+        phrase = phrase.removesuffix("的")  # 网站公开的
         owner, _, owned = phrase.partition("的")
         # 哪个会议的要求 asks for the meeting (a noun owns what follows 的); 哪个试行…管理的自贸区 for
         # the zone (what leads up to 的 is a clause about it), 哪部关于动物疫情的行政法规 for the regulation
@@ -2309,6 +2325,8 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
     measure = m.group(1) if m else EN_MEASURES[en.group(1).lower()] if en else None
     if measure is None and CASES_COUNTED.search(question):
         measure = "件"  # 行政复议申请有多少: cases, not the 2名 who handle them
+    elif measure in ("场", "次", "回") and LAWSUIT.search(question):
+        measure = "件"  # 官司打了几场, 被起诉几次: lawsuits, which reports count as cases (应诉案件2件)
     if measure is None and IN_MONEY.search(question):
         measure = "元"  # what was the total value, in yuan: an amount, not its growth of 16.9%
     prefs = kind.figures

@@ -128,7 +128,8 @@ KINDS: tuple[Kind, ...] = (
             r"(?!(?:did|do|does|were|are|will|would|have|has|had|should|can)\b)[a-z])"
             r"[a-z-]+s\b(?!')(?! (?:was|is)\b)"  # (not which leaders' meeting: one meeting)
             # what breakthrough achievements did it list; not what targets/rates/figures (a figure each)
-            r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount)\b)"
+            r"|\bwhat (?!(?:share|proportion|percentage|part|portion|fraction|number|amount|headcount"
+            r"|total)\b)"
             r"(?:[a-z-]+ ){0,3}(?!(?:targets|rates|ratios|points|levels|figures|numbers|amounts"
             r"|prices|percentages|costs|funds|years|months|days)\b)[a-z-]{3,}s"
             r" (?:did|do|does|were|are|will|would|must|should|can|could|need)\b"
@@ -170,7 +171,7 @@ KINDS: tuple[Kind, ...] = (
         "amount",
         _p(
             # (资金支持了多少个图书馆: things counted, whatever paid for them)
-            r"^(?!.*(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇|人))"
+            r"^(?!.*(?<![那这])(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇|人))"  # (那几个办法: no count)
             # (资金增长多少: the change of the money, a rate more often than an amount)
             r"(?!.*资金[^，,？?]{0,4}(?:比上年)?(?:增长|增加|提高)了?多少)"
             r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿"
@@ -190,7 +191,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|几[起件家次回个名位人例项份条场套倍年台辆篇首封则张趟期批座所届部本册户艘架处株棵轮类种]"
+            r"多少|(?<![那这])几[起件家次回个名位人例项份条场套倍年台辆篇首封则张趟期批座所届部本册户艘架处株棵轮类种]"
             rf"|{CONFIRMED}"  # 是不是257份: the figure, confirmed or not
             r"|达到了?什么水平|多[长久远高大]"
             r"|(?:是|为|有|到|达)几[？?]?$"  # 空气综合质量指数现在是几: a bare 几 asks the figure itself
