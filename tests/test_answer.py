@@ -20,6 +20,7 @@ from qa.ask.answer import (
 )
 from qa.ask.dialog import resolve, user_turns
 from qa.ask.kinds import question_kind, question_type
+from qa.ask.terms import expand
 from qa.evaluate import answer_correct, items_recalled
 from qa.types import Chunk, Passage, QueryInfo
 
@@ -373,6 +374,39 @@ def test_words_that_point_back_or_name_people_and_lawsuits():
     assert context(ask, question_kind(ask), {}, {}).measure == "人"
     ask = "Jiangjin held special sessions on the solid-waste law. What headcount of trainees does its report give?"
     assert question_type(ask) == "count" and context(ask, question_kind(ask), {}, {}).measure == "人"
+
+
+def test_words_the_reports_say_otherwise():
+    # a post of the account is a 推文; a post the question asks in percent: the text writes 85%, no 百分之
+    assert "推文" in expand("丰泽那个号23年发了多少篇推送")
+    terms = question_terms(
+        "What was the cut in approval time, in percent?", QueryInfo(english=True), [], None
+    )
+    assert "百分之" not in terms and "缩短" in terms
+    assert question_type("一把手组长由什么岗位的人兼着？") == "person"  # a post asked: its holder
+
+
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        # the year the question names (its report's) is not the year asked
+        (
+            "The 2015 report asked for a good bid for the Winter Olympics of which year?",
+            "二、2015年工作总体部署。做好2022年冬奥会申办工作。",
+            "2022年",
+        ),
+        # the name starts where the question's words before it end, though jieba cuts 溜 off 索改桥
+        (
+            "2015年报告要求全面完成西部边远山区的什么任务？",
+            "全面完成西部边远山区溜索改桥任务。",
+            "溜索改桥任务",
+        ),
+        ("农村税费改革被称为减轻农民负担的什么之策？", "农村税费改革是减轻农民负担的治本之策。", "治本之策"),
+    ],
+)
+def test_what_the_question_names_around_the_answer(fake_embedder, question, text, expected):
+    _, best = extract(question, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == expected
 
 
 def test_a_change_in_the_same_sentence_shares_its_base(fake_embedder):

@@ -258,6 +258,9 @@ DEFINED_ASKED = re.compile(r"(“[^”]{1,12}”)(?:具体)?(?:是指|指的是|
 SLOT = re.compile(
     r"([\u4e00-\u9fff]{1,4})(?:哪些|哪几[个项类种条家]?|哪[个项类种条家]|什么)([\u4e00-\u9fff]{3,16})(?:[？?，,。]|$)"
 )
+# a question that ends on the noun it asks (西部边远山区的什么任务): the words before, the noun
+END_SLOT = re.compile(r"([\u4e00-\u9fff]{2,8})(?:什么|哪个|哪项|哪种|哪类)([\u4e00-\u9fff]{1,4})[？?。]?$")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 FRAME = re.compile(r"([在从由于])(?:哪|什么)[\u4e00-\u9fff]{0,4}?([上中里内])")
 # The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
 REPORT_YEAR = re.compile(
@@ -350,7 +353,8 @@ EN_NOISE = re.compile(
     r"(?:work\s+)?reports?\b"
     r"|\b(?:(?:state council'?s?|government|annual)\s+)+(?:work\s+)?reports?\b|\bwork\s+reports?\b"
     r"|\baccording to\b"
-    r"|\bby\s+what\s+(?:percentage|percent)\b",  # a change asked: no 比例 in the text (增长6.8%)
+    r"|\bby\s+what\s+(?:percentage|percent)\b"  # a change asked: no 比例 in the text (增长6.8%)
+    r"|\b(?:in|as a)\s+(?:percent|percentage)\b",  # the unit asked in: the text writes 85%, no 百分之
     re.I,
 )  # not a bare "reports": staff reports to a hotline (举报) are what is asked
 # A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
@@ -1307,6 +1311,7 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                     continue
                 s = _noun_phrase_before(text, m.start(), max(a, m.start() - 20))
                 s = min(s, _description_before(text, m.start(), max(a, m.start() - 16)))
+                s = _after_asked_words(ctx, text, a, s)
                 if (
                     m.end() - s > size
                     and text[s : m.end()] not in ctx.question
@@ -1336,6 +1341,23 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
         if found and CJK.search(ctx.question):
             return found  # an English noun's translations are alternatives: 制度, 系统 or 体系 (which system)
     return found
+
+
+def _after_asked_words(ctx: Context, text: str, a: int, s: int) -> int:
+    """Where a name before the asked noun starts when the question's words lead up to it (全面完成西部边远
+    山区的什么任务 → …西部边远山区溜索改桥任务): right after them, though a word of one character there (溜)
+    ends the noun phrase found by tags; ``s`` when the question has no such words or they are further off."""
+    m = END_SLOT.search(ctx.question)
+    if not m:
+        return s
+    before = m.group(1).removesuffix("的")
+    for i in range(len(before) - 1):  # the longest of the words before that the clause holds
+        at = text.rfind(before[i:], a, s)
+        if at >= 0:
+            lead_end = at + len(before) - i
+            lead_end += text.startswith("的", lead_end)  # 减轻农民负担的治本之策: the name starts after 的
+            return lead_end if 0 < s - lead_end <= 2 and CJK_RUN.fullmatch(text, lead_end, s) else s
+    return s
 
 
 def _object_start(ctx: Context, text: str, a: int, s: int, head: int, end: int) -> int | None:
@@ -2092,6 +2114,8 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
     for s, e in spans:
         if text[s:e] in ctx.question:
             continue  # 拿了二等奖的…是第几届: the question's own 二等奖 is not what it asks
+        if finder == "year" and text[s:e][:4] in re.findall(r"(?:19|20)\d{2}", ctx.question):
+            continue  # the 2015 report … of which year: the year the question names is not asked
         cover, sim, score = _support(ctx, pi, text, s, e)
         a, b = _clause_of(text, s, e)
         # 以局长为组长, 每周召开班子会议: what the span is said of follows it

@@ -261,7 +261,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "person",
         _p(
-            r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务",
+            # (组长由啥岗位的人兼着: the post's holder)
+            r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务|[由是为]什么(?:职位|岗位)",
             r"\bwho\b|\bwhom\b|\bwhich (?:official|leader|officer|person|minister|mayor|governor)\b",
         ),
         ("role", "named", "clause"),

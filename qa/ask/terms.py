@@ -313,8 +313,8 @@ ENGLISH = {
     "started": "开工 启动",
     # cuts, businesses and social security contributions (cut → 切割/伤口, business → 行业/业务,
     # contributions → 贡献)
-    "cut": "减少 降低 减轻 削减",
-    "cuts": "减少 降低 减轻 削减",
+    "cut": "减少 降低 减轻 削减 缩短 压减",  # (a time is 缩短ed: 审批时限缩短85%)
+    "cuts": "减少 降低 减轻 削减 缩短 压减",
     "business": "企业",
     "businesses": "企业",
     "contributions": "缴费",
@@ -364,6 +364,11 @@ ENGLISH = {
     "central government": "中央 中央财政 中央政府",
     "invest": "投入 投资",
     "invested": "投入 投资",
+    # (allocate → 分配/配置 in the dictionary; a budget's money is 安排ed: 中央财政安排社会保障资金2906亿元)
+    "allocate": "安排 拨付 下达",
+    "allocated": "安排 拨付 下达",
+    "allocates": "安排 拨付 下达",
+    "allocation": "安排 拨付 下达",
     "aim": "目标 力争",
     "aimed": "目标 力争",
     "set": "设立 确定 提出 设定",  # set up a fund, set a target ("up" is a stop word)
@@ -461,6 +466,7 @@ ENGLISH = {
 CHINESE = {
     "案子": "案件",
     "文章": "文章 推文",  # what a 公众号 publishes
+    "推送": "推文",  # 发了多少篇推送: the account's posts
     "罚了": "处罚 罚款",
     "罚款": "处罚金额 罚款",
     "罚金": "处罚金额 罚款",
