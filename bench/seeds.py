@@ -1,6 +1,7 @@
 """Speed on the bundled seeds, backends side by side: indexing, query latency by stage, throughput, memory.
 
     python bench/seeds.py [--backends onnx-fp32 onnx-int8] [--rounds 5] [--questions FILE.jsonl]
+                          [--clause-vectors figures all]
 
 Every backend is loaded in this one process and measured in the same run, the questions asked in
 turn on each (A/B interleaved), so load from other processes falls on all of them alike. Each
@@ -61,17 +62,18 @@ def loaded(make, model: str, backend: str):
 class Backend:
     """One backend's embedder, its index over the seeds and every timing taken on it."""
 
-    def __init__(self, name: str, folder: Path, texts: list[str]):
+    def __init__(self, name: str, folder: Path, texts: list[str], clause_vectors: str = "figures"):
         from qa import Config, ReportQA
         from qa.index.embed import Embedder
 
         self.name = name
-        self.config = Config(backend=name)
+        self.label = name if clause_vectors == "figures" else f"{name}, {clause_vectors} clauses"
+        self.config = Config(backend=name, clause_vectors=clause_vectors)
         rss0 = rss_mb()
         self.embedder, self.load_ms, self.load_cpu = clocked(loaded, Embedder, self.config.model, name)
         self.embedder.passages(texts[:16])  # warm
         _, self.raw_ms, self.raw_cpu = clocked(self.embedder.passages, texts, self.config.batch_size)
-        index = folder / name
+        index = folder / self.label
         self.rqa, self.build_ms, self.build_cpu = clocked(
             ReportQA.build, ROOT / "seeds", index, self.config, self.embedder
         )
@@ -146,6 +148,13 @@ def main() -> int:
     ap.add_argument("--backends", nargs="+", choices=BACKENDS, default=["onnx-fp32", "onnx-int8"])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--questions", type=Path, help="optional JSONL with a 'question' field per line")
+    ap.add_argument(
+        "--clause-vectors",
+        nargs="+",
+        choices=("figures", "all"),
+        default=["figures"],
+        help="clauses embedded at build (Config.clause_vectors): each a run beside the others",
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     start_rss = rss_mb()
@@ -163,7 +172,9 @@ def main() -> int:
         questions = [json.loads(line)["question"] for line in lines if line.strip()]
     load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
-        runs = [Backend(name, Path(tmp), texts) for name in args.backends]
+        runs = [
+            Backend(name, Path(tmp), texts, which) for name in args.backends for which in args.clause_vectors
+        ]
         for run in runs:
             for q in questions:
                 run.rqa.ask(q)  # warm: first-use tables, jieba's dictionary
@@ -174,11 +185,13 @@ def main() -> int:
         for threads in (1, 4):
             for run in runs:
                 run.throughput(questions * args.rounds, threads)
-    sweeps = {r.name: thread_sweep(r.name, texts) for r in runs if r.name != "torch"}
+    sweeps = {
+        r.name: thread_sweep(r.name, texts) for r in {r.name: r for r in runs}.values() if r.name != "torch"
+    }
     load1 = os.getloadavg()[0]
 
     n = len(texts)
-    names = " | ".join(r.name for r in runs)
+    names = " | ".join(r.label for r in runs)
     bar = "|---|" + "---|" * len(runs)
 
     def row(label: str, cell) -> str:

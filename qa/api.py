@@ -192,8 +192,8 @@ class ReportQA:
             manifest = None
         if config is None:
             given = (manifest or {}).get("config", {})
-            store = given.get("store", "faiss")
-            config = Config(store=store) if store != "faiss" else Config()
+            # the index's own store and clauses; defaults for the rest
+            config = Config(**{k: given[k] for k in ("store", "clause_vectors") if k in given})
         current = manifest is not None and manifest.get("params") == config.index_params()
         current = current and not stale_files(manifest)
         if current:

@@ -52,7 +52,7 @@ def phrase(exc: QAError, args) -> str:
 
 def _chosen(args) -> dict:
     """The model settings given on the command line (none: the index's own, or the defaults)."""
-    return {k: v for k in ("model", "backend", "store") if (v := getattr(args, k, None))}
+    return {k: v for k in ("model", "backend", "store", "clause_vectors") if (v := getattr(args, k, None))}
 
 
 def _config(args) -> Config:
@@ -296,6 +296,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("sources", nargs="+", help=f"report files or folders of reports ({' '.join(suffixes())})")
     common(p, sources_positional=True)
+    p.add_argument(
+        "--clause-vectors",
+        choices=("figures", "all"),
+        default=None,
+        help="clauses embedded at build: figures (default) or all (faster answers, slower build)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_build)
 

@@ -54,11 +54,18 @@ class Config:
     # Where the vectors live: "faiss" (a file in the index folder), "milvus:PATH.db" (embedded
     # Milvus Lite) or "http://host:19530" (a Milvus server or cluster); see qa/index/milvus_store.py.
     store: str = "faiss"
+    # Which clauses of the chunks get their vectors at build (the answer step compares the question
+    # with the clauses of its best candidates): "figures", those printing a figure in digits, or
+    # "all". Measured on the seeds' held-out questions (docs/BENCHMARKS.md): "all" takes the clauses of
+    # name and list answers off the question's path (ask p50 10.8 → 7.3 ms, p90 26.9 → 10.7) and adds
+    # the embedding of every clause to the build (143 seed chunks: +1.9 s, about half the build rate).
+    clause_vectors: str = "figures"
 
     def index_params(self) -> dict:
         """The values that decide the index's contents: a change means a rebuild. The store is
         named only when it is not FAISS, so indexes built before stores were selectable stay valid;
-        the int8 recipe only for int8, as another recipe's vectors are not this graph's."""
+        the int8 recipe only for int8, as another recipe's vectors are not this graph's; the clauses
+        stored only when not the figures' (``clause_vectors``)."""
         params = {
             "model": self.model,
             "backend": self.backend,
@@ -67,6 +74,8 @@ class Config:
         }
         if self.backend == "onnx-int8":
             params["int8"] = INT8_RECIPE
+        if self.clause_vectors != "figures":  # (named only when not the default, as the store is)
+            params["clause_vectors"] = self.clause_vectors
         return params if self.store == "faiss" else {**params, "store": self.store}
 
     def to_dict(self) -> dict:

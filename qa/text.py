@@ -160,6 +160,16 @@ def figure_clauses(text: str) -> list[str]:
     return [clause_text(text, s, e) for s, e in clauses(text) if DIGIT.search(text, s, e)]
 
 
+def stored_clauses(text: str, which: str) -> list[str]:
+    """The ``clause_text`` of the clauses whose vectors an index stores: those of ``figure_clauses``
+    ("figures") or of every clause ("all"; see ``Config.clause_vectors``)."""
+    if which == "figures":
+        return figure_clauses(text)
+    if which == "all":
+        return [clause_text(text, s, e) for s, e in clauses(text)]
+    raise ValueError(f"clause_vectors {which!r}: valid are 'figures' and 'all'")
+
+
 def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Every sentence span of ``text`` (offsets plus ``base``), each ending after its stop."""
     spans, start = [], 0

@@ -2,13 +2,14 @@
 
 import json
 import shutil
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from qa import ReportQA
 from qa.index.store import CLAUSE_TEXTS, CLAUSE_VECTORS
-from qa.text import figure_clauses
+from qa.text import clause_text, clauses, figure_clauses
 
 from .conftest import HUANGZHONG, SEEDS, HashEmbedder
 
@@ -62,6 +63,32 @@ def test_changes_embed_only_the_new_reports_clauses(tmp_path, fake_config):
     rqa.remove([HUANGZHONG])
     after, matrix = stored_clauses(tmp_path / "index")
     assert after == before and len(matrix) == len(before) and embedder.seen == []
+
+
+def test_every_clause_stored_when_asked_for(tmp_path, fake_config):
+    """``clause_vectors="all"``: every clause's vector at build, so no answer embeds a clause; the choice
+    is one of the index's params (named only when not the default, so older indexes stay valid)."""
+    embedder = CountingEmbedder()
+    config = replace(fake_config, clause_vectors="all")
+    rqa = ReportQA.build([SEEDS / HUANGZHONG], tmp_path / "index", config, embedder=embedder)
+    texts, matrix = stored_clauses(tmp_path / "index")
+    chunks = rqa.chunks()
+    every = list(dict.fromkeys(clause_text(c.text, s, e) for c in chunks for s, e in clauses(c.text)))
+    assert texts == every and len(matrix) == len(every)
+    assert len(every) > 2 * len({t for c in chunks for t in figure_clauses(c.text)})
+    assert config.index_params()["clause_vectors"] == "all"
+    assert "clause_vectors" not in fake_config.index_params()
+    embedder.seen.clear()
+    for question in (QUESTION, "湟中局聘请的是哪家律师事务所？", "湟中推行的“五个办”是指哪些？"):
+        rqa.ask(question)
+    assert embedder.seen == []  # no clause embedded while answering
+    with pytest.raises(ValueError, match="figures"):
+        ReportQA.build(
+            [SEEDS / HUANGZHONG],
+            tmp_path / "other",
+            replace(fake_config, clause_vectors="some"),
+            embedder=embedder,
+        )
 
 
 @pytest.mark.slow

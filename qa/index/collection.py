@@ -27,7 +27,7 @@ from ..ingest import ingest
 from ..ingest.chunk import embed_text
 from ..ingest.meta import place_fields
 from ..ingest.read import ReadError, suffixes
-from ..text import figure_clauses
+from ..text import stored_clauses
 from ..types import Chunk, DocInfo, Update
 from .embed import Embedder
 from .lock import IndexLock
@@ -198,11 +198,13 @@ def write(
 ) -> tuple[int, Stored]:
     """Embed what has no vectors yet and write the whole index atomically; (chunks embedded, index).
 
-    The clauses that state figures (``figure_clauses``) are embedded here too, in the same batches
-    as the chunks, unless ``known`` (the previous index's) has them."""
+    The clauses whose vectors the index keeps (``stored_clauses``: those that state figures, by
+    default) are embedded here too, in the same batches as the chunks, unless ``known`` (the previous
+    index's) has them."""
     todo = [e for e in entries if e.vectors is None]
     texts = [embed_text(c) for e in todo for c in e.chunks]
-    wanted = dict.fromkeys(t for e in entries for c in e.chunks for t in figure_clauses(c.text))
+    which = config.clause_vectors
+    wanted = dict.fromkeys(t for e in entries for c in e.chunks for t in stored_clauses(c.text, which))
     new_clauses = [t for t in wanted if t not in known]
     if texts or new_clauses:
         log.info("embedding %d chunks of %d reports, %d clauses", len(texts), len(todo), len(new_clauses))

@@ -59,7 +59,7 @@ class Stored:
     vectors: Vectors
     keyword: KeywordIndex
     texts: dict[str, str]
-    clauses: dict[str, np.ndarray]  # clause text → its vector (``figure_clauses`` of every chunk)
+    clauses: dict[str, np.ndarray]  # clause text → its vector (``stored_clauses`` of every chunk)
 
 
 def chunk_from_row(row: dict) -> Chunk:
