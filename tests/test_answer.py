@@ -409,6 +409,29 @@ def test_what_the_question_names_around_the_answer(fake_embedder, question, text
     assert best.text == expected
 
 
+def test_a_count_of_cuts_and_the_month_that_opens_them(fake_embedder):
+    """利率下调了几次 counts cuts (not a rate); 去年9月份以后 sets the time of the sentence after the one
+    that names the month, so the count there answers."""
+    question = "去年9月份以后金融机构存贷款基准利率一共下调了几次？"
+    assert question_type(question) == "count"
+    text = (
+        "9月份后，国际经济形势急转直下，我们又果断地把宏观调控的着力点转到防止经济增速过快下滑上来。"
+        "三次提高出口退税率，五次下调金融机构存贷款基准利率，四次下调存款准备金率。"
+    )
+    assert "限定于" not in (_ask(question, text, embedder=fake_embedder).note or "")
+    _, best = extract(question, QueryInfo(), _passages(text), [], embedder=fake_embedder)
+    assert best.text == "五次"
+
+
+def test_what_a_thing_is_called_in_english():
+    ask = "The report says it would study setting up a budget system. What exactly is that system called?"
+    assert question_type(ask) == "title"
+    terms = question_terms(ask, QueryInfo(english=True), [], None)
+    assert "研究" in terms and "号召" not in terms  # study setting up: 研究建立; called asks a name
+    ctx = context(ask, question_kind(ask), terms, {})
+    assert ctx.heads[0] == "制度"  # that system: the noun asked
+
+
 def test_a_change_in_the_same_sentence_shares_its_base(fake_embedder):
     """比上年 stated once in a sentence is the base of the changes after it too, across a ；: asked how much
     the state firms' profit grew over the year before, their 77．7％, not all firms' 52％ beside 比上年."""

@@ -130,7 +130,8 @@ CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(名字?|名称)?
 # 哪个系统里销号: 系统; 哪家律所当法律顾问: 律所 (当 serving as, not 当地, 当前)
 EN_NAME_OF = re.compile(
     r"\bthe ([a-z-]+)'s (?:full )?name\b"
-    r"|^(?:[^:?]*[,:]\s*)?name the (?:[a-z-]+ ){0,2}?([a-z-]+) (?:whose|that|which)\b",
+    r"|^(?:[^:?]*[,:]\s*)?name the (?:[a-z-]+ ){0,2}?([a-z-]+) (?:whose|that|which)\b"
+    r"|\bwhat (?:exactly )?(?:is|was) (?:that|the|this|its|their) ([a-z-]+) called\b",  # that system
     re.I,
 )
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![地前年时今日天场中])")
@@ -354,7 +355,8 @@ EN_NOISE = re.compile(
     r"|\b(?:(?:state council'?s?|government|annual)\s+)+(?:work\s+)?reports?\b|\bwork\s+reports?\b"
     r"|\baccording to\b"
     r"|\bby\s+what\s+(?:percentage|percent)\b"  # a change asked: no 比例 in the text (增长6.8%)
-    r"|\b(?:in|as a)\s+(?:percent|percentage)\b",  # the unit asked in: the text writes 85%, no 百分之
+    r"|\b(?:in|as a)\s+(?:percent|percentage)\b"  # the unit asked in: the text writes 85%, no 百分之
+    r"|\bcalled(?=\W*$)",  # what is that system called: a name asked, no 号召
     re.I,
 )  # not a bare "reports": staff reports to a hotline (举报) are what is asked
 # A number in the question that qualifies what is asked (aged 16 to 24, 16%的税率); not an ordinal (14th).
@@ -395,6 +397,7 @@ class Candidate:
 
 
 SHORTLIST = 8  # candidates whose clauses the model compares with the question
+MONTH_LOOKBACK = 200  # characters before an answer's sentence where a month asked may be named
 
 
 @dataclass(frozen=True)
@@ -2299,7 +2302,7 @@ def _heads(question: str) -> tuple[str, ...]:
         return (phrase[-6:],) if phrase else ()
     named = EN_NAME_OF.search(question)  # the company's name, name the … company whose: a company
     if named or (m := EN_HEAD.search(question)):
-        words = [named.group(1) or named.group(2)] if named else m.group(1).split()
+        words = [next(g for g in named.groups() if g)] if named else m.group(1).split()
         if len(words) > 2 and words[1] == "of" and words[0] in ("kind", "kinds", "type", "types", "sort"):
             words = words[2:]  # what kind of team: a team
         words = words[: words.index("of")] if "of" in words[1:] else words  # which branch of the … bureau
@@ -2627,6 +2630,10 @@ def _off_topic(
     held |= {
         f"{v:g}" for n in re.findall(r"[一二三四五六七八九十百千万两]+", sentence) if (v := cn_number(n))
     }
+    # 去年9月份以后…下调了几次: a month sets the time of the sentences after the one that names it
+    months = set(re.findall(r"(\d{1,2})月", plain))
+    earlier = unicodedata.normalize("NFKC", passage.text[max(0, a - MONTH_LOOKBACK) : a])
+    held |= {n for n in months if re.search(rf"(?<!\d){n}月", earlier)}
     if best.figure is not None and asked and not asked & held:  # (哪5项 asks a list's length)
         return f"报告中没有找到限定于“{'、'.join(sorted(asked))}”的这个数字；下列为最相关的段落。"
     return None

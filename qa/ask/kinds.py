@@ -85,6 +85,7 @@ KINDS: tuple[Kind, ...] = (
             r"文件名|什么文件|哪个文件|哪份文件|名称是|标题|(?:完整|全)的名称"
             r"|^(?!.*[那这][二三四五六七八九十两2-9][个项类种条家件大]).*叫什么",  # (那3家叫什么: a list)
             r"title of|name of the (?:plan|document)"
+            r"|\bwhat (?:exactly )?(?:is|was|are|were) (?:[a-z-]+ ){1,3}called\b"  # what is that system called
             # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
             # (not "laws and regulations": several documents)
             # (which three rules: a list)
@@ -159,7 +160,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "percent",
         _p(
-            r"百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率",
+            # (利率下调了几次: a count of cuts, as in English)
+            r"^(?!.*(?:几|多少)[次回])(?:.*?)(?:百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率)",
             # (how many times were rates cut: a count of cuts)
             r"^(?!.*\bhow many times\b).*?"
             r"(?:percent|percentage|\brates?\b|\bratios?\b|%|growth|inflation|\bshares?\b|proportion|coverage)",

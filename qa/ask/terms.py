@@ -82,8 +82,8 @@ ENGLISH = {
     "counsel": "法律顾问",
     "training": "培训",
     "trainings": "培训",
-    "study": "学习",
-    "studies": "学习",
+    "study": "学习 研究",  # study sessions; study setting up (研究建立) a system
+    "studies": "学习 研究",
     "session": "学习",
     "sessions": "学习",
     "permit": "许可",
