@@ -85,7 +85,8 @@ KINDS: tuple[Kind, ...] = (
             r"文件名|什么文件|哪个文件|哪份文件|名称是|标题|(?:完整|全)的名称"
             r"|^(?!.*[那这][二三四五六七八九十两2-9][个项类种条家件大]).*叫什么",  # (那3家叫什么: a list)
             r"title of|name of the (?:plan|document)"
-            r"|\bwhat (?:exactly )?(?:is|was|are|were) (?:[a-z-]+ ){1,3}called\b"  # what is that system called
+            # what is that system called
+            r"|\bwhat (?:exactly )?(?:is|was|are|were) (?:[a-z-]+ ){1,3}called\b"
             # a set of rules is one document in Chinese (《…裁量规则和基准》), not a list
             # (not "laws and regulations": several documents)
             # (which three rules: a list)
