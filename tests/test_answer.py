@@ -597,6 +597,18 @@ def test_answer_spans(fast_rqa, question, expected, kind):
 
 
 @pytest.mark.slow
+def test_how_firms_are_treated_is_the_clause_after_the_one_naming_them(rqa):
+    """有什么不一样的待遇, 做了什么调整 ask how: 减少现场检查频次, not the clause before it that names the
+    firms the question already names."""
+    for question in (
+        "对进了生态环境监督执法正面清单的排污单位，湟中局在监管上有什么不同？",
+        "湟中局对纳入正面清单的排污单位，执法监管上具体做了什么调整？",
+    ):
+        ans = rqa.ask(question)
+        assert ans.kind == "manner" and ans.answer == "减少现场检查频次"
+
+
+@pytest.mark.slow
 def test_sheets_counted_are_cases_not_money(rqa):
     # 几张处罚决定: 张 counts decisions as 件 and 起 do; the 57 万元 beside them is no count
     assert rqa.ask("丰泽区生态环境部门那年开出几张处罚决定？").answer in ("9 起", "9件")
