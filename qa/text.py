@@ -13,7 +13,10 @@ from bisect import bisect_left
 from functools import lru_cache
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year anywhere (questions, filters)
+# a year anywhere (questions, filters); not a count (快2000家, 2000多个: a measure word follows)
+YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?!\d|\.\d)(?!\s*[多余]?\s*[家个件人名元万亿起户项吨辆台套座篇份条次])"
+)
 YEAR_NIAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")  # a year written as one (2024年), in report text
 CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")  # 二〇二四年
 CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}

@@ -432,6 +432,30 @@ def test_what_a_thing_is_called_in_english():
     assert ctx.heads[0] == "制度"  # that system: the noun asked
 
 
+def test_search_box_and_two_clause_questions():
+    # 最快几天: a count of days (2个工作日); 公司名 ending a search-box query: the company's name
+    ask = "江津局走环评告知承诺制的项目，公示一结束，最快几天能拿到批复？"
+    assert question_type(ask) == "count" and context(ask, question_kind(ask), {}, {}).measure == "天"
+    ask = "丰泽 两法衔接 移送公安 公司名"
+    assert question_type(ask) == "name" and context(ask, question_kind(ask), {}, {}).heads == ("公司",)
+    assert question_type("许昌局的排名") != "name"
+    # 什么标兵，是哪个分局: the question word of the last clause is the one asked
+    ask = "许昌那边有个分局被命名为第四批的什么标兵，是哪个分局？"
+    assert context(ask, question_kind(ask), {}, {}).heads == ("分局",)
+    assert question_type("What was the value of China's exports in 2002?") == "amount"
+
+
+def test_a_figure_in_another_currency_is_no_answer():
+    text = "全年进出口总额达到2.2万亿美元，增长20%。"
+
+    def clashes(question: str) -> bool:
+        ctx = context(question, question_kind(question), {"进出口": 1.0}, {})
+        return next(c.clash for c in figure_candidates(ctx, 0, text) if c.text == "2.2万亿美元")
+
+    assert clashes("What was the total value of imports and exports, in yuan?")  # in yuan: not 美元
+    assert clashes("进出口总额是多少亿元？") and not clashes("进出口总额是多少？")
+
+
 def test_a_change_in_the_same_sentence_shares_its_base(fake_embedder):
     """比上年 stated once in a sentence is the base of the changes after it too, across a ；: asked how much
     the state firms' profit grew over the year before, their 77．7％, not all firms' 52％ beside 比上年."""

@@ -208,3 +208,10 @@ def test_a_quoted_term_that_holds_a_place_name_is_no_place():
     # the 2006 report's “三河三湖” (淮河海河辽河、太湖巢湖滇池) holds 三河, a city's short name
     assert find_places("2006年报告中重点治理的“三河三湖”具体指哪些河湖？") == []
     assert [p.name for _, _, p in find_places("“湟中区”2024年查处了多少起")] == ["湟中区"]  # the whole quote
+
+
+def test_a_short_name_jieba_reads_as_part_of_another_word_is_no_place():
+    # 那波双清零: jieba reads 双|清零, so 双清(区) is not named; 湟中2024年 and 丰泽2023年 still are
+    assert find_places("排污许可那波双清零，纳入发证登记的企业") == []
+    assert [p.name for _, _, p in find_places("湟中2024年查处")] == ["湟中区"]
+    assert [p.name for _, _, p in find_places("丰泽2023年")] == ["丰泽区"]

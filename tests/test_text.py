@@ -62,3 +62,10 @@ def test_a_line_break_around_an_inline_fragment_is_no_stop():
     assert sentence_at(text, text.index("坚持"))[0] == text.index("坚持")
     text = "一、总体要求\n（一）目标\n坚持稳中求进。"  # nor is a numbered heading after a heading
     assert sentence_at(text, text.index("坚持"))[0] == text.index("坚持")
+
+
+def test_a_count_of_four_digits_is_no_year():
+    from qa.text import find_years
+
+    assert find_years("企业是不是快2000家了？") == [] and find_years("共2018件") == []
+    assert find_years("2020年") == [2020] and find_years("in 2016.") == [2016]

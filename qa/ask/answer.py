@@ -99,7 +99,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?<![那这])(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟])"
+    r"(?<![那这])(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟天])"
     r"(?!钱)"  # 省了几个钱: money, said plainly
 )  # (那几个办法 points back at things named, asks no count)
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
@@ -113,7 +113,16 @@ CASES_COUNTED = re.compile(
 LAWSUIT = re.compile(r"官司|诉讼|起诉|告上法院|应诉")
 # (几份决定: 9件 too; 几条建议: 12件; 几回 is 几次; 几台设备: 257份 counts records)
 # (张: 几张处罚决定, 几张罚单 count cases and papers as 件 does)
-MEASURE_GROUPS = ["起件例宗张", "家户所", "次场期轮回趟", "名位人", "份篇项条张", "件份条张", "台套辆架"]
+MEASURE_GROUPS = [
+    "起件例宗张",
+    "家户所",
+    "次场期轮回趟",
+    "名位人",
+    "份篇项条张",
+    "件份条张",
+    "台套辆架",
+    "天日",
+]
 # units of physical quantities, by what they measure: no count of things (24家) states tonnes, nor the reverse
 PHYSICAL_GROUPS = ["吨斤克", "里米", "亩顷", "瓦", "升"]
 DURATION = re.compile(r"(?:工作日|日|天|月|年|小时|分钟|周|星期|季度)$")  # a length of time (2个工作日)
@@ -125,6 +134,7 @@ HEAD = re.compile(
     r"([\u4e00-\u9fff]{1,20})"
 )
 PERSON_ASKED = frozenset({"领导", "同志", "人", "负责同志", "干部", "官员"})  # 哪位领导: who, not a noun
+TERSE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?)的?(?:名|名称|名字|全称)[？?]?$")  # 丰泽 移送公安 公司名
 # 律所叫啥名: the noun before 叫 is asked (a bare 叫什么 only of a body: see ``_heads``)
 CALLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)叫(?:什么|啥)(名字?|名称)?(?:[？?]|$)")
 # 哪个系统里销号: 系统; 哪家律所当法律顾问: 律所 (当 serving as, not 当地, 当前)
@@ -613,6 +623,8 @@ def _measure_fit(asked: str, unit: str) -> float:
         return 0.0
     if unit == "元" and (asked in "".join(MEASURE_GROUPS) or asked == "个"):
         return -1.0  # 多少人, 多少个项目: 330亿元 is what they were given, not how many
+    if asked == "元" and whole.endswith("美元"):
+        return -1.0  # in yuan, 多少亿元: 2.2万亿美元 is another currency
     if unit == asked:
         return 1.0
     if any(asked in g and unit in g for g in MEASURE_GROUPS):
@@ -2255,7 +2267,11 @@ def _heads(question: str) -> tuple[str, ...]:
         # the titled or quoted name its clause holds
         if noun and (named and not DOCUMENT.search(noun) or BODY_END.search(noun) or noun in NAMED_AS):
             return (noun,)
-    if m := HEAD.search(question):
+    if not HEAD.search(question) and (m := TERSE_NAME.search(question)):
+        words = list(tagged(m.group(1)))  # 移送公安 公司名: the noun before 名
+        return (words[-1].word,) if words and words[-1].flag[:1] == "n" else ()
+    # (…被命名为第四批的什么标兵，是哪个分局: the question word of the last clause is the one asked)
+    if m := HEAD.search(re.split(r"[，,]\s*(?=[^，,]*(?:哪|什么))", question)[-1]):
         segment = re.split(r"[？?，,。]", m.group(1))[0]
         phrase = HEAD_STOP.split(segment)[0]
         # 哪个所请来的: the stop (来) falls inside a word (请来), so the noun ends where that word starts

@@ -181,6 +181,7 @@ KINDS: tuple[Kind, ...] = (
             r"|总投资|投资额"
             r"|(?:几|多少)(?:十|百|千)?万(?:块)?[？?]?$)",  # 罚没款总额是几万, 钱一共是多少万: money
             r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
+            r"|\bvalue of\b"  # the value of exports: money (出口3256亿美元)
             r"|^(?!.*\bhow many\b).*\bfine[sd]?\b"  # (how many ended without a fine: cases)
             r"|how much\b.*\b(?:put in|invest(?:s|ed)?|allocat\w*|earmark\w*)\b"  # how much would it put in
             r"|^(?!.*\b(?:what|which)(?: [a-z-]+)? funds?\b).*\bfunds?\b"  # what (new) fund: a name
@@ -194,7 +195,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "count",
         _p(
-            r"多少|(?<![那这])几[起件家次回个名位人例项份条场套倍年台辆篇首封则张趟期批座所届部本册户艘架处株棵轮类种]"
+            r"多少|(?<![那这])几[起件家次回个名位人例项份条场套倍年台辆篇首封则张趟期批座所届部本册户艘架处株棵轮类种天]"
             rf"|{CONFIRMED}"  # 是不是257份: the figure, confirmed or not
             r"|达到了?什么水平|多[长久远高大]"
             r"|(?:是|为|有|到|达)几[？?]?$"  # 空气综合质量指数现在是几: a bare 几 asks the figure itself
@@ -275,7 +276,8 @@ KINDS: tuple[Kind, ...] = (
         "name",
         _p(
             r"哪家|哪个|哪一个|哪一家|哪一?[艘部座项条场次位种类所届款份本张台支只件批篇首封则]|什么[\u4e00-\u9fff]{0,4}"
-            r"|谁|由谁|是什么|哪里|哪儿",
+            r"|谁|由谁|是什么|哪里|哪儿"
+            r"|(?<![排罪])(?:名|名称|名字|全称)[？?]?$",  # 丰泽 移送公安 公司名: a search box asking a name
             r"\bwhich\b|\bwho\b|\bwhat (?:is|was)\b|what (?:[\w-]+ ){0,3}(?:did|does|is|was)|\bname\b"
             r"|\bwhat (?:kind|type|sort)s? of\b"
             r"|^(?:[^,?]*,\s*)?where\b",  # where would it be piloted first: the place's name

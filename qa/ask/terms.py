@@ -362,6 +362,7 @@ ENGLISH = {
     # government → 中央政府 where reports write 中央财政, invest → 投资 for 投入, aim → 目的, set up → 规定,
     # Asian → 亚运会, heating → 热力, northern → 北部, funding → 出资)
     "central government": "中央 中央财政 中央政府",
+    "value": "总额 金额",  # the value of exports: 出口总额, not 价值/重视
     "invest": "投入 投资",
     "invested": "投入 投资",
     # (allocate → 分配/配置 in the dictionary; a budget's money is 安排ed: 中央财政安排社会保障资金2906亿元)
