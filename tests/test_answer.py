@@ -445,6 +445,15 @@ def test_search_box_and_two_clause_questions():
     assert question_type("What was the value of China's exports in 2002?") == "amount"
 
 
+def test_that_practice_is_the_law_practice_named_before():
+    # what is that practice called: the law practice the question named (律师事务所); a qualifier before
+    # the noun (environmental firm) adds no head of its own
+    ask = "Jiangjin brought in an outside law practice to vet its papers. What is that practice called?"
+    assert context(ask, question_kind(ask), {}, {}).heads[0] == "律师事务所"
+    ask = "A case involved an environmental firm forging approval papers. What is that firm called?"
+    assert "环境" not in context(ask, question_kind(ask), {}, {}).heads
+
+
 def test_a_figure_in_another_currency_is_no_answer():
     text = "全年进出口总额达到2.2万亿美元，增长20%。"
 

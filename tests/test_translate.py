@@ -164,6 +164,7 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         # a budget's money is 安排ed (中央财政安排社会保障资金), not 分配ed; a time is 缩短ed
         ("How much did the central government allocate for social security?", "安排", "分配"),
         ("What was the cut in licensing approval time?", "缩短", "切割"),
+        ("How many reports did the bureau formally take up?", "受理", "拍摄"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -2319,6 +2319,9 @@ def _heads(question: str) -> tuple[str, ...]:
     named = EN_NAME_OF.search(question)  # the company's name, name the … company whose: a company
     if named or (m := EN_HEAD.search(question)):
         words = [next(g for g in named.groups() if g)] if named else m.group(1).split()
+        said = re.search(rf"\b([a-z-]+ {words[0]})\b", question[: named.start()], re.I) if named else None
+        if said and _compound(said.group(1)):
+            words = said.group(1).split()  # an outside law practice … that practice: the law practice
         if len(words) > 2 and words[1] == "of" and words[0] in ("kind", "kinds", "type", "types", "sort"):
             words = words[2:]  # what kind of team: a team
         words = words[: words.index("of")] if "of" in words[1:] else words  # which branch of the … bureau
@@ -2328,6 +2331,14 @@ def _heads(question: str) -> tuple[str, ...]:
         # only nouns: "import expo" translates to 进口 too, a verb that heads no name
         return tuple(t for t in found if list(tagged(t))[-1].flag.startswith("n"))[:4]
     return ()
+
+
+def _compound(phrase: str) -> bool:
+    """Whether an English phrase means what none of its words does (law practice → 律师事务所), not a
+    noun with its qualifier (environmental firm → 公司, the firm's own sense)."""
+    senses = [t for t, _ in translate.translate(phrase)]
+    alone = {t for w in phrase.split() for t, _ in translate.translate(w)}
+    return bool(senses) and senses[0] not in alone
 
 
 def _verb(question: str) -> str:

@@ -61,6 +61,9 @@ ENGLISH = {
     "completion rate": "办结率",  # of complaints: closed out
     "took in": "受理",  # complaints taken in
     "take in": "受理",
+    "take up": "受理",  # reports formally taken up: 受理317件
+    "took up": "受理",
+    "taken up": "受理",
     "tips": "举报",
     "hotline": "热线 12369",
     "grid": "网格",
