@@ -454,6 +454,14 @@ def test_that_practice_is_the_law_practice_named_before():
     assert "环境" not in context(ask, question_kind(ask), {}, {}).heads
 
 
+def test_a_threshold_asked_about_is_no_qualifier(fake_embedder):
+    """有没有过300万？具体是多少: the 300 is a guess to check, not a number the answer's sentence must hold."""
+    text = "2020年，下达处罚决定30件，罚款316.79万元，其中查封1件。"
+    ans = _ask("那三十份罚单的罚款总额有没有过300万？具体是多少", text, embedder=fake_embedder)
+    assert "限定于" not in (ans.note or "")
+    assert "力量" in expand("投进去的执法人手累计几人次")  # manpower: 出动执法力量560人次
+
+
 def test_a_figure_in_another_currency_is_no_answer():
     text = "全年进出口总额达到2.2万亿美元，增长20%。"
 

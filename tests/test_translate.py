@@ -165,6 +165,8 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How much did the central government allocate for social security?", "安排", "分配"),
         ("What was the cut in licensing approval time?", "缩短", "切割"),
         ("How many reports did the bureau formally take up?", "受理", "拍摄"),
+        ("How many was it the lead handler for, not a co-handler?", "主办", "处理"),
+        ("How many motions from people's congress deputies did it get?", "人大代表", "人民法院"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):

@@ -38,7 +38,7 @@ EN_VERBS_S = (
 # a figure the question states to be confirmed (是不是257份): the figure asked, where the text prints it
 # (是不是有9件, 是不是上了10万: the figure, confirmed or not)
 CONFIRMED = (
-    r"(?:是不是|是否为?|有没有)\s*(?:有|为|是|上了|超过了?|达到了?|到了)?\s*[\d一二三四五六七八九十两]"
+    r"(?:是不是|是否为?|有没有)\s*(?:有|为|是|上了|超过了?|过了?|达到了?|到了)?\s*[\d一二三四五六七八九十两]"
 )
 
 

@@ -47,6 +47,16 @@ ENGLISH = {
     "tip off": "举报",  # tip-off(s): a hyphen reads as a space
     "tip offs": "举报",
     "lead office": "主办",  # handled as lead office: 主办, not 协办
+    "lead handler": "主办",
+    # motions of people's congress deputies (人大代表建议) and CPPCC members (政协委员提案); the dictionary
+    # reads people's congress as 人民法院/议院, motions as 动作
+    "people's congress": "人大",
+    "people's congress deputies": "人大代表 人大",
+    "congress deputies": "人大代表",
+    "deputies": "代表",
+    "motions": "建议 议案 提案",
+    "motion": "建议 议案 提案",
+    "co-handler": "协办",
     "in charge of": "负责 牵头 组长",
     "called in": "约谈",  # firms called in (summoned) for talks
     "summoned": "约谈",
@@ -498,6 +508,7 @@ CHINESE = {
     "免罚": "免予处罚 不予处罚",
     "没罚": "免予处罚 不予处罚",  # 最后没罚的案子
     "发到网上": "发布 挂网",  # 哪天发到网上的: the report's 发布日期
+    "人手": "力量 人员",  # 投进去的执法人手: 出动执法力量560人次
     "官司": "诉讼 应诉",  # 打了几场行政官司: the 行政诉讼 the bureau answered (应诉)
     "新农合": "新型农村合作医疗 参合",  # the common short name
     "没办完": "正在办理",  # 还有几件没办完: those 正在办理 (not 办结: 已办结 is what is done)
