@@ -443,6 +443,11 @@ def test_search_box_and_two_clause_questions():
     ask = "许昌那边有个分局被命名为第四批的什么标兵，是哪个分局？"
     assert context(ask, question_kind(ask), {}, {}).heads == ("分局",)
     assert question_type("What was the value of China's exports in 2002?") == "amount"
+    # 实行了几年: a count of years (长达2600年), not 近几年 (recent years, no measure asked)
+    ask = "彻底取消的农业税在我国一共实行了几年？"
+    assert context(ask, question_kind(ask), {}, {}).measure == "年"
+    ask = "近几年国内生产总值平均增长多少？"
+    assert context(ask, question_kind(ask), {}, {}).measure is None
 
 
 def test_that_practice_is_the_law_practice_named_before():

@@ -99,7 +99,7 @@ QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,30}[”\"」』]")
 # count the same kind of thing (cases, bodies, events, people, documents). 个 counts anything.
 # Units of measure too (多少斤, 多少公里): a figure in the asked unit wins over one in another (亿斤 vs 万吨).
 MEASURE = re.compile(
-    r"(?<![那这])(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟天])"
+    r"(?<![那这近前])(?:几|多少)\s*(?:万|亿)?\s*(?:公|千|平方|立方|[号个](?=人))?(个(?:工作日|月|小时|星期|季度)|人次|户次|[起件家次回个名位人例项份条场套户台辆元美吨斤亩里米瓦篇期批座所届部本册张艘架株棵处趟天年])"
     r"(?!钱)"  # 省了几个钱: money, said plainly
 )  # (那几个办法 points back at things named, asks no count)
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
