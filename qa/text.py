@@ -12,6 +12,8 @@ import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 
+import jieba
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # a year anywhere (questions, filters); not a count (快2000家, 2000多个: a measure word follows)
 YEAR = re.compile(
@@ -161,6 +163,15 @@ def figure_clauses(text: str) -> list[str]:
     (about a sixth of the chunk text, as counted on the seeds and the national reports) instead of
     at every question. Clauses without digits (names, lists, 三起) are embedded when asked."""
     return [clause_text(text, s, e) for s, e in clauses(text) if DIGIT.search(text, s, e)]
+
+
+def word_bounds(text: str, base: int = 0) -> set[int]:
+    """Offsets (plus ``base``) where jieba's words of ``text`` begin or end."""
+    at, out = base, {base}
+    for word in jieba.lcut(text):
+        at += len(word)
+        out.add(at)
+    return out
 
 
 def stored_clauses(text: str, which: str) -> list[str]:

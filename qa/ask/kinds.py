@@ -162,7 +162,7 @@ KINDS: tuple[Kind, ...] = (
         "percent",
         _p(
             # (利率下调了几次: a count of cuts, as in English)
-            r"^(?!.*(?:几|多少)[次回])(?:.*?)(?:百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率)",
+            r"^(?!.*(?:几|多少)[次回]).*?(?:百分之|百分点|比例|比率|比重|占比|增速|增幅|降幅|涨幅|[^件]率)",
             # (how many times were rates cut: a count of cuts)
             r"^(?!.*\bhow many times\b).*?"
             r"(?:percent|percentage|\brates?\b|\bratios?\b|%|growth|inflation|\bshares?\b|proportion|coverage)",

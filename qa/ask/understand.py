@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import jieba
-
 from ..errors import QAError
 from ..ingest import places
-from ..text import CJK, YEAR, find_years
+from ..text import CJK, YEAR, find_years, word_bounds
 from ..types import DocInfo, QueryInfo
 
 MAX_QUERY_CHARS = 500
@@ -81,7 +79,7 @@ def _named(text: str, documents: list[DocInfo]) -> list[places.Place | str]:
             found.append(place)
     low = unicodedata.normalize("NFKC", text).lower()
     codes = {p.code for p in found if isinstance(p, places.Place)}
-    bounds = _word_bounds(low)
+    bounds = word_bounds(low)
     for d in documents:
         if d.code in codes or d.region in found:
             continue
@@ -97,15 +95,6 @@ EVENT = re.compile(
     re.I,
 )
 ALIAS_FOLLOWERS = "的区县市州旗盟局生分人和与及或跟同比"  # what may follow a two-character alias
-
-
-def _word_bounds(text: str) -> set[int]:
-    """Offsets where jieba's words of ``text`` begin or end."""
-    bounds, pos = {0}, 0
-    for word in jieba.lcut(text):
-        pos += len(word)
-        bounds.add(pos)
-    return bounds
 
 
 def _names(alias: str, text: str, bounds: set[int]) -> bool:

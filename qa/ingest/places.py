@@ -49,7 +49,7 @@ import ahocorasick
 import jieba
 
 from ..config import cache_dir
-from ..text import inside_quoted_term
+from ..text import inside_quoted_term, word_bounds
 
 log = logging.getLogger(__name__)
 
@@ -465,18 +465,9 @@ def _split(g: _Gazetteer, text: str, start: int, stop: int, alias: str) -> bool:
         return left >= MIN_CROSS_FREQ and g.words.get(text[start + 1 : start + 3], 0) > 0
     right = g.words.get(text[stop - 1 : stop + 1], 0) if stop < len(text) else 0
     own = max(g.words.get(alias, 0), MIN_CROSS_FREQ)
-    if right and stop not in _bounds(text[max(0, start - 6) : stop + 6], max(0, start - 6)):
+    if right and stop not in word_bounds(text[max(0, start - 6) : stop + 6], max(0, start - 6)):
         return True  # 那波双清零: jieba reads 双|清零, so no 双清 stands there
     return max(left, right) >= own or (left > 0 and right > 0 and len(alias) == 2)
-
-
-def _bounds(window: str, base: int) -> set[int]:
-    """Offsets (plus ``base``) where jieba's words of ``window`` begin or end."""
-    at, out = base, {base}
-    for word in jieba.lcut(window):
-        at += len(word)
-        out.add(at)
-    return out
 
 
 def find_places(text: str) -> list[tuple[int, int, Place]]:
