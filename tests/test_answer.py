@@ -443,6 +443,9 @@ def test_search_box_and_two_clause_questions():
     ask = "许昌那边有个分局被命名为第四批的什么标兵，是哪个分局？"
     assert context(ask, question_kind(ask), {}, {}).heads == ("分局",)
     assert question_type("What was the value of China's exports in 2002?") == "amount"
+    # 有没有吃过官司: whether, answered by the clause that says so; 是不是257份 still confirms a figure
+    assert question_type("泰顺分局24年有没有吃过官司，或者被人申请过行政复议？") == "manner"
+    assert question_type("湟中局24年做的现场检查笔录是不是257份？") == "count"
     # 实行了几年: a count of years (长达2600年), not 近几年 (recent years, no measure asked)
     ask = "彻底取消的农业税在我国一共实行了几年？"
     assert context(ask, question_kind(ask), {}, {}).measure == "年"

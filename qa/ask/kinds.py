@@ -247,7 +247,10 @@ KINDS: tuple[Kind, ...] = (
         # (对…企业要怎么处理: what is to be done, as the clause says it: 实施破产关闭)
         _p(
             r"怎样|怎么样|如何变化|什么样的?(?:变化|水平)|什么(?:程度|地步)|(?:怎么|如何|咋)(?:处理|处置|办)"
-            r"|什么(?:调整|改变|不同|区别)|(?:什么|啥)不(?:一样|同)",  # 做了什么调整, 有啥不一样的待遇: how
+            r"|什么(?:调整|改变|不同|区别)|(?:什么|啥)不(?:一样|同)"  # 做了什么调整, 有啥不一样的待遇: how
+            # 有没有吃过官司: whether, as the clause that says so (未出现…案件), when nothing else is asked
+            # (有没有…？是在哪个科: the 科); a figure to confirm (是不是257份) is a count's, read before
+            r"|^(?!.*(?:哪|什么|谁|几|多少)).*(?:有没有|是否|是不是)",
             r"(?!)",
         ),
         ("clause",),
