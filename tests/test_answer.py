@@ -446,6 +446,9 @@ def test_search_box_and_two_clause_questions():
     # 有没有吃过官司: whether, answered by the clause that says so; 是不是257份 still confirms a figure
     assert question_type("泰顺分局24年有没有吃过官司，或者被人申请过行政复议？") == "manner"
     assert question_type("湟中局24年做的现场检查笔录是不是257份？") == "count"
+    # how something is done, asked around a fine with no 多少 or 几, asks no money
+    assert question_type("湟中局对企业是怎么“先礼后兵”的？给我说说罚款之前那一步") != "amount"
+    assert question_type("湟中局罚款一共是多少钱，怎么算出来的？") == "amount"
     # 实行了几年: a count of years (长达2600年), not 近几年 (recent years, no measure asked)
     ask = "彻底取消的农业税在我国一共实行了几年？"
     assert context(ask, question_kind(ask), {}, {}).measure == "年"

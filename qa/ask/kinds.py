@@ -175,6 +175,8 @@ KINDS: tuple[Kind, ...] = (
         _p(
             # (资金支持了多少个图书馆: things counted, whatever paid for them)
             r"^(?!.*(?<![那这])(?:多少|几)(?:个|家|所|座|名|位|户|件|起|条|篇|人))"  # (那几个办法: no count)
+            # (怎么“先礼后兵”的…罚款之前那一步: how something is done, asked with no 多少 or 几)
+            r"(?!(?!.*(?:多少|几)).*(?:怎么|如何|咋))"
             # (资金增长多少: the change of the money, a rate more often than an amount)
             r"(?!.*资金[^，,？?]{0,4}(?:比上年)?(?:增长|增加|提高)了?多少)"
             r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿"
