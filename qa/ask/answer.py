@@ -271,7 +271,6 @@ SLOT = re.compile(
 )
 # a question that ends on the noun it asks (西部边远山区的什么任务): the words before, the noun
 END_SLOT = re.compile(r"([\u4e00-\u9fff]{2,8})(?:什么|哪个|哪项|哪种|哪类)([\u4e00-\u9fff]{1,4})[？?。]?$")
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 FRAME = re.compile(r"([在从由于])(?:哪|什么)[\u4e00-\u9fff]{0,4}?([上中里内])")
 # The report a question names (2006年报告, 2006年的政府工作报告, the 2006 government work report).
 REPORT_YEAR = re.compile(
@@ -1371,7 +1370,8 @@ def _after_asked_words(ctx: Context, text: str, a: int, s: int) -> int:
         if at >= 0:
             lead_end = at + len(before) - i
             lead_end += text.startswith("的", lead_end)  # 减轻农民负担的治本之策: the name starts after 的
-            return lead_end if 0 < s - lead_end <= 2 and CJK_RUN.fullmatch(text, lead_end, s) else s
+            between = range(lead_end, s)
+            return lead_end if 0 < len(between) <= 2 and all(CJK.match(text, i) for i in between) else s
     return s
 
 
