@@ -29,7 +29,7 @@ from .index import collection
 from .index.collection import stale_files
 from .index.embed import Embedder
 from .index.store import MANIFEST, Stored, load_index, read_manifest
-from .text import whole_sentences
+from .text import announced_items, whole_sentences
 from .types import Answer, Chunk, DocInfo, Passage, QueryInfo, Update, WordStats
 
 log = logging.getLogger(__name__)
@@ -338,9 +338,11 @@ class ReportQA:
 
     def _whole(self, passage: Passage) -> Passage:
         """The passage grown to the whole sentences its chunk cuts (``whole_sentences``), so the answer
-        step reads a sentence that a chunk boundary split, and the reader sees it whole."""
+        step reads a sentence that a chunk boundary split, and the reader sees it whole; and over the
+        numbered items its closing colon announces (``announced_items``), so a list reads whole."""
         chunk, text = passage.chunk, self._stored.texts[passage.doc]
         start, end = whole_sentences(text, chunk.start, chunk.end)
+        end = announced_items(text, start, end)
         if (start, end) == (chunk.start, chunk.end):
             return passage
         return replace(passage, chunk=replace(chunk, start=start, end=end, text=text[start:end]))

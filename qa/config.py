@@ -41,6 +41,9 @@ class Config:
     # Fused score × (1 + this) for a chunk whose section heading names the year the question asks
     # about (2015年工作回顾 for "2016年报告里的去年"): review and plan halves share their words.
     section_year_weight: float = 0.3
+    # … and for a chunk under the heading of the section the question asks about by what it is (a
+    # shortcoming asked: 存在的问题, whose words, 不足 or 有待加强, are not the question's 短板).
+    section_topic_weight: float = 0.3
     # Passages one section may give a result. 1 hid the answer when a long section (a work report's
     # 一、2014年工作回顾, split into ten chunks) ranked through another of its chunks; 2 measured best
     # on national_dev and the held-out question files in bench/, seeds unchanged.

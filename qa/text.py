@@ -127,6 +127,34 @@ def whole_sentences(text: str, start: int, end: int, reach: int = SENTENCE_REACH
     return start, end
 
 
+ITEM_LEAD = re.compile(r"[*\s\u3000]*([一二三四五六七八九十]{1,2})是")  # 一是…, 二是…: an item inline
+LIST_REACH = 400  # characters a passage may grow to take in the items its lead-in colon announces
+
+
+def announced_items(text: str, start: int, end: int, reach: int = LIST_REACH) -> int:
+    """``end`` moved past the first sentence of each numbered item (一是…。二是…。) that follows the
+    passage's last colon, when the items run on from it; else ``end`` as given.
+
+    Why: the chunker makes each 一是… item a section of its own, so the passage that says 主要表现在：
+    holds at most the first item, and a question about the list (存在哪些不足) finds one item of three.
+    The items' first sentences say what each item is; the rest of each is its detail."""
+    colon = max(text.rfind("：", start, end), text.rfind(":", start, end))
+    first = ITEM_LEAD.match(text, colon + 1) if colon >= 0 else None
+    if first is None or first.group(1) != "一":
+        return end
+    # the items end where a numbered heading opens a line (三、2024年工作思路 has 一是… items of its own)
+    heading = re.compile(r"\n" + NUMBERED_HEADING.pattern).search(text, colon, colon + reach)
+    bound = heading.start() if heading else colon + reach
+    last = first
+    for name in "二三四五六七八九十":  # 二是 after 一是, then 三是 …, while the next one follows in reach
+        at = text.find(f"{name}是", last.end(), bound)
+        if at < 0:
+            break
+        last = ITEM_LEAD.match(text, at)
+    stops = [i for i in (text.find(c, last.end(), bound) for c in SENTENCE_END) if i >= 0]
+    return max(end, min(stops) + 1) if stops else end
+
+
 @lru_cache(maxsize=512)
 def clauses(text: str) -> tuple[tuple[int, int], ...]:
     """Clause spans of a passage (split at ，；。：and line breaks); a very short one joins the next.

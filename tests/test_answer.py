@@ -2764,3 +2764,18 @@ def test_the_count_asked_after_one_set_aside(fake_embedder):
     )
     question = "湟中除了那三家重点企业，还有哪两家一般单位也上了污染源自动监测？名字都报一下"
     assert "李家山污水处理站、田家寨污水处理站" in _ask(question, text, embedder=fake_embedder).answer
+
+
+def test_failings_are_listed_item_by_item(fast_rqa):
+    # 存在一些问题和不足：一是…，…。二是…。三是…，…: each item's first clause
+    ans = fast_rqa.ask("湟中区生态环境局法治建设存在的问题是什么")
+    assert ans.kind == "list"
+    items = ["认识还不够深刻", "环境执法监管机制还需进一步完善", "创新能力不足"]
+    assert all(item in ans.answer for item in items) and len(ans.answer.split("；")) == len(items)
+
+
+@pytest.mark.slow
+def test_failings_after_a_colon_are_read_from_the_items_that_follow(rqa):
+    """丰泽's items follow 主要表现在：, each a chunk of its own: the passage reads on over them."""
+    ans = rqa.ask("丰泽区生态环境局法治政府建设存在哪些不足？")
+    assert ans.answer == "法治思维和法治方式的运用不足；普法宣传工作的深度和广度有待进一步加强"

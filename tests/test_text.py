@@ -1,6 +1,6 @@
 """Text helpers on real report text: passages widened to the sentences a chunk boundary cut."""
 
-from qa.text import clauses, in_heading, sentence_at, sentences, whole_sentences
+from qa.text import announced_items, clauses, in_heading, sentence_at, sentences, whole_sentences
 
 # The 2017 national report as extracted, a page break inside a sentence (line break, zero-width space)
 BROKEN = (
@@ -69,3 +69,27 @@ def test_a_count_of_four_digits_is_no_year():
 
     assert find_years("企业是不是快2000家了？") == [] and find_years("共2018件") == []
     assert find_years("2020年") == [2020] and find_years("in 2016.") == [2016]
+
+
+# 丰泽 2023 (seeds/003_…): the lead-in of its 存在的问题 section, its two items, then the next section's own items
+SHORTFALLS = (
+    "二、存在的问题\n\n回顾2023年，我局法治政府建设工作在取得成绩的同时，也存在不足，主要表现在："
+    "一是法治思维和法治方式的运用不足。部分领导和执法人员对于法治政府建设的重要性认识不够。"
+    "二是普法宣传工作的深度和广度有待进一步加强，宣传形式和内容有待进一步丰富，企业学法守法意识仍然不足。\n\n"
+    "三、2024年工作思路\n\n一是强化法治制度建设。继续深入贯彻习近平法治思想。"
+    "二是严格公正规范文明执法。三是建立健全生态环境领域常态监管法治机制。"
+)
+
+
+def test_a_passage_ending_on_a_colon_reads_on_over_the_items_it_announces():
+    end = SHORTFALLS.index("一是") + len("一是法治思维和法治方式的运用不足。")
+    grown = announced_items(SHORTFALLS, 0, end)
+    assert SHORTFALLS[:grown].endswith("企业学法守法意识仍然不足。")  # to the last item's first sentence
+    # …and not into the next section, whose numbered heading opens a line
+    assert "强化法治制度建设" not in SHORTFALLS[:grown]
+
+
+def test_a_passage_without_an_announcing_colon_keeps_its_end():
+    start = SHORTFALLS.index("三、")
+    end = SHORTFALLS.index("二是严格")
+    assert announced_items(SHORTFALLS, start, end) == end

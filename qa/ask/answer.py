@@ -70,7 +70,7 @@ EN_SCOPES = {
     "nation": "国",
 }
 # What leads into a list of clauses in one sentence (主要是…，…，…; 包括…，…，…; 要求：…，…，…).
-LIST_INTRO = re.compile(r"主要是|主要有|包括|分别是|[：:]")
+LIST_INTRO = re.compile(r"主要是|主要为|主要有|包括|分别是|[：:]")
 TITLE = re.compile(r"《[^《》]{2,60}》")
 # a list of titles, or of quoted names with nothing between them (《…办法》《…办法》, “…专项行动”“…排查”)
 TITLE_RUN = re.compile(r"《[^《》]{2,60}》(?:[、和及与]?《[^《》]{2,60}》)+|“[^“”]{2,30}”(?:“[^“”]{2,30}”)+")
@@ -209,7 +209,7 @@ COUNT_ONLY = re.compile(_COUNT)  # (fullmatch) 22部行政法规: a count, no na
 COUNT_LEAD = re.compile("^" + _COUNT)  # 哪三个污染防治“十条”: the count asked, not the noun
 COUNTED_BY = re.compile(_COUNT + "$")  # 禁止开发四类主体功能区: a count after the list
 NUMBERED = re.compile(
-    r"(?:^|[；;。\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+    r"(?:^|[；;。：:\n])\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
 )
 NOISE = set(
     "年 区 县 市 局 生态 环境 生态环境 生态环境局 分局 报告 一共 总共 共 了 呢 那 它 the "
@@ -1895,7 +1895,7 @@ def list_candidates(ctx: Context, pi: int, text: str, asked: int | None) -> list
         for a in numbered:
             _, b = _clause_of(text, a, a)
             items.append(text[a:b].strip())
-        if all(0 < len(i) <= 30 for i in items):
+        if all(0 < len(i) <= 40 for i in items):
             value = "；".join(items)
             cover, sim, score = _support(ctx, pi, text, numbered[0], numbered[-1])
             score += 0.5 + (1.0 if asked == len(items) else 0.0)

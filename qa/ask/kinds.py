@@ -42,6 +42,19 @@ CONFIRMED = (
 )
 
 
+# What fell short (存在哪些问题, 有啥短板, what weaknesses did it admit): the report's own account of it,
+# a section of its own in 法治政府建设年度报告 (存在的问题, 存在的不足和原因), its points listed (一是…二是…)
+SHORTCOMING_ZH = (
+    r"(?:哪些|什么|啥|哪方面的?)(?:问题|不足|短板|毛病|缺点|差距|困难)"
+    r"|(?:问题|不足|短板|毛病|缺点|差距)(?:主要)?(?:是什么|是啥|有哪些|有什么|有啥|在哪)"
+)
+# (how many problems were found: a count, not the report's account of its own failings)
+SHORTCOMING_EN = (
+    r"\b(?:shortcomings?|weakness(?:es)?|fell short|falls? short|(?:what|which) (?:[a-z]+ )?problems)\b"
+)
+SHORTCOMING = re.compile(f"{SHORTCOMING_ZH}|{SHORTCOMING_EN}", re.I)
+
+
 def _p(zh: str, en: str) -> re.Pattern:
     return re.compile(f"{zh}|{en}", re.I)
 
@@ -117,7 +130,9 @@ KINDS: tuple[Kind, ...] = (
             # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
             r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)"
             # 三项制度都是啥: without 这/那, the count's items asked all at once
-            r"|[二三四五六七八九十两2-9][个项类种条家件大样][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)",
+            r"|[二三四五六七八九十两2-9][个项类种条家件大样][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)"
+            # 存在的不足是什么: the points of what fell short, all of them
+            r"|(?:问题|不足|短板|毛病|缺点|差距)(?:主要)?(?:是什么|是啥|有什么|有啥)",
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
             # (not which law practice acts as its counsel: a verb ends the noun, "as" is no plural)

@@ -27,7 +27,7 @@ from ..text import sentences
 from ..types import Passage, QueryInfo
 from . import translate
 from .terms import expand
-from .understand import focus_years, section_years, without_report_names
+from .understand import asked_heading, focus_years, section_years, without_report_names
 
 MODES = ("fused", "dense", "keyword")
 Hits = list[tuple[int, float]]
@@ -153,6 +153,7 @@ class Searcher:
             rows_of.setdefault(c.doc, []).append(i)
         self._rows_of = {d: np.array(r, dtype=np.int64) for d, r in rows_of.items()}
         self._section_years = [section_years(c.section, c.year) for c in stored.chunks]
+        self._headings = ["\n".join(c.section) for c in stored.chunks]
 
     def _by_sentence(self, words: str, fused: dict[int, float]) -> dict[int, float]:
         """The best ``config.rerank`` candidates re-weighted by the question's words that one
@@ -199,6 +200,10 @@ class Searcher:
         if focus and self.config.section_year_weight:
             boost = 1 + self.config.section_year_weight
             fused = {r: s * boost if focus & self._section_years[r] else s for r, s in fused.items()}
+        heading = asked_heading(query)  # the section the question asks about by what it is (存在的问题)
+        if heading and self.config.section_topic_weight:
+            boost = 1 + self.config.section_topic_weight
+            fused = {r: s * boost if heading.search(self._headings[r]) else s for r, s in fused.items()}
         if mode == "fused" and self.config.sentence_weight:
             fused = self._by_sentence(keyword_query(query, info, self.stored.keyword.df), fused)
         scores = {name: dict(hits) for name, (hits, _) in results.items()}

@@ -16,6 +16,7 @@ from ..errors import QAError
 from ..ingest import places
 from ..text import CJK, YEAR, find_years, word_bounds
 from ..types import DocInfo, QueryInfo
+from .kinds import SHORTCOMING
 
 MAX_QUERY_CHARS = 500
 # a year that names a report: 2016年报告, 2021年和2022年政府工作报告 (no sentence break between)
@@ -293,6 +294,16 @@ def focus_years(query: str) -> set[int]:
         spoken = spoken_years(re.sub(r"(?:19|20)\d{2}", "", query), year)
         years |= spoken or ({year} if PLAN.search(query) else set())
     return years
+
+
+SHORTCOMING_HEADING = re.compile(r"问题|不足|短板|差距")
+
+
+def asked_heading(query: str) -> re.Pattern | None:
+    """The heading of the section a question asks about by what it is, not by its words: a shortcoming
+    asked (有哪些短板) is stated under 存在的问题 in the words 不足, 有待加强, 还不够, which neither side of
+    retrieval matches to the question's; None for any other question."""
+    return SHORTCOMING_HEADING if SHORTCOMING.search(query) else None
 
 
 def without_report_names(text: str) -> str:
