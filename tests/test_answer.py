@@ -2664,6 +2664,27 @@ def test_by_what_means_takes_the_clause_that_states_how(fake_embedder):
     assert best.text == "统一委托第三方专业机构开展危废管家服务"  # not 解决…难题, nor the 52% that came of it
 
 
+def test_how_it_is_done_is_asked_as_a_means():
+    assert question_type("湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？") == "means"
+    # 罚款 named, but a 做法 asked: not the fines' amount
+    assert (
+        question_type("湟中那边对企业是不是上来就罚款？处罚之前有没有啥先打招呼的做法，给我说说") != "amount"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？",
+        "湟中那边对企业是不是上来就罚款？处罚之前有没有啥先打招呼的做法，给我说说",
+    ],
+)
+def test_the_means_named_as_a_means_answers_how(rqa, question):
+    # 湟中 2024: 在行政处罚之前提前介入，采取企业约谈等形式，提示警醒企业规范环境行为: the form the step takes
+    assert "企业约谈" in rqa.ask(question).answer
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [

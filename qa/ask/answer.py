@@ -313,6 +313,10 @@ SOLVED = re.compile(r"\s*[,，]\s*(?:有效|切实)?(?:解决|破解|化解|实�
 MEANS = re.compile(
     r"通过|委托|开展|采取|采用|建立|实行|推行|引入|聘请|借助|依托|利用"
 )  # verbs that state how
+# a clause that names its means as a means (采取企业约谈等形式, 通过购买服务的方式): how, said outright
+MEANS_NAMED = re.compile(
+    r"(?:通过|采取|采用|运用|利用|借助|以)[^，,。；;]{2,24}?(?:形式|方式|方法|办法|手段|途径|模式)"
+)
 TOPIC_LEAD = re.compile(r"[*\s]*[一二三四五六七八九十]+是")  # 一是…, 六是…: an enumerated topic's opening
 PER_CAPITA = re.compile(r"人均|每人|\bper (?:capita|person|head)\b", re.I)
 IN_MONEY = re.compile(r"\bin (?:yuan|rmb|renminbi|(?:us )?dollars)\b", re.I)  # the unit asked in English
@@ -1651,6 +1655,7 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             score += 0.5
         if ctx.kind.name == "means":  # 委托第三方…开展危废管家服务 states how; 成本下降52% what came of it
             score += 0.5 if MEANS.search(value) else -0.5 if find_figures(value) else 0.0
+            score += 0.5 if MEANS_NAMED.search(value) else 0.0
             # …开展危废管家服务,解决全县…难题: the clause before the one that says what it solved
             score += 1.0 if SOLVED.match(text, s + len(value)) else -1.0 if SOLVED.match("," + value) else 0.0
         if TOPIC_LEAD.match(value):
