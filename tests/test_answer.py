@@ -2800,3 +2800,30 @@ def test_failings_after_a_colon_are_read_from_the_items_that_follow(rqa):
     """丰泽's items follow 主要表现在：, each a chunk of its own: the passage reads on over them."""
     ans = rqa.ask("丰泽区生态环境局法治政府建设存在哪些不足？")
     assert ans.answer == "法治思维和法治方式的运用不足；普法宣传工作的深度和广度有待进一步加强"
+
+
+def test_a_target_reported_met_under_a_review_heading_answers_the_target_asked():
+    # 2015 report, 一、2014年工作回顾: the figure's own clause says it was a target (…的目标提前实现)
+    text = "全面深化改革系列重点任务启动实施，本届政府减少1/3行政审批事项的目标提前实现。"
+    passage = _report(2015, text, ("一、2014年工作回顾",))
+    ans = answer_question(
+        "2015年报告说，本届政府减少多少行政审批事项的目标提前实现了？", QueryInfo(), [passage], [], None, None
+    )
+    assert ans.answer == "1/3"
+
+
+def test_a_price_asked_is_money_not_the_area_sold():
+    # 2010 report: 全国商品房销售面积9.37亿平方米 states an area; the price asked is money, so the area clashes
+    question = "2010年报告说，2009年全国商品房平均销售价格是多少？"
+    assert context(question, question_kind(question), {}, {}).measure == "元"
+    # its rise is a percent, asked with words between: no measure
+    question = "2010年报告说，2009年全国居民消费价格比上年下降了多少？"
+    assert context(question, question_kind(question), {}, {}).measure is None
+
+
+def test_a_run_of_gains_is_asked_and_answered_as_counted():
+    # 2015 report: 粮食产量实现“十一连增”: 几连增 asks the run, an ordinal, not a figure with a unit
+    question = "2015年报告里，粮食产量实现了几连增？"
+    assert question_type(question) == "rank"
+    text = "加大强农惠农富农政策力度，实现粮食产量“十一连增”、农民收入“五连快”。"
+    assert _ask(question, text).answer == "十一连增"

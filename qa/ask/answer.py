@@ -55,6 +55,7 @@ ORDINAL = re.compile(
     r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|(?:(?:国家|省|市|县|区)级)?[一二三四五特]等奖"
     r"|(?:全球|世界|全国)首位"  # 居全球首位: the first
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
+    r"|[一二三四五六七八九十\d]+连(?:增|涨|冠|胜|降|跌|丰)"  # 几连增 → 十一连增: a run, counted as it runs
 )
 # Where a rank is asked to hold (全省排第几, 在温州市里排第几, within the province): 全省第二 vs 全市第一
 RANK_SCOPE = re.compile(r"(?:全)?([国省市区县州])(?:里|内|中|范围内)?(?:排|名列|位列|位居)")
@@ -320,6 +321,9 @@ MEANS_NAMED = re.compile(
 TOPIC_LEAD = re.compile(r"[*\s]*[一二三四五六七八九十]+是")  # 一是…, 六是…: an enumerated topic's opening
 PER_CAPITA = re.compile(r"人均|每人|\bper (?:capita|person|head)\b", re.I)
 IN_MONEY = re.compile(r"\bin (?:yuan|rmb|renminbi|(?:us )?dollars)\b", re.I)  # the unit asked in English
+# a price's level asked (平均销售价格是多少): money (元 a 平方米), not the area or count beside it; its rise
+# (价格上涨了多少) is a percent, and asked with words between, not matched here
+PRICE_ASKED = re.compile(r"(?:价格|房价|售价|单价|均价|价钱)(?:是|为|有|在)?(?:多少|几)")
 WHAT_WAS = re.compile(r"\W*what (?:was|is|were|are)\b", re.I)  # what was China's GDP: a level asked
 CONCENTRATION = re.compile(r"浓度|\bconcentrations?\b", re.I)  # a level in a unit of its own
 TARGET_ASKED = re.compile(
@@ -2386,7 +2390,7 @@ def context(question: str, kind: Kind, terms: dict[str, float], sims: dict) -> C
         measure = "件"  # 行政复议申请有多少: cases, not the 2名 who handle them
     elif measure in ("场", "次", "回") and LAWSUIT.search(question):
         measure = "件"  # 官司打了几场, 被起诉几次: lawsuits, which reports count as cases (应诉案件2件)
-    if measure is None and IN_MONEY.search(question):
+    if measure is None and (IN_MONEY.search(question) or PRICE_ASKED.search(question)):
         measure = "元"  # what was the total value, in yuan: an amount, not its growth of 16.9%
     prefs = kind.figures
     if re.search(r"百分点|percentage points?", question, re.I):
@@ -2505,9 +2509,13 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
         reviewed = headed and p.chunk.year and max(headed) < p.chunk.year and year_asked not in headed
         if reviewed and _target_asked(ctx.question):
             # a target asked: under a heading that reviews the years before (一、2013年工作回顾) a figure
-            # is what was done, not what the report sets out (unless that year's target is asked)
+            # is what was done, not what the report sets out (unless that year's target is asked, or
+            # its own clause says it was one: 减少1/3行政审批事项的目标提前实现)
             found = [
-                replace(c, confidence=c.confidence - UNPLANNED) if c.figure is not None else c for c in found
+                replace(c, confidence=c.confidence - UNPLANNED)
+                if c.figure is not None and "目标" not in p.text[slice(*_clause_of(p.text, c.start, c.end))]
+                else c
+                for c in found
             ]
         other_year = year_asked is not None and p.chunk.year and year_asked != p.chunk.year
         if other_year and year_asked not in headed:

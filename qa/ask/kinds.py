@@ -86,7 +86,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "rank",
         _p(
-            r"第几|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本|获奖等次|(?:奖|名次)的?等次|(?:什么|啥)名次",
+            r"第几|几连[增涨冠胜降跌丰]|排名第?多少|排第多少|几等奖?|哪一?版|哪个版本|获奖等次|(?:奖|名次)的?等次|(?:什么|啥)名次",
             r"what (?:place|rank|prize)|which place|\bran(?:k|ked) \w+|which (?:edition|version)"
             r"|\bwhere in the [\w ]{0,30}ranking\b",
         ),
