@@ -2827,3 +2827,9 @@ def test_a_run_of_gains_is_asked_and_answered_as_counted():
     assert question_type(question) == "rank"
     text = "加大强农惠农富农政策力度，实现粮食产量“十一连增”、农民收入“五连快”。"
     assert _ask(question, text).answer == "十一连增"
+
+
+def test_an_english_name_question_with_an_adverb_and_a_past_verb_names_its_noun():
+    # 2015 report: 南水北调中线一期工程正式通水 — a project the reports name is a 工程
+    ask = "According to the 2015 report, which water diversion project officially began delivering water in 2014?"
+    assert "工程" in context(ask, question_kind(ask), {}, {}).heads

@@ -148,7 +148,8 @@ EN_NAME_OF = re.compile(
 HEAD_STOP = re.compile(r"[做为来是上在了呢吗]|(?<=.)里(?!程)|当(?![地前年时今日天场中])")
 TRAILING = {"a", "ad", "d", "ag", "dg", "u", "p", "c", "y"}  # word tags that end no noun phrase
 EN_HEAD = re.compile(
-    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|would"
+    r"\b(?:which|what)\s+((?:[a-z-]+\s+){0,5}?[a-z-]+)\s+(?:[a-z]+ly\s+)?"  # (which project officially began)
+    r"(?:did|does|do|is|was|were|are|has|have|had|will|would|began|begun|started|opened"
     rf"|{EN_VERBS_S})\b",  # which law practice gives it advice
     re.I,
 )

@@ -475,6 +475,11 @@ ENGLISH = {
     "being handled": "正在办理 办理中",
     "team": "队伍 团队",  # 执法队伍, 应急救援队伍 (the dictionary: 团队, 队员)
     "teams": "队伍 团队",
+    # a project the reports name is a 工程 (南水北调中线一期工程, 村村通工程) as often as a 项目 (the
+    # dictionary: 计划, 项目, 事业)
+    "project": "工程 项目",
+    "projects": "工程 项目",
+    "water diversion": "调水 南水北调",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
