@@ -129,6 +129,7 @@ def whole_sentences(text: str, start: int, end: int, reach: int = SENTENCE_REACH
 
 ITEM_LEAD = re.compile(r"[*\s\u3000]*([一二三四五六七八九十]{1,2})是")  # 一是…, 二是…: an item inline
 LIST_REACH = 400  # characters a passage may grow to take in the items its lead-in colon announces
+HEADING_LINE = re.compile(r"\n" + NUMBERED_HEADING.pattern)  # a line a numbered heading opens (三、…)
 
 
 def announced_items(text: str, start: int, end: int, reach: int = LIST_REACH) -> int:
@@ -143,7 +144,7 @@ def announced_items(text: str, start: int, end: int, reach: int = LIST_REACH) ->
     if first is None or first.group(1) != "一":
         return end
     # the items end where a numbered heading opens a line (三、2024年工作思路 has 一是… items of its own)
-    heading = re.compile(r"\n" + NUMBERED_HEADING.pattern).search(text, colon, colon + reach)
+    heading = HEADING_LINE.search(text, colon, colon + reach)
     bound = heading.start() if heading else colon + reach
     last = first
     for name in "二三四五六七八九十":  # 二是 after 一是, then 三是 …, while the next one follows in reach
