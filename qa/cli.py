@@ -15,6 +15,7 @@ from .config import DEFAULT_BACKEND, DEFAULT_MODEL, Config
 from .errors import ACTIONS, QAError
 from .index.embed import BACKENDS
 from .ingest.read import suffixes
+from .text import CLAUSE_VECTORS
 
 log = logging.getLogger("qa")
 
@@ -298,7 +299,7 @@ def parser() -> argparse.ArgumentParser:
     common(p, sources_positional=True)
     p.add_argument(
         "--clause-vectors",
-        choices=("figures", "all"),
+        choices=CLAUSE_VECTORS,
         default=None,
         help="clauses embedded at build: figures (default) or all (faster answers, slower build)",
     )

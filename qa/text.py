@@ -203,6 +203,9 @@ def word_bounds(text: str, base: int = 0) -> set[int]:
     return out
 
 
+CLAUSE_VECTORS = ("figures", "all")  # which clauses an index keeps vectors of (``Config.clause_vectors``)
+
+
 def stored_clauses(text: str, which: str) -> list[str]:
     """The ``clause_text`` of the clauses whose vectors an index stores: those of ``figure_clauses``
     ("figures") or of every clause ("all"; see ``Config.clause_vectors``)."""
@@ -210,7 +213,7 @@ def stored_clauses(text: str, which: str) -> list[str]:
         return figure_clauses(text)
     if which == "all":
         return [clause_text(text, s, e) for s, e in clauses(text)]
-    raise ValueError(f"clause_vectors {which!r}: valid are 'figures' and 'all'")
+    raise ValueError(f"clause_vectors {which!r}: valid are {' and '.join(map(repr, CLAUSE_VECTORS))}")
 
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:

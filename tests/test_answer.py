@@ -51,6 +51,11 @@ def _report(year: int, text: str, section: tuple[str, ...] = ("一",), score: fl
     )
 
 
+def _read(question: str):
+    """How the question is read with no passages or terms: its measure, heads and preferences."""
+    return context(question, question_kind(question), {}, {})
+
+
 def _ask(question: str, *texts: str, embedder=None):
     return answer_question(question, QueryInfo(), _passages(*texts), [], None, embedder)
 
@@ -356,24 +361,24 @@ def test_words_that_ask_what_is_counted():
     assert question_type("对资源枯竭的矿山要怎么处理？") == "manner"  # what is to be done: 实施破产关闭
     # how many counties: counted by 个 (52个贫困县), not the 551万 people beside them
     ask = "How many poverty-stricken counties were removed from the poverty list?"
-    assert context(ask, question_kind(ask), {}, {}).measure == "个"
+    assert _read(ask).measure == "个"
 
 
 def test_words_that_point_back_or_name_people_and_lawsuits():
     # 那几个办法, 那几家排污单位 point back at things named: no count asked, the money or the treatment is
     ask = "江津局说严格按查封扣押那几个办法来办案，那一年开出去的罚款到底合计多少？"
-    assert question_type(ask) == "amount" and context(ask, question_kind(ask), {}, {}).measure is None
+    assert question_type(ask) == "amount" and _read(ask).measure is None
     assert question_type("湟中局对进了正面清单的那几家排污单位，日常监管上有啥不一样的待遇？") != "count"
     # a speaker's emphasis and direction are no words a sentence that answers holds
     assert not {"到底", "出去"} & set(question_terms(ask, QueryInfo(), []))
     # lawsuits are counted as cases (应诉案件2件), however the question counts them (几场官司, 几次)
     for ask in ("丰泽局被人告上法院的官司一共几场？", "许昌局被起诉了几次？"):
-        assert context(ask, question_kind(ask), {}, {}).measure == "件"
+        assert _read(ask).measure == "件"
     # participants, trainees: people; a headcount asks a count, not a list
     ask = "Over how many participants, counting key firms plus managers, does it say attended?"
-    assert context(ask, question_kind(ask), {}, {}).measure == "人"
+    assert _read(ask).measure == "人"
     ask = "Jiangjin held special sessions on the solid-waste law. What headcount of trainees does its report give?"
-    assert question_type(ask) == "count" and context(ask, question_kind(ask), {}, {}).measure == "人"
+    assert question_type(ask) == "count" and _read(ask).measure == "人"
 
 
 def test_words_the_reports_say_otherwise():
@@ -435,13 +440,13 @@ def test_what_a_thing_is_called_in_english():
 def test_search_box_and_two_clause_questions():
     # 最快几天: a count of days (2个工作日); 公司名 ending a search-box query: the company's name
     ask = "江津局走环评告知承诺制的项目，公示一结束，最快几天能拿到批复？"
-    assert question_type(ask) == "count" and context(ask, question_kind(ask), {}, {}).measure == "天"
+    assert question_type(ask) == "count" and _read(ask).measure == "天"
     ask = "丰泽 两法衔接 移送公安 公司名"
-    assert question_type(ask) == "name" and context(ask, question_kind(ask), {}, {}).heads == ("公司",)
+    assert question_type(ask) == "name" and _read(ask).heads == ("公司",)
     assert question_type("许昌局的排名") != "name"
     # 什么标兵，是哪个分局: the question word of the last clause is the one asked
     ask = "许昌那边有个分局被命名为第四批的什么标兵，是哪个分局？"
-    assert context(ask, question_kind(ask), {}, {}).heads == ("分局",)
+    assert _read(ask).heads == ("分局",)
     assert question_type("What was the value of China's exports in 2002?") == "amount"
     # 有没有吃过官司: whether, answered by the clause that says so; 是不是257份 still confirms a figure
     assert question_type("泰顺分局24年有没有吃过官司，或者被人申请过行政复议？") == "manner"
@@ -451,18 +456,18 @@ def test_search_box_and_two_clause_questions():
     assert question_type("湟中局罚款一共是多少钱，怎么算出来的？") == "amount"
     # 实行了几年: a count of years (长达2600年), not 近几年 (recent years, no measure asked)
     ask = "彻底取消的农业税在我国一共实行了几年？"
-    assert context(ask, question_kind(ask), {}, {}).measure == "年"
+    assert _read(ask).measure == "年"
     ask = "近几年国内生产总值平均增长多少？"
-    assert context(ask, question_kind(ask), {}, {}).measure is None
+    assert _read(ask).measure is None
 
 
 def test_that_practice_is_the_law_practice_named_before():
     # what is that practice called: the law practice the question named (律师事务所); a qualifier before
     # the noun (environmental firm) adds no head of its own
     ask = "Jiangjin brought in an outside law practice to vet its papers. What is that practice called?"
-    assert context(ask, question_kind(ask), {}, {}).heads[0] == "律师事务所"
+    assert _read(ask).heads[0] == "律师事务所"
     ask = "A case involved an environmental firm forging approval papers. What is that firm called?"
-    assert "环境" not in context(ask, question_kind(ask), {}, {}).heads
+    assert "环境" not in _read(ask).heads
 
 
 def test_a_threshold_asked_about_is_no_qualifier(fake_embedder):
@@ -2815,10 +2820,10 @@ def test_a_target_reported_met_under_a_review_heading_answers_the_target_asked()
 def test_a_price_asked_is_money_not_the_area_sold():
     # 2010 report: 全国商品房销售面积9.37亿平方米 states an area; the price asked is money, so the area clashes
     question = "2010年报告说，2009年全国商品房平均销售价格是多少？"
-    assert context(question, question_kind(question), {}, {}).measure == "元"
+    assert _read(question).measure == "元"
     # its rise is a percent, asked with words between: no measure
     question = "2010年报告说，2009年全国居民消费价格比上年下降了多少？"
-    assert context(question, question_kind(question), {}, {}).measure is None
+    assert _read(question).measure is None
 
 
 def test_a_run_of_gains_is_asked_and_answered_as_counted():
@@ -2832,4 +2837,4 @@ def test_a_run_of_gains_is_asked_and_answered_as_counted():
 def test_an_english_name_question_with_an_adverb_and_a_past_verb_names_its_noun():
     # 2015 report: 南水北调中线一期工程正式通水 — a project the reports name is a 工程
     ask = "According to the 2015 report, which water diversion project officially began delivering water in 2014?"
-    assert "工程" in context(ask, question_kind(ask), {}, {}).heads
+    assert "工程" in _read(ask).heads

@@ -284,6 +284,13 @@ def test_a_shortcoming_asked_names_the_section_of_failings(question, asked):
     assert (heading is not None and bool(heading.search("四、存在的问题"))) == asked
 
 
+def test_the_failings_heading_names_failings_not_problems_to_solve():
+    heading = asked_heading("2006年报告说政府工作中还存在哪些问题和不足？")
+    assert heading.search("二、2020年推进法治政府建设存在的不足和原因")
+    assert heading.search("四是政府自身建设存在一些问题")  # a national report's failings, one by one
+    assert not heading.search("（一）着力解决经济运行中的突出问题")  # 2006 report: a task, nothing fell short
+
+
 def test_the_failings_section_ranks_first_when_its_words_are_not_the_questions(fast_rqa):
     # 湟中 says 存在一些问题和不足 and 还需进一步完善, never 短板: the section is asked by what it is
     top = fast_rqa.search("湟中区生态环境局的法治建设有什么短板", k=3)

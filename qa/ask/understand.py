@@ -296,7 +296,9 @@ def focus_years(query: str) -> set[int]:
     return years
 
 
-SHORTCOMING_HEADING = re.compile(r"问题|不足|短板|差距")
+# a heading that names failings as such (存在的问题, 存在的不足和原因, 四是政府自身建设存在一些问题), not
+# one naming problems to solve (着力解决经济运行中的突出问题: a task, where nothing fell short)
+SHORTCOMING_HEADING = re.compile(r"存在|不足|短板|差距")
 
 
 def asked_heading(query: str) -> re.Pattern | None:
