@@ -19,6 +19,7 @@ from qa.ask.answer import (
     question_terms,
 )
 from qa.ask.dialog import resolve, user_turns
+from qa.ask.facts import fact_asked
 from qa.ask.kinds import question_kind, question_type
 from qa.ask.terms import expand
 from qa.evaluate import answer_correct, items_recalled
@@ -2838,3 +2839,72 @@ def test_an_english_name_question_with_an_adverb_and_a_past_verb_names_its_noun(
     # 2015 report: 南水北调中线一期工程正式通水 — a project the reports name is a 工程
     ask = "According to the 2015 report, which water diversion project officially began delivering water in 2014?"
     assert "工程" in _read(ask).heads
+
+
+def test_a_plan_in_the_review_or_its_occasion_asked():
+    # 2006 report, 一、去年工作回顾: 回顾 asks what was arranged, not a target, so the 30亿元 is stated
+    review = _report(
+        2006, "中央安排30亿元国债资金支持中西部乡镇卫生院建设，改善农村医疗卫生条件。", ("一、去年工作回顾",)
+    )
+    ans = answer_question(
+        "2006年报告回顾里，中央安排了多少国债资金支持中西部乡镇卫生院建设？",
+        QueryInfo(),
+        [review],
+        [],
+        None,
+        None,
+    )
+    assert ans.answer == "30亿元" and ans.confidence >= 0.5
+    # 二、今年主要任务: 将每年安排 plans; the 农业税 named as the occasion (…以后) asks no tax
+    text = (
+        "为保证基层政权正常运转和农村义务教育的需要，从今年起，国家财政将每年安排支出1030多亿元，其中中央财政转移"
+        "支付每年将达到780多亿元，地方财政每年将安排支出250多亿元。"
+    )
+    plan = _report(2006, text, ("二、今年主要任务",))
+    for question, expected in [
+        (
+            "2006年报告说，全部取消农业税以后，为了保证基层政权正常运转和农村义务教育，国家财政每年一共要安排多少支出？",
+            "1030多亿元",
+        ),
+        ("2006年报告说，为保证基层政权正常运转和农村义务教育，地方财政每年要安排多少支出？", "250多亿元"),
+    ]:
+        ans = answer_question(question, QueryInfo(), [plan], [], None, None)
+        assert ans.answer == expected and ans.confidence >= 0.5
+
+
+def test_the_act_an_english_count_question_counts(fake_embedder):
+    # 2003 report: of the rules reviewed (清理), how many were abolished (废止)
+    text = "国务院各部门共清理涉外规章和有关政策规定2300件，废止830件，修订325件。"
+    question = (
+        "In the 2003 government work report, of the foreign-related rules and policy provisions reviewed by State "
+        "Council departments, how many were abolished?"
+    )
+    ans = answer_question(question, QueryInfo(english=True), [_report(2003, text)], [], None, fake_embedder)
+    assert ans.answer == "830件"
+    # in Chinese the act is the verb before 多少 (许昌 2023 report); a run the act leads is left to its items
+    text = "2023年,“12369”共接举报564件,受理317件,不属于环保举报件247件。"
+    assert _ask("许昌12369的举报受理了多少件？", text, embedder=fake_embedder).answer == "317件"
+    text = "早籼稻、中晚籼稻、粳稻最低收购价每斤分别提高3分、5分和1毛钱。"  # 2010 report
+    assert _ask("2010年报告说，粳稻最低收购价每斤提高多少？", text).answer == "1毛钱"
+    # signed as what is counted, not the report's own signing
+    assert (
+        fact_asked("How many free trade agreements were newly signed or upgraded in the 2018 report?") is None
+    )
+    assert fact_asked("On what date was the 2018 report signed?")[0] == "signed"
+    assert fact_asked("丰泽局那份23年度法治政府建设报告，最后签的是哪一天？")[0] == "signed"
+
+
+def test_where_it_fell_short_and_whose_post():
+    assert question_type("丰泽局回头看2023年，自己觉得法治政府建设上还差在哪儿？") == "list"
+    assert (
+        question_type("泰顺分局在报告里自己检讨，法治宣传那块到底差在哪儿？") != "list"
+    )  # one part's own point
+    assert _read("法治宣传那块到底差在哪儿？").heads == ()  # 哪儿 asks where: no noun
+    assert question_type("江津区生态环境局里，挑头当法治建设领导小组组长的是哪个职位？") == "person"
+
+
+def test_a_prize_with_its_grade():
+    # 丰泽 2023 report: the team's prize, named whole
+    text = "2023年获评泉州市生态环境保护执法大练兵执法职能竞赛优秀团体三等奖，多名同志获评技能竞赛先进个人等奖项。"
+    question = "What prize did the Fengze bureau's team pick up in the city's 2023 law-enforcement training competition?"
+    assert _ask(question, text).answer == "优秀团体三等奖"

@@ -52,7 +52,8 @@ __all__ = ["Candidate", "answer_question", "extract", "question_terms", "questio
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
 # An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
 ORDINAL = re.compile(
-    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?|(?:(?:国家|省|市|县|区)级)?[一二三四五特]等奖"
+    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?"
+    r"|(?:优秀)?(?:团体|集体|个人)?(?:(?:国家|省|市|县|区)级)?[一二三四五特]等奖"  # 优秀团体三等奖: the prize
     r"|(?:全球|世界|全国)首位"  # 居全球首位: the first
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
     r"|[一二三四五六七八九十\d]+连(?:增|涨|冠|胜|降|跌|丰)"  # 几连增 → 十一连增: a run, counted as it runs
@@ -131,8 +132,8 @@ PER_HEAD = re.compile(r"[人户家]次$")  # counts of visits by people (人次)
 # The noun a name question asks for: what follows 哪个/什么 (Chinese puts the head last: 哪个试行负面清单
 # 管理的自贸区 → 自贸区), or the English words after which/what up to the verb (which world expo did).
 HEAD = re.compile(
-    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪一?[项部条种类位所艘座场次届款件批份张台支只本篇首封则]|哪|什么)"
-    r"([\u4e00-\u9fff]{1,20})"
+    r"(?:哪家|哪个|哪一个|哪一家|哪些|哪几[个项类种条家]?|哪一?[项部条种类位所艘座场次届款件批份张台支只本篇首封则]|哪(?![儿里])|什么)"
+    r"([\u4e00-\u9fff]{1,20})"  # (哪儿, 哪里: where, no noun)
 )
 PERSON_ASKED = frozenset({"领导", "同志", "人", "负责同志", "干部", "官员"})  # 哪位领导: who, not a noun
 TERSE_NAME = re.compile(r"([\u4e00-\u9fff]{1,8}?)的?(?:名|名称|名字|全称)[？?]?$")  # 丰泽 移送公安 公司名
@@ -309,6 +310,18 @@ SPAN_ASKED = re.compile(
 NEGATED = re.compile(r"不(?:属于|算|予|符合)")  # (not 不是: 不是说受理的那个数 sets an aside)
 # money of a kind a question names (罚没款, 赔偿金, 税收): a sum its sentence does not call so is other money
 MONEY_KINDS = ("罚", "赔", "税")
+# how many were abolished, how many firms have been closed down: the act counted, a participle after be
+EN_COUNTED_ACT = re.compile(
+    r"\bhow many\b(?:\s+(?!(?:were|was|have|had|has|got)\b)[a-z'-]+){0,4}?"
+    r"\s+(?:were|was|have been|had been|has been|got)\s+(?:[a-z]+ly\s+)?"
+    r"((?:[a-z]+ed|[a-z]+en|shut|cut|set|built|made|sold|won)\b(?:\s+(?:down|up|off|out))?)"
+    r"(?=\s*[?,]|\s+(?:in|by|during|over|from|under|last|this|so far)\b|$)",
+    re.I,
+)
+ACT_LED = 0.8  # bonus of a figure right after the act a count question counts
+ACT_LINK = " 了为到达至共"  # between an act and its figure (受理了317件, 增加到…, 共…)
+ZH_COUNTED_ACT = re.compile(r"([\u4e00-\u9fff]{1,8}?)了?(?:多少|几)")  # 削减多少财政赤字: the act, 削减
+QUESTION_WORD = re.compile(r"多少|几|\bhow (?:much|many)\b", re.I)
 EN_ROLES = {"minister": "部长", "mayor": "市长", "governor": "省长", "premier": "总理"}
 EN_ROLE = re.compile(rf"\bwhich ({'|'.join(EN_ROLES)})\b", re.I)
 SOLVED = re.compile(r"\s*[,，]\s*(?:有效|切实)?(?:解决|破解|化解|实现|做到)")  # what the means before it did
@@ -334,16 +347,18 @@ TARGET_ASKED = re.compile(
     r"|\btargets?\b|\bgoals?\b|\baims?\b|\bplann",
     re.I,
 )
-# a span before the report's year (过去五年…安排了多少扶贫贷款): 安排 there says what was done, not planned
+# a span before the report's year (过去五年…安排了多少扶贫贷款), or the report's review of it
+# (2006年报告回顾里，中央安排了多少…): 安排 there says what was done, not planned
 PAST_ASKED = re.compile(
-    r"过去|(?<![比较])(?:去年|上年|上一年|前年)|[五十\d]+年来|[五十]年间|\b(?:past|last) (?:\w+ )?years?\b",
+    r"过去|回顾|(?<![比较])(?:去年|上年|上一年|前年)|[五十\d]+年来|[五十]年间"
+    r"|\b(?:past|last) (?:\w+ )?years?\b",
     re.I,
 )
 # (三年内参保率均提高到90%以上: what is to be reached within years, a plan)
 TARGET_TEXT = re.compile(
     r"预期目标|目标是|目标为|目标[：:]|拟|计划|力争|调低|调高|调整为|定为|确定为|[两三四五]年内"
 )
-TARGET_LEAD = re.compile(r"控制在|保持在|确保|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
+TARGET_LEAD = re.compile(r"控制在|保持在|确保|将每年|每年将|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
 ACHIEVED_TEXT = re.compile(
     r"(?:实现|完成|超过|超额完成)[^。，；|]{0,8}目标|(?<![比较])(?:去年|上年)|回落到|实际完成"
 )
@@ -968,6 +983,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     # (是不是257份 asks to confirm the figure it states: that figure, where the text prints it, answers)
     stated = frozenset() if CONFIRM.search(ctx.question) else _question_figures(ctx.question)
     asked = asked_year(ctx.question)
+    acted = _counted_act(ctx.question)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
     runs = _runs_in_clause(text)
@@ -1060,6 +1076,11 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             # the same within a clause (比例达86.5%、上升4个百分点)
             score += 0.8 if CHANGE_ASKED.search(ctx.question) else -0.8
         lead = text[max(opens, prev_end) : f.start]  # 与2000年相比，…增长57.3%
+        # the act asked right before the figure: 受理317件 (受理了多少件), 废止830件 (were abolished);
+        # not the first of items the act leads together (分别提高3分、5分和1毛钱)
+        shared_act = f.start in respective or f.start in runs or "分别" in lead
+        if acted and not shared_act and lead.rstrip(ACT_LINK).endswith(acted):
+            score += ACT_LED
         # a change over a base; one with none of its own (…比上年增长52％；其中…实现利润967亿元，增长77．7％)
         # is over the base its sentence named before it (across a ；, which ends a sentence for
         # ``sentence_at`` but not the base)
@@ -1165,7 +1186,10 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             conf -= UNPLANNED  # 人均可支配收入是多少元: 全国财政收入突破20万亿元 is no one's share
         if _target_asked(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
-        if f.kind == "money" and any(k in ctx.question and k not in text[opens:closes] for k in MONEY_KINDS):
+        asked_part = _asked_clause(
+            ctx.question
+        )  # (not 全部取消农业税以后，…一共要安排多少支出: spending asked)
+        if f.kind == "money" and any(k in asked_part and k not in text[opens:closes] for k in MONEY_KINDS):
             conf -= UNPLANNED  # 罚没款一共多少万元: 为企业节省费用2000余万元 is no fine
         asked_noun = _counted_asked(ctx.question)
         sentence = fold(text[opens:closes])
@@ -2188,6 +2212,27 @@ ASKED_TAIL = frozenset(
     "目标 预期 预期目标 指标 增长 增速 增幅 达到 提高 降低 下降 减少 增加 的 要 将 为 是".split()
 )
 NOT_COUNTED = {"目标", "数量", "数字", "总数", "人数", "件数", "次数", "金额", "规模", "比例", "比重"}
+
+
+@lru_cache(maxsize=256)
+def _counted_act(question: str) -> tuple[str, ...]:
+    """The act a count question counts, in the words a report would use: the verb before 多少 (受理了多少件 →
+    受理), the Chinese senses of an English participle (how many were abolished → 取消 废止 废除). Of several
+    figures in one sentence the one right after that act is asked (共接举报564件,受理317件; 清理…2300件，废止
+    830件)."""
+    if m := ZH_COUNTED_ACT.search(question):
+        words = tagged(m.group(1))
+        last = words[-1] if words else None
+        return (last.word,) if last is not None and last.flag == "v" and len(last.word) > 1 else ()
+    m = EN_COUNTED_ACT.search(question)
+    return tuple(t for t, _ in translate.translate(m.group(1))) if m else ()
+
+
+def _asked_clause(question: str) -> str:
+    """The clause of the question that holds its question word (…，国家财政每年一共要安排多少支出); the
+    clauses before it set the occasion (全部取消农业税以后). The whole question when no one clause does."""
+    parts = [p for p in re.split(r"[，,；;]", question) if QUESTION_WORD.search(p)]
+    return parts[-1] if len(parts) == 1 else question
 
 
 @lru_cache(maxsize=256)

@@ -42,11 +42,13 @@ CONFIRMED = (
 )
 
 
+FELL_SHORT_WHERE = r"(?<![相落])差在(?:哪|什么)"  # 自己觉得还差在哪儿: where it fell short (not 相差, 落差)
 # What fell short (存在哪些问题, 有啥短板, what weaknesses did it admit): the report's own account of it,
 # a section of its own in 法治政府建设年度报告 (存在的问题, 存在的不足和原因), its points listed (一是…二是…)
 SHORTCOMING_ZH = (
     r"(?:哪些|什么|啥|哪方面的?)(?:问题|不足|短板|毛病|缺点|差距|困难)"
     r"|(?:问题|不足|短板|毛病|缺点|差距)(?:主要)?(?:是什么|是啥|有哪些|有什么|有啥|在哪)"
+    r"|" + FELL_SHORT_WHERE
 )
 # (how many problems were found: a count, not the report's account of its own failings)
 SHORTCOMING_EN = (
@@ -132,7 +134,9 @@ KINDS: tuple[Kind, ...] = (
             # 三项制度都是啥: without 这/那, the count's items asked all at once
             r"|[二三四五六七八九十两2-9][个项类种条家件大样][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)"
             # 存在的不足是什么: the points of what fell short, all of them
-            r"|(?:问题|不足|短板|毛病|缺点|差距)(?:主要)?(?:是什么|是啥|有什么|有啥)",
+            r"|(?:问题|不足|短板|毛病|缺点|差距)(?:主要)?(?:是什么|是啥|有什么|有啥)"
+            # (宣传那块差在哪儿: one part named, whose own point is asked)
+            r"|^(?!.*(?:那块|这块|方面)).*" + FELL_SHORT_WHERE,
             r"which (?:two|three|four|five|six|seven|eight|nine|ten|several)\b|what are the"
             r"|what exactly (?:are|were)\b"
             # (not which law practice acts as its counsel: a verb ends the noun, "as" is no plural)
@@ -289,7 +293,7 @@ KINDS: tuple[Kind, ...] = (
         "person",
         _p(
             # (组长由啥岗位的人兼着: the post's holder)
-            r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务|[由是为]什么(?:职位|岗位)",
+            r"(?<![跟和与同])谁|哪位|哪个领导|头儿|什么职务|[由是为](?:什么|哪个|哪一?种)(?:职位|岗位|职务)",
             r"\bwho\b|\bwhom\b|\bwhich (?:official|leader|officer|person|minister|mayor|governor)\b",
         ),
         ("role", "named", "clause"),
