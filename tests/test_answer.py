@@ -2908,3 +2908,33 @@ def test_a_prize_with_its_grade():
     text = "2023年获评泉州市生态环境保护执法大练兵执法职能竞赛优秀团体三等奖，多名同志获评技能竞赛先进个人等奖项。"
     question = "What prize did the Fengze bureau's team pick up in the city's 2023 law-enforcement training competition?"
     assert _ask(question, text).answer == "优秀团体三等奖"
+
+
+def test_questions_read_as_counts_lists_and_levels():
+    # a short year spelled out once is that year again (不是问20年以前那批: before 2020)
+    asked = resolve("江津20年纳入排污许可发证或者登记的企业，总数几家？不是问20年以前那批", [], [])
+    assert asked.count("2020年") == 2
+    assert "近20年来" in resolve("近20年来，2020年怎么样", [], [])
+    # 给个数 and "the company count" ask a figure; the measure is the 篇数 asked, not 给个数's 个
+    question = "给个数：“丰泽生态环境”公众号 2023 全年的文章篇数（要篇数，不是期数）"
+    assert question_type(question) == "count" and _read(question).measure == "篇"
+    assert question_type("What's the company count it reports?") == "count"
+    # 那仨…，名儿都叫什么: the three items, across a comma
+    assert (
+        question_type(resolve("湟中那仨建了污染源自动监测的重点大厂，名儿都叫啥，按报告顺序说", [], []))
+        == "list"
+    )
+    # 哪一级: a level of government (2021 report)
+    text = "保障养老金按时足额发放，实现企业养老保险基金省级统收统支。"
+    assert _ask("去年企业养老保险基金实现了哪一级的统收统支？", text).answer == "省级"
+    # a report's page date asked as 发布日
+    assert (
+        fact_asked("重庆江津生态环境局报送20年度法治情况的那篇，网页顶上印的发布日是哪天？")[0] == "published"
+    )
+
+
+def test_list_items_that_each_have_their_own_qualifier():
+    # 2024 report: every item has its own 的, so the first keeps 显著的 and the last ends on 优势 like the others
+    text = "我国具有显著的制度优势、超大规模市场的需求优势、产业体系完备的供给优势、高素质劳动者众多的人才优势，科技创新能力在持续提升。"
+    expected = "显著的制度优势、超大规模市场的需求优势、产业体系完备的供给优势、高素质劳动者众多的人才优势"
+    assert _ask("2024年报告说我国具有哪几方面的优势？", text).answer == expected

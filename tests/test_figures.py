@@ -237,3 +237,11 @@ def test_seed_reports_offsets():
         assert all(text[f.start : f.end] == f.text for f in figures)
         assert [f.start for f in figures] == sorted(f.start for f in figures)
         assert all(a.end <= b.start for a, b in pairwise(figures))
+
+
+def test_a_magnitude_of_magnitudes_before_a_unit_is_one_of_it():
+    # 2024 report: 实施新一轮千亿斤粮食产能提升行动; but 千万 also means "by all means"
+    assert [(f.text, f.value, f.base) for f in find_figures("实施新一轮千亿斤粮食产能提升行动")] == [
+        ("千亿斤", 1e11, "斤")
+    ]
+    assert find_figures("千万不要放松") == ()

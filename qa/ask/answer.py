@@ -58,6 +58,7 @@ ORDINAL = re.compile(
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
     r"|[一二三四五六七八九十\d]+连(?:增|涨|冠|胜|降|跌|丰)"  # 几连增 → 十一连增: a run, counted as it runs
 )
+LEVEL = re.compile(r"(?:国家|中央|省|自治区|地市|市|县|区|乡镇|乡|镇|村)级")  # 实现省级统收统支: the level
 # Where a rank is asked to hold (全省排第几, 在温州市里排第几, within the province): 全省第二 vs 全市第一
 RANK_SCOPE = re.compile(r"(?:全)?([国省市区县州])(?:里|内|中|范围内)?(?:排|名列|位列|位居)")
 EN_RANK_SCOPE = re.compile(
@@ -105,8 +106,8 @@ MEASURE = re.compile(
     r"(?!钱)"  # 省了几个钱: money, said plainly
 )  # (那几个办法 points back at things named, asks no count)
 # a measure word asked as the number of its things (发文篇数, 就业人数, 检查次数)
-COUNTED_NUMBER = re.compile(
-    r"(人次|户次|[起件家次个名人例项份条场套户台辆篇期批座所届部本册张艘架处])数(?![量据字额目值])"
+COUNTED_NUMBER = re.compile(  # (not 给个数: give a number)
+    r"(?<!给)(人次|户次|[起件家次个名人例项份条场套户台辆篇期批座所届部本册张艘架处])数(?![量据字额目值])"
 )
 # a count asked of things counted in 件 though the question names no measure word (申请有多少)
 CASES_COUNTED = re.compile(
@@ -1741,7 +1742,8 @@ def _trim_first(first: str, others: list[str], question: str = "") -> str:
         if _names_in(rest):
             first, words = rest, words[lead + 1 :]
     owned = first.rsplit("的", 1)[-1]
-    if owned != first and 0 < len(owned) <= max(lengths) + 1:
+    # (not when the other items have a 的 of their own: 显著的制度优势、超大规模市场的需求优势)
+    if owned != first and 0 < len(owned) <= max(lengths) + 1 and not any("的" in o for o in others):
         # 把握好调控的方向、重点、时机和力度: what leads up to 的 qualifies every item, and a verb cut
         # off by word (把握 | 好调控) would leave half of a word in front of the first one
         return owned
@@ -1792,11 +1794,13 @@ def _trim_last(last: str, others: list[str], asked: str = "") -> str:
         return last[: counted.start()]  # …、重大行政执法决定法制审核三项制度: the items' count ends the last
     if (at := last.find("等")) > 0 and "的" not in last[:at] and at <= 3 * max(len(o) for o in others):
         return last[:at]  # …、污染防治攻坚战开展情况等业务信息: 等 closes the last item, whole
-    last = re.split(r"等|的", last)[0] or last
     ends = {o[-2:] for o in others}
-    if len(others) >= 2 and len(ends) == 1 and (at := last.find(ends.pop(), 1)) > 0:
-        # items that all end alike (数字消费、绿色消费、健康消费促进政策): the last ends there too
+    alike = len(others) >= 2 and len(ends) == 1
+    if alike and 0 < (at := last.find(next(iter(ends)), 1)) <= max(len(o) for o in others):
+        # items that all end alike (数字消费、绿色消费、健康消费促进政策; …需求优势、…众多的人才优势): the
+        # last ends there too, past a 的 of its own
         return last[: at + 2]
+    last = re.split(r"等|的", last)[0] or last
     if asked and (at := last.find(asked)) > 0 and not COUNTED_BY.search(last[:at]):
         return last[: at + len(asked)]  # not 禁止开发四类主体功能区: a count after the list ends it
     longest = max(len(o) for o in others)
@@ -2149,8 +2153,8 @@ def _noun_after(text: str) -> str:
 
 def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
     """Spans with a fixed shape: document numbers, ranks, dates, years, year ranges."""
-    if finder in ("docnum", "ordinal", "frequency"):
-        pattern = {"docnum": DOCNUM, "ordinal": ORDINAL, "frequency": FREQUENCY}[finder]
+    if finder in ("docnum", "ordinal", "frequency", "level"):
+        pattern = {"docnum": DOCNUM, "ordinal": ORDINAL, "frequency": FREQUENCY, "level": LEVEL}[finder]
         spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
     elif finder == "role":
         found = (p.finditer(text) for role in ctx.roles for p in _holder_patterns(role))

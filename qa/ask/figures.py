@@ -340,6 +340,7 @@ def _number(s: str) -> tuple[float, bool] | None:
 
 
 TEN_COUNTED = frozenset("项个条类件家种批次")  # measure words after a bare 十 that make it a count
+COMPOUND_UNITS = frozenset("斤元吨人户亩")  # units after a bare 千亿 or 万亿 that make it a figure
 
 
 def _chinese_ok(s: str, t: str, end: int) -> bool:
@@ -350,7 +351,9 @@ def _chinese_ok(s: str, t: str, end: int) -> bool:
     if not any(c in CN_DIGITS for c in s):
         # 十项措施, 十个方面: ten of a measure word (not 十分, 十足: no measure word follows)
         counted = s == "十" and t[end : end + 1] in TEN_COUNTED
-        return counted or s in ("十", "百", "千", "万") and t[end : end + 1] in APPROX
+        # 千亿斤粮食, 万亿元: a magnitude of magnitudes before a unit is one of it (not 千万不要)
+        compound = s in ("千亿", "百亿", "万亿", "千万", "百万") and t[end : end + 1] in COMPOUND_UNITS
+        return counted or compound or s in ("十", "百", "千", "万") and t[end : end + 1] in APPROX
     if s == "一":  # 一批, 一项, 一度 read as "a", "once"; 一个百分点, 一倍 are figures
         word = jieba.lcut(t[end - 1 : end + 4], HMM=False)[0]
         return len(word) == 1 or pseg.dt.word_tag_tab.get(word, "m") == "m"

@@ -84,6 +84,15 @@ KINDS: tuple[Kind, ...] = (
         _p(r"多久[^？?，,]{0,6}一次|多长时间[^？?，,]{0,6}一次|隔多久|多久一回", r"\bhow often\b"),
         ("frequency", "clause"),
     ),
+    # a level of government asked (哪一级的统收统支, what level): the 省级 the text names, else its clause
+    Kind(
+        "level",
+        _p(
+            r"哪一?级(?!的?(?:领导|干部|官员))|什么级别|哪个级别|哪一层级",
+            r"\b(?:what|which) level of (?:government|administration)\b",
+        ),
+        ("level", "clause"),
+    ),
     # a rank asked (第几位, 排名第几): the answer is an ordinal, which the figure finder skips on purpose
     Kind(
         "rank",
@@ -131,6 +140,8 @@ KINDS: tuple[Kind, ...] = (
             r"|哪[“\"]?[二三四五六七八九十两\d]+个字"  # 在哪“八个字”上下功夫: a slogan's words
             # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
             r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)"
+            # 那三个建了…的重点大厂，名儿都叫什么: the same across a comma, with 都 for all of them
+            r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大][^？?]{0,24}都(?:是|叫)(?:什么|啥|谁)"
             # 三项制度都是啥: without 这/那, the count's items asked all at once
             r"|[二三四五六七八九十两2-9][个项类种条家件大样][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)"
             # 存在的不足是什么: the points of what fell short, all of them
@@ -218,12 +229,13 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"多少|(?<![那这])几[起件家次回个名位人例项份条场套倍年台辆篇首封则张趟期批座所届部本册户艘架处株棵轮类种天]"
             rf"|{CONFIRMED}"  # 是不是257份: the figure, confirmed or not
-            r"|达到了?什么水平|多[长久远高大]"
+            r"|达到了?什么水平|多[长久远高大]|给(?:个|我)?数字?[：:，,]"  # 给个数：…篇数
             r"|(?:是|为|有|到|达)几[？?]?$"  # 空气综合质量指数现在是几: a bare 几 asks the figure itself
             # 企业数？ 排污许可审批量: a number's noun ends a question with no question word (not 空气质量)
             r"|^(?!.*(?:什么|哪|谁)).*(?:数量|数目|[\u4e00-\u9fff]数|[\u4e00-\u9fff](?<![质力考])量)(?:是)?"
             r"(?:\s*(?:19|20)?\d{2}年?)?[？?]?$",  # (…笔录 份数 2024: a year after it)
             r"how many|how much|how (?:large|big|long|far|high|fast)\b|number of|\bindex\b|\btarget\b"
+            r"|\b(?:the|its) (?:[\w-]+ )?(?:count|tally)\b"  # what's the company count
             r"|\boutput\b|^(?!.*\bus(?:e|ed|es|ing) to\b).*\btotal\b|\bquota\b|by how much|\bheadcount\b"
             # what did X exceed, what level had it reached
             r"|\bwhat\b[^?]*\b(?:did|had|has|have)\b"
