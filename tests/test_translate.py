@@ -51,6 +51,12 @@ def test_topics_the_glossary_never_knew():
     assert "外汇储备" in terms("How large were the foreign exchange reserves?")
 
 
+def test_the_reports_words_for_real_growth_urban_residents_and_pioneers():
+    got = terms("By how much did urban residents' per capita disposable income grow in real terms?")
+    assert {"城镇居民", "实际"} <= set(got) and "真正" not in got  # (not 真正 and 条件: 实际增长9%)
+    assert "排头兵" in terms("Which areas should act as pioneers of reform and opening up?")
+
+
 def test_acronyms_pass_through_and_through_the_dictionary():
     got = terms("What GDP growth target was set?")
     assert "gdp" in got  # the reports write GDP, PM2.5, 5G in Latin letters too

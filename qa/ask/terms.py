@@ -370,6 +370,10 @@ ENGLISH = {
     "special bonds": "专项债券 专项债",
     "special purpose bonds": "专项债券 专项债",
     "new urban jobs": "城镇新增就业",
+    "urban residents": "城镇居民 城市居民",  # (not 市区 and 居民 apart: 城镇居民人均可支配收入)
+    "in real terms": "实际",  # 实际增长9%, not 真正 and 条件
+    "pioneer": "排头兵 先行",  # 当好改革开放排头兵, not 先驱
+    "pioneers": "排头兵 先行",
     "capita": "人均",  # per capita ("per" is a stop word)
     # plain words of a journalist's question where the dictionary has another sense (central
     # government → 中央政府 where reports write 中央财政, invest → 投资 for 投入, aim → 目的, set up → 规定,
