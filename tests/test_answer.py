@@ -667,6 +667,12 @@ def test_how_firms_are_treated_is_the_clause_after_the_one_naming_them(rqa):
 
 
 @pytest.mark.slow
+def test_the_act_counted_with_the_real_model(rqa):
+    # 共接举报564件,受理317件: the figure right after the act the question counts, as the model ranks them
+    assert rqa.ask("许昌12369的举报受理了多少件？").answer == "317件"
+
+
+@pytest.mark.slow
 def test_sheets_counted_are_cases_not_money(rqa):
     # 几张处罚决定: 张 counts decisions as 件 and 起 do; the 57 万元 beside them is no count
     assert rqa.ask("丰泽区生态环境部门那年开出几张处罚决定？").answer in ("9 起", "9件")

@@ -985,6 +985,7 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
     stated = frozenset() if CONFIRM.search(ctx.question) else _question_figures(ctx.question)
     asked = asked_year(ctx.question)
     acted = _counted_act(ctx.question)
+    asked_part = _asked_clause(ctx.question)  # (not 全部取消农业税以后，…一共要安排多少支出: spending asked)
     figures = find_figures(text)
     respective = _respective(text, figures) if "分别" in text else {}
     runs = _runs_in_clause(text)
@@ -1187,9 +1188,6 @@ def figure_candidates(ctx: Context, pi: int, text: str, year: int | None = None)
             conf -= UNPLANNED  # 人均可支配收入是多少元: 全国财政收入突破20万亿元 is no one's share
         if _target_asked(ctx.question) and target <= 0:
             conf -= UNPLANNED  # a target asked: an outcome the report states is not its answer
-        asked_part = _asked_clause(
-            ctx.question
-        )  # (not 全部取消农业税以后，…一共要安排多少支出: spending asked)
         if f.kind == "money" and any(k in asked_part and k not in text[opens:closes] for k in MONEY_KINDS):
             conf -= UNPLANNED  # 罚没款一共多少万元: 为企业节省费用2000余万元 is no fine
         asked_noun = _counted_asked(ctx.question)

@@ -33,7 +33,9 @@ FILLER = re.compile(
 
 
 # 09年, 23年: a short year is this century's (not 近10年, 10年内, 20年来, 用20年时间: ten or twenty years)
-SHORT_YEAR = re.compile(r"(?<![\d.第近连续过去用])([0-2]\d)\s*年(?![来间内前后代以时多])")
+SHORT_BEFORE = r"(?<![\d.第近连续过去用])"
+SHORT_AFTER = "[来间内前后代时多]"
+SHORT_YEAR = re.compile(rf"{SHORT_BEFORE}([0-2]\d)\s*年(?!{SHORT_AFTER}|以)")
 # spoken question words (是啥, 咋样): the written ones the question kinds and the keyword index know
 SPOKEN = str.maketrans({"啥": "什么", "咋": "怎么", "仨": "三个", "俩": "两个"})  # (那仨大厂: 那三个)
 
@@ -96,9 +98,7 @@ def resolve(question: str, history, documents: list[DocInfo]) -> str:
     question = SHORT_YEAR.sub(r"20\1年", question).translate(SPOKEN)
     # the year once spelled out is the year its short form names again (江津20年…？不是问20年以前那批)
     for short in {m.group(1) for m in re.finditer(r"(?<!\d)20([0-2]\d)年", question)}:
-        question = re.sub(
-            rf"(?<![\d.第近连续过去用]){short}年(?![来间内前后代时多]|以[上来内])", f"20{short}年", question
-        )
+        question = re.sub(rf"{SHORT_BEFORE}{short}年(?!{SHORT_AFTER}|以[上来内])", f"20{short}年", question)
     turns = user_turns(history)
     if not turns:
         return question

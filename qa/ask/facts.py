@@ -26,7 +26,9 @@ ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
         "signed",
         # (报告是哪天写的, 什么时候写成的: when it was written is the date it signs)
         re.compile(
-            r"落款|成文日期|签发|签的日子|签的是?(?:哪天|哪一天|什么时候|啥时候|几号)|(?:哪天|哪一天|什么时候|啥时候)签的|(?:哪天|哪一天|什么时候|何时|日期).{0,3}(?:写|写成|完成|形成)的"
+            r"落款|成文日期|签发|签的日子|(?:哪天|哪一天|什么时候|何时|日期).{0,3}(?:写|写成|完成|形成)的"
+            # 最后签的是哪一天, 哪天签的: the day it was signed
+            r"|签的是?(?:哪天|哪一天|什么时候|啥时候|几号)|(?:哪天|哪一天|什么时候|啥时候)签的"
             # 最后署的日期: the signature's
             r"|署的?(?:日期|时间|日子)|(?:最后|末尾|结尾|文末)的?(?:日期|时间)"
             # (how many agreements were signed: a count; the report's own signing is asked with a date)
