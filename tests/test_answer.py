@@ -2676,6 +2676,20 @@ def test_by_what_means_takes_the_clause_that_states_how(fake_embedder):
     assert best.text == "统一委托第三方专业机构开展危废管家服务"  # not 解决…难题, nor the 52% that came of it
 
 
+def test_a_question_of_no_kind_is_answered_by_its_stating_clause(fake_embedder):
+    # 丰泽 2023: no recogniser reads 入选情况, yet the clause that states it answers, as a clause
+    text = (
+        "我局在办理行政执法案件过程中发现福建皓月环保科技有限公司伪造环评批复文件的违法犯罪线索，同步移送给公安机关"
+        "立案侦查，真正做到依法办案、依法移送，形成打击违法犯罪合力。该案还入选为福建省生态环境厅 2023 年第八批典型案例"
+        "（第三方环保服务机构造假）。"
+    )
+    question = "丰泽那个案子典型案例入选情况"
+    assert question_type(question) == "open"
+    answer = _ask(question, text, embedder=fake_embedder)
+    assert "第八批典型案例" in answer.answer
+    assert answer.note.startswith("未能确定更短的答案")
+
+
 def test_how_it_is_done_is_asked_as_a_means():
     assert question_type("湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？") == "means"
     # 罚款 named, but a 做法 asked: not the fines' amount
