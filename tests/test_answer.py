@@ -2690,6 +2690,14 @@ def test_a_question_of_no_kind_is_answered_by_its_stating_clause(fake_embedder):
     assert answer.note.startswith("未能确定更短的答案")
 
 
+def test_a_target_on_a_base_is_no_last_years_figure(fake_embedder):
+    # the 2011 report: 基础上年均增长7% is 上 and 年均, not 上年 (last year), so the target stands as one
+    text = "今后五年，我国经济增长预期目标是在明显提高质量和效益的基础上年均增长7%。"
+    question = "按2011年政府工作报告，“十二五”期间经济增长预期目标是年均增长多少？"
+    answer = answer_question(question, QueryInfo(), [_report(2011, text)], [], None, fake_embedder)
+    assert answer.answer == "7%" and answer.confidence > 0.9  # (read as achieved: 0.4 less)
+
+
 def test_how_it_is_done_is_asked_as_a_means():
     assert question_type("湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？") == "means"
     # 罚款 named, but a 做法 asked: not the fines' amount
