@@ -172,6 +172,8 @@ def test_nothing_taken_as_a_count():
     assert not find_figures("国产大飞机C919投入商业运营，5G网络")
     assert not find_figures("深刻领会党的十九大、二十大精神，“十四五”规划，十九届四中全会")
     assert not find_figures("这十分重要，底气十足")  # a bare 十 with no measure word after it
+    # the 2000 report: a century is an ordinal, however a question asks 多少 of it
+    assert not find_figures("关系到21世纪初我国经济和社会发展的全局，迈向二十一世纪")
 
 
 def test_a_bare_ten_of_a_measure_word_is_a_count():

@@ -154,7 +154,8 @@ SKIPPED = re.compile(
     r"|^[ \t\u3000]*[(（]?\d{1,2}\s*(?:[)）、]|\.(?!\d))"  # section number at line start: 1. 2、 (3)
     r"|[(（]\d{1,2}[)）]"  # list number inside a line
     r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock time
-    r"|第\s*[\d〇零一二两三四五六七八九十百千万]+",  # ordinal 第一, 第25条
+    r"|第\s*[\d〇零一二两三四五六七八九十百千万]+"  # ordinal 第一, 第25条
+    r"|(?<![\d.])(?:\d{1,2}|[一二十]{1,3})\s*世纪",  # a century (21世纪初): an ordinal too
     re.MULTILINE,
 )
 FRACTION = re.compile(
