@@ -2698,6 +2698,29 @@ def test_a_target_on_a_base_is_no_last_years_figure(fake_embedder):
     assert answer.answer == "7%" and answer.confidence > 0.9  # (read as achieved: 0.4 less)
 
 
+@pytest.mark.parametrize(
+    "question, text, expected",
+    [
+        (  # 湟中 2024: a condition (…的,) frames what is done then
+            "湟中局办案时要是发现有人涉嫌环境犯罪，是咋处理的？",
+            "在办理环境违法案件中，发现存在涉嫌生态环境犯罪行为的，按规定及时向区公安局移送，截至目前，"
+            "向区公安局移送案件1起。",
+            "按规定及时向区公安局移送",
+        ),
+        (  # 湟中 2024: a topic (对…的执法监管,) frames how it is treated
+            "湟中局对纳进执法正面清单里的那几家排污单位，监管上有啥不一样的待遇",
+            "我局对正面清单实施动态管理，对规范纳入生态环境监督执法正面清单的3家排污单位的执法监管，减少现场检查频次，"
+            "现3家企业污染防治设施稳定运行，信用良好。",
+            "减少现场检查频次",
+        ),
+    ],
+)
+def test_a_framing_clause_the_question_restates_gives_way_to_what_it_frames(
+    question, text, expected, fake_embedder
+):
+    assert _ask(question, text, embedder=fake_embedder).answer == expected
+
+
 def test_how_it_is_done_is_asked_as_a_means():
     assert question_type("湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？") == "means"
     # 罚款 named, but a 做法 asked: not the fines' amount

@@ -334,6 +334,15 @@ MEANS_NAMED = re.compile(
     r"(?:通过|采取|采用|运用|利用|借助|以)[^，,。；;]{2,24}?(?:形式|方式|方法|办法|手段|途径|模式)"
 )
 TOPIC_LEAD = re.compile(r"[*\s]*[一二三四五六七八九十]+是")  # 一是…, 六是…: an enumerated topic's opening
+# A clause that frames the next rather than stating anything: a condition (发现存在涉嫌…犯罪行为的,), a
+# setting (在办理环境违法案件中), a topic (针对不同行政执法行为, 对…的3家排污单位的执法监管); a question
+# that restates it asks what the clause after it says (按规定及时向区公安局移送, 减少现场检查频次)
+FRAMING = re.compile(
+    r"[^，,。；;：:]{2,}的"
+    r"|(?:在|于)[^，,。；;：:]{2,24}(?:中|时|期间|过程中)"
+    r"|(?:针对|围绕)[^，,。；;：:]{2,40}"
+    r"|(?:对|对于)[^，,。；;：:]{2,40}的[^，,。；;：:的了]{1,6}"  # (not 对执法环节…作了详细规定: a statement)
+)
 PER_CAPITA = re.compile(r"人均|每人|\bper (?:capita|person|head)\b", re.I)
 IN_MONEY = re.compile(r"\bin (?:yuan|rmb|renminbi|(?:us )?dollars)\b", re.I)  # the unit asked in English
 # a price's level asked (平均销售价格是多少): money (元 a 平方米), not the area or count beside it; its rise
@@ -1688,6 +1697,8 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             score += 1.0 if SOLVED.match(text, s + len(value)) else -1.0 if SOLVED.match("," + value) else 0.0
         if TOPIC_LEAD.match(value):
             score -= 0.5  # 六是落实…出庭应诉制度: the topic a paragraph opens with, not what it then states
+        if FRAMING.fullmatch(value) and _framed(text, s + len(value)):
+            score -= 2.0  # 发现存在涉嫌…犯罪行为的, asked 咋处理的: the clause it frames answers
         if ctx.kind.name == "manner" and _repeats(ctx, value) > 0.5:
             score -= 2.0  # 任务完成得怎么样: 已经超额完成 says how, not the clause naming the task
         elif not (novel or _new_numbers(ctx, value)) and _quoted_share(ctx.question, value) >= QUOTED_CLAUSE:
@@ -1698,6 +1709,12 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             conf -= UNPLANNED  # 哪个律所: 继续聘任法律顾问 names no 所, so it does not state which
         out.append(Candidate(pi, s, s + len(value), value, score, conf, clause=True))
     return out
+
+
+def _framed(text: str, end: int) -> bool:
+    """Whether the clause ending at ``end`` goes on in its sentence (a comma after it): only then does it
+    frame what follows rather than state it."""
+    return end < len(text) and text[end] in "，,"
 
 
 def _trim_first(first: str, others: list[str], question: str = "") -> str:
