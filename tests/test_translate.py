@@ -173,6 +173,11 @@ def test_consumer_prices_are_the_reports_word_not_the_dictionary_s():
         ("How many reports did the bureau formally take up?", "受理", "拍摄"),
         ("How many was it the lead handler for, not a co-handler?", "主办", "处理"),
         ("How many motions from people's congress deputies did it get?", "人大代表", "人民法院"),
+        # the reports' policy words: 退耕还林, 自然保护地, 新增政府债务, 加计扣除
+        ("How much land was converted from farmland to forest?", "退耕还林", "耕地"),
+        ("How many protected areas had been set up?", "自然保护地", "保护区"),
+        ("By how much does new government debt exceed last year's?", "新增政府债务", "国债"),
+        ("What was the additional deduction ratio of R&D expenses raised to?", "加计扣除", "附加"),
     ],
 )
 def test_report_words_where_the_dictionary_misleads(question, word, not_word):
