@@ -867,6 +867,7 @@ def test_spoken_question_words_are_written_out():
         ("丰泽在执法比武中获得了几等奖？", "rank"),  # a figure, though "what was" as names are asked
         ("Which company was hired?", "name"),
         ("谈谈普法工作", "open"),
+        ("装了自动监测的那几家重点企业都叫什么？", "list"),  # 那几家: several names, not one title
         ("对应纳税所得额在哪个区间的部分减半征收？", "interval"),  # a range of figures, not a name
         ("How long was the high-speed railway network in operation?", "count"),
         ("高速铁路运营里程有多长？", "count"),

@@ -107,7 +107,7 @@ KINDS: tuple[Kind, ...] = (
         "title",
         _p(
             r"文件名|什么文件|哪个文件|哪份文件|名称是|标题|(?:完整|全)的名称"
-            r"|^(?!.*[那这][二三四五六七八九十两2-9][个项类种条家件大]).*叫什么",  # (那3家叫什么: a list)
+            r"|^(?!.*[那这][几二三四五六七八九十两2-9][个项类种条家件大]).*叫什么",  # (那3家叫什么: a list)
             r"title of|name of the (?:plan|document)"
             # what is that system called
             r"|\bwhat (?:exactly )?(?:is|was|are|were) (?:[a-z-]+ ){1,3}called\b"
@@ -141,7 +141,7 @@ KINDS: tuple[Kind, ...] = (
             # 那4类…是啥, 这3家企业叫什么: the items of a count the question states
             r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大]?[^？?，,]{0,16}(?:是|叫)(?:什么|啥|谁)"
             # 那三个建了…的重点大厂，名儿都叫什么: the same across a comma, with 都 for all of them
-            r"|[那这][“\"]?[二三四五六七八九十两2-9][个项类种条家件大][^？?]{0,24}都(?:是|叫)(?:什么|啥|谁)"
+            r"|[那这][“\"]?[几二三四五六七八九十两2-9][个项类种条家件大][^？?]{0,24}都(?:是|叫)(?:什么|啥|谁)"
             # 三项制度都是啥: without 这/那, the count's items asked all at once
             r"|[二三四五六七八九十两2-9][个项类种条家件大样][^？?，,]{0,12}(?:都|分别|各)(?:是|叫)(?:什么|啥|哪)"
             # 存在的不足是什么: the points of what fell short, all of them
