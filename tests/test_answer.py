@@ -868,6 +868,8 @@ def test_spoken_question_words_are_written_out():
         ("Which company was hired?", "name"),
         ("谈谈普法工作", "open"),
         ("装了自动监测的那几家重点企业都叫什么？", "list"),  # 那几家: several names, not one title
+        ("“十一五”期间要关停多大规模的小火电机组？", "count"),  # 多大规模 of generators: 5000万千瓦, no money
+        ("今年赤字规模多大？", "amount"),
         ("对应纳税所得额在哪个区间的部分减半征收？", "interval"),  # a range of figures, not a name
         ("How long was the high-speed railway network in operation?", "count"),
         ("高速铁路运营里程有多长？", "count"),

@@ -209,7 +209,7 @@ KINDS: tuple[Kind, ...] = (
             r"(?!(?!.*(?:多少|几)).*(?:怎么|如何|咋|做法|法子|办法))"
             # (资金增长多少: the change of the money, a rate more often than an amount)
             r"(?!.*资金[^，,？?]{0,4}(?:比上年)?(?:增长|增加|提高)了?多少)"
-            r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|规模|多少美元|多少亿|多少万亿"
+            r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|(?<!多大)规模|多少美元|多少亿|多少万亿"
             r"|总投资|投资额"
             r"|(?:几|多少)(?:十|百|千)?万(?:块)?[？?]?$)",  # 罚没款总额是几万, 钱一共是多少万: money
             r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
