@@ -2724,6 +2724,18 @@ def test_a_framing_clause_the_question_restates_gives_way_to_what_it_frames(
     assert _ask(question, text, embedder=fake_embedder).answer == expected
 
 
+def test_a_deficit_asked_is_no_other_money(fake_embedder):
+    # the 2002 report states no deficit: 增加支出621亿元 is spending, withheld as 罚没款 asked of 节省费用 is
+    text = "国家提高了机关事业单位职工工资和离退休人员离退休费。以上几项，仅中央财政当年就增加支出621亿元。"
+
+    def ask(question: str):
+        return answer_question(question, QueryInfo(), [_report(2002, text)], [], None, fake_embedder)
+
+    deficit = ask("中央财政赤字安排了多少亿元？")
+    assert deficit.answer is None and deficit.confidence < 0.2  # (not a near miss of the bar)
+    assert ask("中央财政当年增加支出多少亿元？").answer == "621亿元"
+
+
 def test_how_it_is_done_is_asked_as_a_means():
     assert question_type("湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？") == "means"
     # 罚款 named, but a 做法 asked: not the fines' amount

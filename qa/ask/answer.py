@@ -309,8 +309,9 @@ SPAN_ASKED = re.compile(
 )
 # a thing counted by what it is not (不属于环保举报件247件), asked the same way (不算环保举报的)
 NEGATED = re.compile(r"不(?:属于|算|予|符合)")  # (not 不是: 不是说受理的那个数 sets an aside)
-# money of a kind a question names (罚没款, 赔偿金, 税收): a sum its sentence does not call so is other money
-MONEY_KINDS = ("罚", "赔", "税")
+# money of a kind a question names (罚没款, 赔偿金, 税收, 赤字, 国债): a sum its sentence does not call so is
+# other money
+MONEY_KINDS = ("罚", "赔", "税", "赤字", "债")
 # how many were abolished, how many firms have been closed down: the act counted, a participle after be
 EN_COUNTED_ACT = re.compile(
     r"\bhow many\b(?:\s+(?!(?:were|was|have|had|has|got)\b)[a-z'-]+){0,4}?"
