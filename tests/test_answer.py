@@ -985,6 +985,7 @@ def test_prices_said_plainly_find_the_consumer_price_target():
             "落款日期",
         ),  # no publication date: the signed one, said so
         ("江津区的报告是什么时候发布的？", "2021-02-18", None),  # the saved page's header
+        ("江津区局报送2020年度法治情况的那篇，哪天发出来的？", "2021-02-18", None),  # 那篇: the piece itself
         ("丰泽的报告是哪个单位发布的？", "泉州市丰泽生态环境局", None),
         ("Which office issued the Huangzhong report?", "湟中区生态环境局", None),
     ],

@@ -17,7 +17,8 @@ from ..types import Answer, Chunk, DocInfo, Fact, Passage, QueryInfo
 
 # The report itself is what is asked about: it is named (a 文件 or 通知 asked about is usually one the
 # report mentions), or its signature is.
-REPORT = re.compile(r"报告|落款|签发|网页|\breport\b", re.I)  # (…情况 网页 发布日期: the report's page)
+# (…情况 网页 发布日期: the report's page; …情况的那篇: the piece itself, not a 文件 it names)
+REPORT = re.compile(r"报告|落款|签发|网页|[那这]篇|\breport\b", re.I)
 # What is asked, in order of preference; each with the facts that answer it (a publication date
 # asked of a report that prints only its signing date is answered by that, with a note).
 ASKED: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...] = (
