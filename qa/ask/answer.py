@@ -281,9 +281,13 @@ REPORT_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年(?:的)?(?:国务院)?(?:政府工作)?报告|\b((?:19|20)\d{2})\s+(?:government\s+work\s+)?report",
     re.I,
 )
+# 上年 (last year), not the 上 and 年均 of 基础上年均增长7%
+LAST_YEAR = r"上年(?!均)"
 # A year stated relative to the report's own (今年拟安排…, 去年增长…, 过去五年累计…): 比上年 compares, it
-# does not date the figure; 基础上年均增长7% is 上 and 年均, no year. The offsets are from the report's year.
-RELATIVE_YEAR = re.compile(r"(?<![比较于同])(今年|本年|去年|上年(?!均)|前年|明年)|过去([一二两三五十]|\d+)年")
+# does not date the figure. The offsets are from the report's year.
+RELATIVE_YEAR = re.compile(
+    rf"(?<![比较于同])(今年|本年|去年|{LAST_YEAR}|前年|明年)|过去([一二两三五十]|\d+)年"
+)
 RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 CONTINUES = re.compile(r"\s*(?:其中|其|此外|同时)")  # a sentence that goes on with the one before
 ABSOLUTE_YEAR = re.compile(r"(?:19|20)\d{2}年")
@@ -361,7 +365,7 @@ TARGET_ASKED = re.compile(
 # a span before the report's year (过去五年…安排了多少扶贫贷款), or the report's review of it
 # (2006年报告回顾里，中央安排了多少…): 安排 there says what was done, not planned
 PAST_ASKED = re.compile(
-    r"过去|回顾|(?<![比较])(?:去年|上年(?!均)|上一年|前年)|[五十\d]+年来|[五十]年间"
+    rf"过去|回顾|(?<![比较])(?:去年|{LAST_YEAR}|上一年|前年)|[五十\d]+年来|[五十]年间"
     r"|\b(?:past|last) (?:\w+ )?years?\b",
     re.I,
 )
@@ -371,7 +375,7 @@ TARGET_TEXT = re.compile(
 )
 TARGET_LEAD = re.compile(r"控制在|保持在|确保|将每年|每年将|要[^，。；]{0,8}(?:达到|增长|提高|降低)")
 ACHIEVED_TEXT = re.compile(
-    r"(?:实现|完成|超过|超额完成)[^。，；|]{0,8}目标|(?<![比较])(?:去年|上年(?!均))|回落到|实际完成"
+    rf"(?:实现|完成|超过|超额完成)[^。，；|]{{0,8}}目标|(?<![比较])(?:去年|{LAST_YEAR})|回落到|实际完成"
 )
 QUOTED_CLAUSE = 0.8  # a clause with this share of its character pairs in the question is the question's own
 CONFIRM = re.compile(CONFIRMED)

@@ -325,7 +325,7 @@ KINDS: tuple[Kind, ...] = (
 )
 # a question no recogniser reads (丰泽的典型案例入选情况, 给我讲讲…): the clause of the top passages
 # that states what its words ask, answered as a clause and only when confident; silence hid a stated
-# answer (a fifth of the false abstentions on the held-out sets) and kept no unanswerable one silent
+# answer (a quarter of the false abstentions on the question files) and kept no unanswerable one silent
 OPEN = Kind("open", re.compile(r"$^"), ("clause",))
 BY_NAME = {k.name: k for k in (*KINDS, OPEN)}
 
