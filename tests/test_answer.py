@@ -2737,6 +2737,13 @@ def test_a_deficit_asked_is_no_other_money(fake_embedder):
     assert ask("中央财政当年增加支出多少亿元？").answer == "621亿元"
 
 
+@pytest.mark.slow
+def test_a_framing_clause_gives_way_with_the_real_model(rqa):
+    # 湟中 2024: …发现存在涉嫌生态环境犯罪行为的，按规定及时向区公安局移送: the condition the question restates
+    # frames the answer, as the model ranks the clauses
+    assert rqa.ask("湟中局查案时碰到涉嫌环境犯罪的，怎么处理？").answer == "按规定及时向区公安局移送"
+
+
 def test_how_it_is_done_is_asked_as_a_means():
     assert question_type("湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？") == "means"
     # 罚款 named, but a 做法 asked: not the fines' amount

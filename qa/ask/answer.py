@@ -29,6 +29,7 @@ from ..text import (
     CJK,
     CLAUSE_STOPS,
     COMPOUND_SURNAMES,
+    ITEM_LEAD,
     SENTENCE_END,
     SURNAMES,
     between_stops,
@@ -338,7 +339,6 @@ MEANS = re.compile(
 MEANS_NAMED = re.compile(
     r"(?:通过|采取|采用|运用|利用|借助|以)[^，,。；;]{2,24}?(?:形式|方式|方法|办法|手段|途径|模式)"
 )
-TOPIC_LEAD = re.compile(r"[*\s]*[一二三四五六七八九十]+是")  # 一是…, 六是…: an enumerated topic's opening
 # A clause that frames the next rather than stating anything: a condition (发现存在涉嫌…犯罪行为的,), a
 # setting (在办理环境违法案件中), a topic (针对不同行政执法行为, 对…的3家排污单位的执法监管); a question
 # that restates it asks what the clause after it says (按规定及时向区公安局移送, 减少现场检查频次)
@@ -1700,7 +1700,7 @@ def clause_candidates(ctx: Context, pi: int, text: str) -> list[Candidate]:
             score += 0.5 if MEANS_NAMED.search(value) else 0.0
             # …开展危废管家服务,解决全县…难题: the clause before the one that says what it solved
             score += 1.0 if SOLVED.match(text, s + len(value)) else -1.0 if SOLVED.match("," + value) else 0.0
-        if TOPIC_LEAD.match(value):
+        if ITEM_LEAD.match(value):
             score -= 0.5  # 六是落实…出庭应诉制度: the topic a paragraph opens with, not what it then states
         if FRAMING.fullmatch(value) and _framed(text, s + len(value)):
             score -= 2.0  # 发现存在涉嫌…犯罪行为的, asked 咋处理的: the clause it frames answers
