@@ -215,6 +215,19 @@ class ReportQA:
         log.info("index at %s changed on disk: reloaded", self.index_dir)
         return True
 
+    def fill_clauses(self) -> int:
+        """Embed and store the vectors of every clause the build left out (see
+        ``collection.fill_clauses``), so no later answer embeds a clause while its question waits; the
+        number embedded (0 when none was missing, or when the index changed meanwhile). A server runs
+        it in the background once it is serving; safe beside answering threads, which switch to the
+        filled index with their next question."""
+        stored = self._stored
+        filled = collection.fill_clauses(stored, self.index_dir, self.config, self.embedder)
+        if filled is None or self._stored is not stored:
+            return 0
+        self._use(filled)
+        return len(filled.clauses) - len(stored.clauses)
+
     # ---------------------------------------------------------------- changing the collection
     def add(self, paths, progress: bool = False, replace: bool = True) -> Update:
         """Add new reports or replace changed ones (any supported format); only they are embedded.

@@ -8,6 +8,8 @@ import logging
 import os
 import re
 import sys
+import threading
+import time
 from pathlib import Path
 
 from .ask.understand import check_query
@@ -228,9 +230,29 @@ def cmd_serve(args) -> int:
     import_page()  # gradio before the index: the page is served while the encoder is still loading
     rqa = open_index(args, rebuild_stale=True)
     app = make_app(rqa, host=args.host, port=args.port, logins=logins, allow_upload=args.allow_upload)
+    server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="warning"))
+    threading.Thread(target=fill_when_serving, args=(rqa, server), name="qa-fill", daemon=True).start()
     print(f"* Running on http://{args.host}:{args.port}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    server.run()
     return 0
+
+
+def fill_when_serving(rqa, server, poll_s: float = 0.2) -> None:
+    """Once the page answers, store the vectors of the clauses the build left out (``fill_clauses``):
+    started after the server so the page is not slower to come up, and never fatal to it."""
+    while not server.started and not server.should_exit:
+        time.sleep(poll_s)
+    if server.should_exit:
+        return
+    t0 = time.perf_counter()
+    try:
+        added = rqa.fill_clauses()
+    except Exception as exc:  # a full disk or a read-only index: answers embed those clauses instead
+        log.warning("could not store the remaining clause vectors: %s", exc)
+        return
+    if added:
+        took = time.perf_counter() - t0
+        log.info("stored %d more clause vectors in %.1f s: answers no longer embed them", added, took)
 
 
 def cmd_eval(args) -> int:

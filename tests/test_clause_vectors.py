@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from qa import ReportQA
-from qa.index.store import CLAUSE_TEXTS, CLAUSE_VECTORS
+from qa.cli import fill_when_serving
+from qa.index.lock import IndexLock
+from qa.index.store import CLAUSE_TEXTS, CLAUSE_VECTORS, FILLED
 from qa.text import clause_text, clauses, figure_clauses
 
 from .conftest import HUANGZHONG, SEEDS, HashEmbedder
@@ -25,6 +27,26 @@ class CountingEmbedder(HashEmbedder):
     def passages(self, texts, batch_size=16, progress=False):
         self.seen += texts
         return super().passages(texts, batch_size, progress)
+
+
+class TableEmbedder(CountingEmbedder):
+    """Takes clause vectors from the index's table as ``Embedder`` does, embedding only the rest."""
+
+    def __init__(self):
+        super().__init__()
+        self.table: dict[str, np.ndarray] = {}
+
+    def keep_clauses(self, clauses) -> None:
+        self.table.update(clauses)
+
+    def clauses(self, texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.table]
+        self.table.update(zip(todo, self.passages(todo), strict=True))
+        return np.stack([self.table[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+
+def every_clause(rqa) -> list[str]:
+    return list(dict.fromkeys(clause_text(c.text, s, e) for c in rqa.chunks() for s, e in clauses(c.text)))
 
 
 def stored_clauses(index) -> tuple[list[str], np.ndarray]:
@@ -121,3 +143,70 @@ def test_clause_vectors_do_not_depend_on_the_questions_asked_before(embedder):
     embedder.clauses([a])  # an earlier question's clause
     assert np.array_equal(embedder.clauses([a, b]), fresh)
     assert np.array_equal(embedder.clauses([a, b]), fresh)  # and the repeated question hits the cache
+
+
+QUESTIONS = (QUESTION, "湟中局聘请的是哪家律师事务所？", "湟中推行的“五个办”是指哪些？")
+
+
+def test_a_fill_stores_the_clauses_the_build_left_out(tmp_path, fake_config):
+    """A server fills in the clauses without figures once the index is in use (``fill_clauses``): each
+    is embedded once, the index keeps them (a reopened index has them all), and no later answer
+    embeds a clause; a second fill finds nothing to do."""
+    embedder = TableEmbedder()
+    rqa = ReportQA.build([SEEDS / HUANGZHONG], tmp_path / "index", fake_config, embedder=embedder)
+    built, _ = stored_clauses(tmp_path / "index")
+    every = every_clause(rqa)
+    embedder.seen.clear()
+    assert rqa.fill_clauses() == len(every) - len(built) > len(built)
+    assert sorted(embedder.seen) == sorted(set(every) - set(built))
+    assert (tmp_path / "index" / FILLED).is_file()
+    later = TableEmbedder()
+    reopened = ReportQA.open(tmp_path / "index", embedder=later)
+    assert set(later.table) == set(every)
+    for question in QUESTIONS:
+        assert reopened.ask(question).answer == rqa.ask(question).answer
+    assert later.seen == [] and reopened.fill_clauses() == 0 and later.seen == []
+
+
+def test_a_fill_is_dropped_when_the_index_changes(tmp_path, fake_config):
+    """A change to the collection writes a new index whose own table holds the figures' clauses: the
+    earlier fill is stale then (ignored, never mixed in), and one made while another process changed
+    the index, or while another update holds the lock, is not written at all."""
+    index = tmp_path / "index"
+    rqa = ReportQA.build([SEEDS / HUANGZHONG], index, fake_config, embedder=TableEmbedder())
+    other = ReportQA.open(index, embedder=TableEmbedder())
+    rqa.fill_clauses()
+    rqa.add([SEEDS / "001_400143b11109ccf8.txt"])
+    built, _ = stored_clauses(index)
+    fresh = TableEmbedder()
+    ReportQA.open(index, embedder=fresh)
+    assert set(fresh.table) == set(built)
+    assert other.fill_clauses() == 0  # its copy is the index before the change
+    with IndexLock(index):
+        assert rqa.fill_clauses() == 0
+    assert rqa.fill_clauses() == len(every_clause(rqa)) - len(built)
+
+
+class Server:
+    """What ``fill_when_serving`` reads of uvicorn's server."""
+
+    def __init__(self, started: bool, should_exit: bool = False):
+        self.started, self.should_exit = started, should_exit
+
+
+def test_the_server_fills_once_it_is_up_and_survives_a_failed_fill(caplog):
+    class Filling:
+        calls = 0
+
+        def fill_clauses(self):
+            self.calls += 1
+            if self.calls > 1:
+                raise OSError("No space left on device")
+            return 7
+
+    rqa = Filling()
+    fill_when_serving(rqa, Server(started=False, should_exit=True), poll_s=0)
+    assert rqa.calls == 0  # stopped before it was up: nothing embedded
+    fill_when_serving(rqa, Server(started=True), poll_s=0)
+    fill_when_serving(rqa, Server(started=True), poll_s=0)
+    assert rqa.calls == 2 and "No space left on device" in caplog.text

@@ -44,9 +44,10 @@ MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES = (
     "sources.jsonl",
 )
 CLAUSE_TEXTS, CLAUSE_VECTORS = "clauses.json", "clauses.npy"  # optional: older indexes lack them
+FILLED = "clauses.filled.npz"  # the other clauses' vectors, added after the build (``save_filled``)
 MARKER = ".report-qa-index"  # written first into every index folder: "this project made it"
 PARTS = {MANIFEST, CHUNKS, VECTORS, KEYWORD, SOURCES}
-OPTIONAL = {CLAUSE_TEXTS, CLAUSE_VECTORS}
+OPTIONAL = {CLAUSE_TEXTS, CLAUSE_VECTORS, FILLED}
 
 
 @dataclass
@@ -235,7 +236,7 @@ def load_index(folder: Path) -> Stored:
         for line in (folder / SOURCES).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             texts[row["doc"]] = row["text"]
-        clauses = load_clauses(folder)
+        clauses = {**load_clauses(folder), **load_filled(folder, manifest.get("written"))}
     except Exception as exc:  # any broken part: the whole index is unusable
         raise IndexProblem(
             f"index at {folder} is damaged ({type(exc).__name__}: {exc})", action="rebuild", index=str(folder)
@@ -285,6 +286,41 @@ def load_clauses(folder: Path) -> dict[str, np.ndarray]:
     matrix = np.load(folder / CLAUSE_VECTORS, allow_pickle=False)
     if not isinstance(names, list) or len(names) != len(matrix):
         raise ValueError(f"{CLAUSE_TEXTS} lists {len(names)} clauses, {CLAUSE_VECTORS} holds {len(matrix)}")
+    return dict(zip(names, matrix, strict=True))
+
+
+def save_filled(folder: Path, written: int, clauses: dict[str, np.ndarray]) -> None:
+    """Add the vectors of clauses the build left out to the index in ``folder`` (``fill_clauses``).
+
+    Why a file of its own, stamped with the manifest's ``written``: the rest of the index is
+    untouched, so this one file is written beside it and renamed into place (never half-written),
+    and a rebuild or change of the index since, which writes a new stamp, makes it stale rather than
+    wrong: it is ignored until the next fill. No pickle: the texts travel as UTF-8 JSON bytes."""
+    folder = Path(folder)
+    texts = np.frombuffer(json.dumps(list(clauses), ensure_ascii=False).encode("utf-8"), np.uint8)
+    matrix = np.stack(list(clauses.values())).astype(np.float32)
+    tmp = folder / f"{FILLED}.{os.getpid()}-{time.time_ns()}.tmp"
+    try:
+        with open(tmp, "xb") as f:
+            np.savez(f, written=np.array([written], np.int64), texts=texts, vectors=matrix)
+        os.replace(tmp, folder / FILLED)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def load_filled(folder: Path, written: int | None) -> dict[str, np.ndarray]:
+    """The clause vectors ``save_filled`` added to this very index (same ``written``), else none."""
+    path = Path(folder) / FILLED
+    if not path.exists():
+        return {}
+    with np.load(path, allow_pickle=False) as data:
+        if int(data["written"][0]) != written:
+            return {}
+        names = json.loads(data["texts"].tobytes().decode("utf-8"))
+        matrix = data["vectors"]
+    if len(names) != len(matrix):
+        raise ValueError(f"{FILLED} lists {len(names)} clauses and holds {len(matrix)} vectors")
     return dict(zip(names, matrix, strict=True))
 
 
