@@ -124,6 +124,14 @@ def seed_copy(tmp_path):
     return dest
 
 
+def served_copy(index_dir: Path, tmp_path_factory) -> Path:
+    """A copy of ``index_dir`` for a real server: a serving page fills in the clause vectors the build
+    left out (``fill_clauses``), which must not change the index the in-process tests answer from."""
+    dest = tmp_path_factory.mktemp("served") / "index"
+    shutil.copytree(index_dir, dest)
+    return dest
+
+
 @contextlib.contextmanager
 def running_server(args: list[str], log: Path, env: dict):
     """A real server (``python ARGS --port P``) on a free local port until the block ends; yields its

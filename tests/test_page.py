@@ -11,7 +11,7 @@ import pytest
 
 from qa.serve import app, page
 
-from .conftest import running_server
+from .conftest import running_server, served_copy
 
 pytestmark = pytest.mark.slow
 
@@ -89,7 +89,9 @@ def test_report_page_highlights_and_escapes(rqa):
 def server(index_dir, tmp_path_factory):
     log = tmp_path_factory.mktemp("server") / "server.log"
     with running_server(
-        ["ui.py", "--index", str(index_dir)], log, {**os.environ, "HF_HUB_OFFLINE": "1"}
+        ["ui.py", "--index", str(served_copy(index_dir, tmp_path_factory))],
+        log,
+        {**os.environ, "HF_HUB_OFFLINE": "1"},
     ) as url:
         yield url
 

@@ -15,7 +15,7 @@ import pytest
 from qa.cli import main
 from qa.serve import page
 
-from ..conftest import HUANGZHONG, SEEDS, running_server
+from ..conftest import HUANGZHONG, SEEDS, running_server, served_copy
 from .common import ANSWER, QUESTION, still_answers
 
 USER, PASSWORD = "admin", "s3cret-pw"
@@ -28,7 +28,8 @@ def server(index_dir, tmp_path_factory):
     log = tmp_path_factory.mktemp("hostile-server") / "server.log"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "QA_AUTH": f"{USER}:{PASSWORD},lockme:right-pw"}
     env.pop("QA_AUTH_FILE", None)
-    with running_server(["-m", "qa.cli", "serve", "--index", str(index_dir)], log, env) as url:
+    args = ["-m", "qa.cli", "serve", "--index", str(served_copy(index_dir, tmp_path_factory))]
+    with running_server(args, log, env) as url:
         yield url
 
 
