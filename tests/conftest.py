@@ -116,6 +116,19 @@ def rqa(index_dir, embedder):
     return ReportQA.open(index_dir, embedder=embedder)
 
 
+@pytest.fixture(scope="session")
+def filled_rqa(index_dir, tmp_path_factory):
+    """The seeds index as a serving page leaves it: every clause's vector stored (``fill_clauses``).
+    Its own embedder, since an embedder keeps the clause vectors of every index it opened."""
+    from qa import ReportQA
+    from qa.config import DEFAULT_MODEL
+    from qa.index.embed import Embedder
+
+    rqa = ReportQA.open(served_copy(index_dir, tmp_path_factory), embedder=Embedder(DEFAULT_MODEL))
+    rqa.fill_clauses()
+    return rqa
+
+
 @pytest.fixture()
 def seed_copy(tmp_path):
     """A writable copy of the seeds, for tests that change files."""

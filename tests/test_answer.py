@@ -2765,6 +2765,13 @@ def test_the_means_named_as_a_means_answers_how(rqa, question):
     assert "企业约谈" in rqa.ask(question).answer
 
 
+@pytest.mark.slow
+def test_a_premise_restated_is_not_the_answer(filled_rqa):
+    """…说X，那…: the clause that says X (坚决杜绝“一刀切”式环境执法) is what the asker already knows. On the
+    index as a serving page fills it, the clauses' own vectors put it a hair ahead of the answer."""
+    assert "企业约谈" in filled_rqa.ask("湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的？").answer
+
+
 @pytest.mark.parametrize(
     "question, kind",
     [

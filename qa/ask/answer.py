@@ -86,6 +86,9 @@ DOCUMENT = re.compile(
 )
 # What a question sets aside (除了规定审核时限，还…; 除…以外): its answer is the other thing.
 BESIDES = re.compile(r"除了?([^，,？?]{2,20}?)(?:以外|之外)?[，,]")
+# What the asker already knows, said first (湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的): the
+# report's words restated, so the clause that says them is the premise, not the answer.
+PREMISE = re.compile(r"(?:说|提到|讲)([^，,？?]{2,30})[，,]\s*那么?")
 # How often something is done (每周召开, 每月听取, 每季度): what 多久开一次 asks.
 FREQUENCY = re.compile(
     r"每(?:[一两二三四五六\d]个?)?(?:周|月|季度|季|半年|年|天|日|星期|旬)(?:至少)?(?:[一1]次)?"
@@ -2571,6 +2574,7 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
     if named not in {p.chunk.year for p in passages[:top]}:
         named = None
     besides = _besides(ctx)
+    premise = _premise(ctx)
     for pi, p in enumerate(passages[:top]):
         found = _passage_candidates(ctx, pi, p.text, asked, p.chunk.year)
         if named is not None and p.chunk.year != named:
@@ -2606,6 +2610,8 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
             ]
         if besides:
             found = [replace(c, score=c.score + _after_besides(p.text, c, besides)) for c in found]
+        if premise:
+            found = [replace(c, score=c.score - 1.0) if _restates(p.text, c, premise) else c for c in found]
         out += found
     return sorted(out, key=lambda c: -c.score)
 
@@ -2618,6 +2624,21 @@ def _besides(ctx: Context) -> tuple[str, ...]:
         return ()
     rest = ctx.question[: m.start()] + ctx.question[m.end() :]
     return tuple(t for t in ctx.terms if t in m.group(1) and t not in rest)
+
+
+def _premise(ctx: Context) -> tuple[str, ...]:
+    """The question's words only its premise holds (…说坚决不搞“一刀切”执法，那… → 坚决, 一刀切, 执法)."""
+    m = PREMISE.search(ctx.question)
+    if not m:
+        return ()
+    rest = ctx.question[: m.start(1)] + ctx.question[m.end() :]
+    return tuple(t for t in ctx.terms if t in m.group(1) and t not in rest)
+
+
+def _restates(text: str, c: Candidate, premise: tuple[str, ...]) -> bool:
+    """Whether a span's clause holds every word of the premise: it says what the asker already knows."""
+    a, b = _clause_of(text, c.start, c.end)
+    return all(t in text[a:b] for t in premise)
 
 
 def _after_besides(text: str, c: Candidate, besides: tuple[str, ...]) -> float:
