@@ -105,6 +105,7 @@ class ReportQA:
         self.config = config
         self.embedder = embedder
         self.last_update = Update()  # what the build or change that made this object did (skips included)
+        self._filled: int | None = None  # ``written`` stamp of the index version whose clauses are all stored
         self._use(stored)
 
     def _use(self, stored: Stored) -> None:
@@ -219,11 +220,19 @@ class ReportQA:
         """Embed and store the vectors of every clause the build left out (see
         ``collection.fill_clauses``), so no later answer embeds a clause while its question waits; the
         number embedded (0 when none was missing, or when the index changed meanwhile). A server runs
-        it in the background once it is serving; safe beside answering threads, which switch to the
-        filled index with their next question."""
+        it in the background while it serves, again after every change to the collection; safe beside
+        answering threads, which switch to the filled index with their next question. Cheap when the
+        index it has open is filled already: a server may call it as often as it likes."""
+        self.refresh()  # another process may have changed the collection
         stored = self._stored
+        written = stored.manifest.get("written")
+        if written == self._filled:
+            return 0
         filled = collection.fill_clauses(stored, self.index_dir, self.config, self.embedder)
         if filled is None or self._stored is not stored:
+            return 0  # changed meanwhile: the next call fills the index as it is now
+        self._filled = written
+        if filled is stored:
             return 0
         self._use(filled)
         return len(filled.clauses) - len(stored.clauses)

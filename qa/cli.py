@@ -20,6 +20,7 @@ from .ingest.read import suffixes
 from .text import CLAUSE_VECTORS
 
 log = logging.getLogger("qa")
+FILL_EVERY_S = 30.0  # how often a serving page looks for clauses without stored vectors (after a change)
 
 DEFAULT_INDEX = os.environ.get("QA_INDEX", "index")
 DEFAULT_SOURCES = os.environ.get("QA_SOURCES", "seeds")
@@ -237,22 +238,27 @@ def cmd_serve(args) -> int:
     return 0
 
 
-def fill_when_serving(rqa, server, poll_s: float = 0.2) -> None:
-    """Once the page answers, store the vectors of the clauses the build left out (``fill_clauses``):
-    started after the server so the page is not slower to come up, and never fatal to it."""
+def fill_when_serving(rqa, server, poll_s: float = 0.2, every_s: float = FILL_EVERY_S) -> None:
+    """While the page answers, keep the vectors of every clause stored (``ReportQA.fill_clauses``):
+    once it is up, so the page is not slower to come up, then every ``every_s`` seconds, which finds
+    nothing to do unless the collection changed (an upload, or ``qa add`` from another process). A
+    failed fill is logged and tried again later, never fatal to the page."""
     while not server.started and not server.should_exit:
         time.sleep(poll_s)
-    if server.should_exit:
-        return
-    t0 = time.perf_counter()
-    try:
-        added = rqa.fill_clauses()
-    except Exception as exc:  # a full disk or a read-only index: answers embed those clauses instead
-        log.warning("could not store the remaining clause vectors: %s", exc)
-        return
-    if added:
-        took = time.perf_counter() - t0
-        log.info("stored %d more clause vectors in %.1f s: answers no longer embed them", added, took)
+    due = 0.0
+    while not server.should_exit:
+        if time.monotonic() >= due:
+            t0 = time.perf_counter()
+            try:
+                added = rqa.fill_clauses()
+            except Exception as exc:  # a full disk or a read-only index: answers embed those clauses
+                log.warning("could not store the remaining clause vectors: %s", exc)
+                added = 0
+            if added:
+                took = time.perf_counter() - t0
+                log.info("stored %d more clause vectors in %.1f s: answers no longer embed them", added, took)
+            due = time.monotonic() + every_s
+        time.sleep(poll_s)
 
 
 def cmd_eval(args) -> int:

@@ -10,7 +10,7 @@ import pytest
 from qa import ReportQA
 from qa.cli import fill_when_serving
 from qa.index.lock import IndexLock
-from qa.index.store import CLAUSE_TEXTS, CLAUSE_VECTORS, FILLED
+from qa.index.store import CLAUSE_TEXTS, CLAUSE_VECTORS, FILLED, read_manifest, save_filled
 from qa.text import clause_text, clauses, figure_clauses
 
 from .conftest import HUANGZHONG, SEEDS, HashEmbedder
@@ -166,21 +166,29 @@ def test_a_fill_stores_the_clauses_the_build_left_out(tmp_path, fake_config):
     for question in QUESTIONS:
         assert reopened.ask(question).answer == rqa.ask(question).answer
     assert later.seen == [] and reopened.fill_clauses() == 0 and later.seen == []
+    rqa.add([SEEDS / "001_400143b11109ccf8.txt"])  # a change: the new index's other clauses, once
+    embedder.seen.clear()
+    assert rqa.fill_clauses() > 0 and rqa.fill_clauses() == 0
+    assert len(embedder.seen) == len(set(embedder.seen)) and not set(embedder.seen) & set(every)
 
 
-def test_a_fill_is_dropped_when_the_index_changes(tmp_path, fake_config):
-    """A change to the collection writes a new index whose own table holds the figures' clauses: the
-    earlier fill is stale then (ignored, never mixed in), and one made while another process changed
-    the index, or while another update holds the lock, is not written at all."""
+def test_a_change_keeps_what_was_filled_and_a_stale_fill_is_never_read(tmp_path, fake_config):
+    """A change to the collection writes a new index whose own table keeps the filled clauses still in
+    it; a fill file of another version of the index is never read. A fill made while another process
+    changed the index, or while another update holds the lock, is not written."""
     index = tmp_path / "index"
     rqa = ReportQA.build([SEEDS / HUANGZHONG], index, fake_config, embedder=TableEmbedder())
     other = ReportQA.open(index, embedder=TableEmbedder())
     rqa.fill_clauses()
+    filled = set(every_clause(rqa))
     rqa.add([SEEDS / "001_400143b11109ccf8.txt"])
     built, _ = stored_clauses(index)
+    assert filled <= set(built) < set(every_clause(rqa))
+    assert not (index / FILLED).exists()  # the change wrote a whole new index folder
+    save_filled(index, read_manifest(index)["written"] - 1, {"另一个版本的子句": np.ones(HashEmbedder.dim)})
     fresh = TableEmbedder()
     ReportQA.open(index, embedder=fresh)
-    assert set(fresh.table) == set(built)
+    assert set(fresh.table) == set(built)  # a fill of another version of the index is never read
     assert other.fill_clauses() == 0  # its copy is the index before the change
     with IndexLock(index):
         assert rqa.fill_clauses() == 0
@@ -194,19 +202,22 @@ class Server:
         self.started, self.should_exit = started, should_exit
 
 
-def test_the_server_fills_once_it_is_up_and_survives_a_failed_fill(caplog):
+def test_the_server_fills_while_it_serves_and_survives_a_failed_fill(caplog):
+    server = Server(started=False, should_exit=True)
+
     class Filling:
         calls = 0
 
         def fill_clauses(self):
             self.calls += 1
-            if self.calls > 1:
+            if self.calls == 2:
                 raise OSError("No space left on device")
+            server.should_exit = self.calls == 3
             return 7
 
     rqa = Filling()
-    fill_when_serving(rqa, Server(started=False, should_exit=True), poll_s=0)
+    fill_when_serving(rqa, server, poll_s=0, every_s=0)
     assert rqa.calls == 0  # stopped before it was up: nothing embedded
-    fill_when_serving(rqa, Server(started=True), poll_s=0)
-    fill_when_serving(rqa, Server(started=True), poll_s=0)
-    assert rqa.calls == 2 and "No space left on device" in caplog.text
+    server.started, server.should_exit = True, False
+    fill_when_serving(rqa, server, poll_s=0, every_s=0)
+    assert rqa.calls == 3 and "No space left on device" in caplog.text  # and it went on

@@ -210,7 +210,8 @@ def write(
 
     The clauses whose vectors the index keeps (``stored_clauses``: those that state figures, by
     default) are embedded here too, in the same batches as the chunks, unless ``known`` (the previous
-    index's) has them."""
+    index's) has them; the previous index's vectors of other clauses still in the collection (a
+    server's fill, ``fill_clauses``) are kept, so a change leaves only its own reports to fill."""
     todo = [e for e in entries if e.vectors is None]
     texts = [embed_text(c) for e in todo for c in e.chunks]
     which = config.clause_vectors
@@ -242,7 +243,9 @@ def write(
         "skipped": state.get("skipped", {}),
     }
     texts_of = {e.info.doc: e.text for e in entries}
-    clauses = {t: clauses[t] for t in wanted}
+    # the wanted clauses, and those of the previous index (filled in after its build) still in this one
+    present = {t for e in entries for c in e.chunks for t in stored_clauses(c.text, "all")}
+    clauses = {t: v for t, v in clauses.items() if t in wanted or t in present}
     stored = write_index(index_dir, manifest, [e.info for e in entries], chunks, matrix, texts_of, clauses)
     return len(texts), stored
 
@@ -414,7 +417,8 @@ def set_metadata(
 
 def fill_clauses(stored: Stored, index_dir: Path, config: Config, embedder: Embedder) -> Stored | None:
     """Embed every clause of the index whose vector the build did not store and add them to it
-    (``save_filled``); the index with them, or None when nothing was missing or it changed meanwhile.
+    (``save_filled``); the index with them (``stored`` itself when none was missing), or None when
+    they could not be added (the index changed meanwhile, or another update holds its lock).
 
     Why after the build and not in it: the answer step compares a question with the clauses of its
     best candidates, and a clause without a stored vector is embedded while the question waits
@@ -426,7 +430,7 @@ def fill_clauses(stored: Stored, index_dir: Path, config: Config, embedder: Embe
     every = dict.fromkeys(t for c in stored.chunks for t in stored_clauses(c.text, "all"))
     missing = [t for t in every if t not in stored.clauses]
     if not missing:
-        return None
+        return stored
     log.info("embedding %d clauses the index at %s has no vectors of", len(missing), index_dir)
     # one clause a call: int8 activations share one scale per call, so a clause embedded with others
     # moves a little with them; alone its stored vector is its own (on every question file 3310 right

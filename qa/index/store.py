@@ -293,9 +293,10 @@ def save_filled(folder: Path, written: int, clauses: dict[str, np.ndarray]) -> N
     """Add the vectors of clauses the build left out to the index in ``folder`` (``fill_clauses``).
 
     Why a file of its own, stamped with the manifest's ``written``: the rest of the index is
-    untouched, so this one file is written beside it and renamed into place (never half-written),
-    and a rebuild or change of the index since, which writes a new stamp, makes it stale rather than
-    wrong: it is ignored until the next fill. No pickle: the texts travel as UTF-8 JSON bytes."""
+    untouched, so this one file is written beside it and renamed into place (never half-written). A
+    change to the collection writes a new index folder that holds these vectors in its own table
+    (``write`` keeps them); the stamp makes a fill that raced such a change unreadable rather than
+    wrong. No pickle: the texts travel as UTF-8 JSON bytes."""
     folder = Path(folder)
     texts = np.frombuffer(json.dumps(list(clauses), ensure_ascii=False).encode("utf-8"), np.uint8)
     matrix = np.stack(list(clauses.values())).astype(np.float32)
