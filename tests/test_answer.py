@@ -308,6 +308,13 @@ def test_a_change_asked_takes_the_growth_after_the_level_reached(fake_embedder):
     assert ans.answer == "300亿元以上"
     text = "全国社会保障基金积累7810亿元，比五年前增加5800多亿元。"  # the 2011 report: 比五年前 compares
     assert _ask("2011年报告说，全国社会保障基金比五年前增加了多少？", text).answer == "5800多亿元"
+    # the 2006 report: the change follows a qualifier and 分别, after the second level reached
+    text = (
+        "城镇居民人均可支配收入达到10493元，农村居民人均纯收入达到3255元，扣除价格因素，分别增长9.6%和6.2%。"
+    )
+    passages = [_report(2006, text, ("一、“十五”时期和2005年经济社会发展的回顾",))]
+    question = "2005年农村居民人均纯收入扣除价格因素实际增长了多少？"
+    assert answer_question(question, QueryInfo(), passages, [], None, fake_embedder).answer == "6.2%"
 
 
 def test_the_question_s_number_may_be_written_in_chinese(fake_embedder):
@@ -898,6 +905,8 @@ def test_spoken_question_words_are_written_out():
         ("What did the Jiangjin ecology bureau set up on its website?", "name"),  # what did, no noun
         ("What kind of team did the bureau set up for environmental emergencies?", "name"),
         ("哪一年财政性教育经费支出占国内生产总值比重要达到4%？", "year"),  # not a percent
+        ("小麦最低收购价每50公斤提高几块钱？", "amount"),  # 几块钱: money (5到7元)
+        ("搞了两场主题法治宣传，分别围绕哪两部法律？", "list"),  # 分别 … 哪: names, not figures
     ],
 )
 def test_question_types(question, kind):

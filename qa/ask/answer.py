@@ -247,7 +247,8 @@ CHANGE_ONLY = re.compile(
     r"(?:增加|增长|提高|下降|减少|降低|扩大|缩小|上升|下降了|增长了|增加了)"
 )
 # The change of the figure before that leads into the next one (达到134.9万亿元、增长5%; 比五年前增加…).
-CHANGE_NEXT = re.compile(rf"[、，, ]*(?:{CHANGE_ONLY.pattern})")
+# (达到3255元，扣除价格因素，分别增长9.6%和6.2%; 达到X元，实际增长Y%: the change stated after a qualifier)
+CHANGE_NEXT = re.compile(rf"[、，, ]*(?:扣除价格因素[、，, ]*)?(?:分别)?(?:实际)?(?:{CHANGE_ONLY.pattern})")
 # A question that asks for a change, not a level (增长多少, 涨幅, by how much did … rise).
 CHANGE_ENDS = re.compile(rf"(?:{CHANGE_ONLY.pattern})$")  # 增长37.1%, not 扩大到23% (a level reached)
 CHANGE_ASKED = re.compile(

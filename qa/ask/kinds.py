@@ -122,8 +122,8 @@ KINDS: tuple[Kind, ...] = (
     # several figures asked at once (分别是多少, respectively): the run of figures the text gives, as printed
     Kind(
         "figures",
-        _p(  # (分别是谁: names); 多少…多少, how many … and how many: two figures at once
-            r"分别(?!是?(?:谁|什么|啥|哪))|各(?:是|为|有|占)多少|各(?:是|为|有)?几[个家件项次名人]|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
+        _p(  # (分别是谁, 分别围绕哪两部法律: names); 多少…多少, how many … and how many: two figures at once
+            r"分别(?![^，,？?]{0,4}?(?:谁|什么|啥|哪))|各(?:是|为|有|占)多少|各(?:是|为|有)?几[个家件项次名人]|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
             r"\brespectively\b|\bhow many\b[^?]*\band how many\b",
         ),
         ("figures",),
@@ -209,7 +209,7 @@ KINDS: tuple[Kind, ...] = (
             r"(?!(?!.*(?:多少|几)).*(?:怎么|如何|咋|做法|法子|办法))"
             # (资金增长多少: the change of the money, a rate more often than an amount)
             r"(?!.*资金[^，,？?]{0,4}(?:比上年)?(?:增长|增加|提高)了?多少)"
-            r".*(?:多少钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|(?<!多大)规模|多少美元|多少亿|多少万亿"
+            r".*(?:多少钱|(?:几|多少)块钱|金额|罚款|罚金|罚没|罚了|费用|资金|投了多少|投入了?多少|(?<!多大)规模|多少美元|多少亿|多少万亿"
             r"|总投资|投资额"
             r"|(?:几|多少)(?:十|百|千)?万(?:块)?[？?]?$)",  # 罚没款总额是几万, 钱一共是多少万: money
             r"how much (?:more |extra |additional )?money|amount|\bcost|spent|spend|absolute|budget|deficit"
