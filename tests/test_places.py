@@ -152,6 +152,8 @@ def test_ordinary_words_are_not_places():
 
 def test_short_common_names_count_when_qualified():
     assert names("泉州市丰泽生态环境局") == [("泉州市", "泉州市"), ("丰泽", "丰泽区")]
+    # 瑞安 before 生态环境分局: a bureau's place, though jieba's 安生 is more frequent than 瑞安
+    assert names("瑞安生态环境分局2024年一共查处了几起") == [("瑞安", "瑞安市")]
     assert names("阳泉市城区") == [("阳泉市", "阳泉市"), ("城区", "城区")]
     assert names("北京朝阳区和长春朝阳区") == [
         ("北京", "北京市"),

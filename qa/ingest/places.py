@@ -60,8 +60,9 @@ LEVELS = ("national", "province", "prefecture", "county")
 COMMON_FREQ = 300
 RARE_FREQ = 20
 MIN_CROSS_FREQ = 10
-# Words right after a short name that make it an issuing body's place (丰泽生态环境局, 泰顺分局).
-ORGAN = re.compile(r"(?:生态环境局|环境保护局|环保局|分局|人民政府|[区县市州旗盟]委)")
+# Words right after a short name that make it an issuing body's place (丰泽生态环境局, 泰顺分局,
+# 瑞安生态环境分局).
+ORGAN = re.compile(r"(?:(?:生态环境|环境保护|环保)分?局|分局|人民政府|[区县市州旗盟]委)")
 LATIN = re.compile(r"[a-z]")
 # what a unit follows in English (50 billion yuan, how many yuan): a latin name there is the unit's word
 COUNTED = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|trillion|many|much))\s+$", re.I)
