@@ -907,6 +907,8 @@ def test_spoken_question_words_are_written_out():
         ("哪一年财政性教育经费支出占国内生产总值比重要达到4%？", "year"),  # not a percent
         ("小麦最低收购价每50公斤提高几块钱？", "amount"),  # 几块钱: money (5到7元)
         ("搞了两场主题法治宣传，分别围绕哪两部法律？", "list"),  # 分别 … 哪: names, not figures
+        ("两场主题法治宣传，各自讲的是哪部法？", "list"),  # one for each: every item
+        ("两个奖分别是哪一年拿的", "year"),  # (a year for each is still a year)
     ],
 )
 def test_question_types(question, kind):
