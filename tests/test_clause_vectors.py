@@ -196,6 +196,17 @@ def test_a_change_keeps_what_was_filled_and_a_stale_fill_is_never_read(tmp_path,
     assert rqa.fill_clauses() == len(every_clause(rqa)) - len(built)
 
 
+def test_a_damaged_fill_is_skipped_not_the_index(tmp_path, fake_config, caplog):
+    index = tmp_path / "index"
+    rqa = ReportQA.build([SEEDS / HUANGZHONG], index, fake_config, embedder=TableEmbedder())
+    built, _ = stored_clauses(index)
+    rqa.fill_clauses()
+    (index / FILLED).write_bytes((index / FILLED).read_bytes()[:1000])  # cut short (a full disk)
+    fresh = TableEmbedder()
+    assert ReportQA.open(index, embedder=fresh).ask(QUESTION).answer == rqa.ask(QUESTION).answer
+    assert set(fresh.table) >= set(built) and "ignoring" in caplog.text
+
+
 class Server:
     """What ``fill_when_serving`` reads of uvicorn's server."""
 

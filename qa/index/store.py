@@ -311,17 +311,29 @@ def save_filled(folder: Path, written: int, clauses: dict[str, np.ndarray]) -> N
 
 
 def load_filled(folder: Path, written: int | None) -> dict[str, np.ndarray]:
-    """The clause vectors ``save_filled`` added to this very index (same ``written``), else none."""
+    """The clause vectors ``save_filled`` added to this very index (same ``written``), else none.
+
+    A damaged file is skipped with a warning, never the index refused: these vectors only save the
+    answer step some embedding, and the next fill writes them again."""
     path = Path(folder) / FILLED
     if not path.exists():
         return {}
-    with np.load(path, allow_pickle=False) as data:
-        if int(data["written"][0]) != written:
-            return {}
-        names = json.loads(data["texts"].tobytes().decode("utf-8"))
-        matrix = data["vectors"]
-    if len(names) != len(matrix):
-        raise ValueError(f"{FILLED} lists {len(names)} clauses and holds {len(matrix)} vectors")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if int(data["written"][0]) != written:
+                return {}
+            names = json.loads(data["texts"].tobytes().decode("utf-8"))
+            matrix = data["vectors"]
+        if not isinstance(names, list) or len(names) != len(matrix):
+            raise ValueError(f"it lists {len(names)} clauses and holds {len(matrix)} vectors")
+    except Exception as exc:  # truncated, overwritten by hand, another format: not ours to trust
+        log.warning(
+            "ignoring %s (%s: %s): answers embed those clauses until it is filled again",
+            path,
+            type(exc).__name__,
+            exc,
+        )
+        return {}
     return dict(zip(names, matrix, strict=True))
 
 
