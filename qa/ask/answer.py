@@ -84,6 +84,9 @@ DOCUMENT = re.compile(
     # forms too (审签单, 登记表), but not 代表
     r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
+# An untitled law's name and the acts that make one (制定实施香港特别行政区维护国家安全法).
+LAW_NAME = re.compile(r"(?:法|条例)$")
+LAWMAKING = re.compile(r"制定|出台|颁布|通过|修订|修改|实施|施行|审议")
 # What a question sets aside (除了规定审核时限，还…; 除…以外): its answer is the other thing.
 BESIDES = re.compile(r"除了?([^，,？?]{2,20}?)(?:以外|之外)?[，,]")
 # What the asker already knows, said first (湟中局说坚决不搞“一刀切”执法，那它在罚款之前是怎么做的): the
@@ -1482,6 +1485,18 @@ def _short_form_spans(ctx: Context, text: str, head: str) -> list[tuple[int, int
     return spans
 
 
+def _law_start(text: str, s: int, e: int) -> int:
+    """Where an untitled law's name starts: right after the act that makes it (制定实施香港特别行政区维护
+    国家安全法: the whole name, whose 维护 a noun chain stops at), else at ``s``."""
+    if not LAW_NAME.search(text, s, e):
+        return s
+    a = _clause_of(text, s, e)[0]
+    acts = list(LAWMAKING.finditer(text, a, s))
+    if acts and not re.search(r"[的和及与、等，,]", text[acts[-1].end() : s]) and s - acts[-1].end() <= 20:
+        return acts[-1].end()
+    return s
+
+
 def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candidate]:
     """Tight spans that name something: 《titles》, “quoted” names with their noun, named bodies."""
     out = []
@@ -1534,7 +1549,9 @@ def name_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Candi
         # a name inside a 《title》 is the whole title (《…裁量规则和基准》 asked 哪份规则: not cut at 和)
         titles = [t.span() for t in TITLE.finditer(text)]
         spans = [
-            next(((a + 1, b - 1, w) for a, b in titles if a < s and e < b - 1), (s, e, w))
+            next(
+                ((a + 1, b - 1, w) for a, b in titles if a < s and e < b - 1), (_law_start(text, s, e), e, w)
+            )
             for s, e, w in _named_spans(ctx, text)
         ]
     for s, e, bonus in spans:
