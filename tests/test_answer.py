@@ -104,6 +104,8 @@ MIXED = {
     "公示期结束后2个工作日可完成审批,辐射安全许可证和排污许可证等事项基本实现“立等可取”。",
     "reform": "国务院根据党的十六届二中全会审议通过的《\n关于深化行政管理体制和机构改革的意见\n》形成的《\n国务院机构改革方案\n》，"
     "将提交本次大会审议。",
+    "employment": "就业是民生之本、财富之源。今年首次将就业优先政策置于宏观政策层面，"
+    "旨在强化各方面重视就业、支持就业的导向。",  # 2019
     "hongkong": "依照宪法和基本法有效实施对特别行政区的全面管治权，制定实施香港特别行政区维护国家安全法，"
     "落实“爱国者治港”、“爱国者治澳”原则，推动香港进入由乱到治走向由治及兴的新阶段。",  # 2023
     "risk": "督促指导企业及时修编环境应急预案,完成环境风险企业预案备案527家,其中一般风险等级494家,较大风险等级26家,"
@@ -211,6 +213,8 @@ MIXED = {
         ("建成10,000吨级以上泊位多少个？", ("berths",), "568个"),
         # an untitled law's whole name, from the act that makes it (not cut at its 维护)
         ("过去五年针对香港制定实施了哪部法律？", ("hongkong",), "香港特别行政区维护国家安全法"),
+        # 把什么政策…: the whole object of the text's 将 (就业 is a verb inside the name)
+        ("今年首次把什么政策置于宏观政策层面？", ("employment",), "就业优先政策"),
     ],
 )
 def test_the_asked_span_among_its_neighbours(question, texts, expected, fake_embedder):

@@ -84,6 +84,8 @@ DOCUMENT = re.compile(
     # forms too (审签单, 登记表), but not 代表
     r"|法规|公约|协议|纪要|指南|目录|名录|刊|报|杂志|教材|读本|单|单子|(?<!代)表|表格)$"
 )
+# The object asked before its verb (把啥政策置于宏观政策层面, 将什么列入…).
+BA_ASKED = re.compile(r"[把将](?:什么|啥|哪)")
 # An untitled law's name and the acts that make one (制定实施香港特别行政区维护国家安全法).
 LAW_NAME = re.compile(r"(?:法|条例)$")
 LAWMAKING = re.compile(r"制定|出台|颁布|通过|修订|修改|实施|施行|审议")
@@ -1384,9 +1386,16 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                     and text[s : m.end()] not in ctx.question
                     and not COUNT_ONLY.fullmatch(text[s : m.end()].removesuffix(head))
                 ):  # 22部行政法规 counts the regulations, names none
-                    spans.append((s, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
+                    weight = 1.0 if size > 1 or size == len(head) else 0.5
+                    spans.append((s, m.end(), weight))
                     if (v := _object_start(ctx, text, a, s, m.start(), m.end())) is not None:
-                        spans.append((v, m.end(), 1.0 if size > 1 or size == len(head) else 0.5))
+                        spans.append((v, m.end(), weight))
+                    # 把/将 asked: the whole object of 将 before the whole asked noun (就业优先政策, not
+                    # 优先政策), which it goes before when nothing else tells them apart
+                    noun = size == len(head) and tagged(head)[-1].flag[:1] == "n"  # (把什么作为: a verb)
+                    if BA_ASKED.search(ctx.question) and noun:
+                        if (v := _ba_object_start(text, a, s, m.start())) is not None:
+                            spans.append((v, m.end(), weight + 0.05))
             if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
                 for m in re.finditer(re.escape(head[-1]), text):
                     a, _ = _clause_of(text, m.start(), m.end())
@@ -1426,6 +1435,15 @@ def _after_asked_words(ctx: Context, text: str, a: int, s: int) -> int:
             between = range(lead_end, s)
             return lead_end if 0 < len(between) <= 2 and all(CJK.match(text, i) for i in between) else s
     return s
+
+
+def _ba_object_start(text: str, a: int, s: int, head: int) -> int | None:
+    """Asked with 把/将 (把啥政策置于…): where the object of the text's own 将 or 把 starts, when it
+    reaches further back than the noun phrase (将就业优先政策置于…: 就业 is a verb inside the name)."""
+    at = max(text.rfind("将", a, s), text.rfind("把", a, s))
+    return (
+        at + 1 if at >= 0 and head - at <= 24 and not re.search(r"[，,；;。、：:]", text[at:head]) else None
+    )
 
 
 def _object_start(ctx: Context, text: str, a: int, s: int, head: int, end: int) -> int | None:
