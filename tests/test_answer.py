@@ -106,6 +106,8 @@ MIXED = {
     "将提交本次大会审议。",
     "employment": "就业是民生之本、财富之源。今年首次将就业优先政策置于宏观政策层面，"
     "旨在强化各方面重视就业、支持就业的导向。",  # 2019
+    "steps": "2000年是世纪交替之年，是全面实现我国社会主义现代化建设第二步战略目标的最后一年，"
+    "做好今年政府工作具有承前启后的重要意义。",  # 2000
     "hongkong": "依照宪法和基本法有效实施对特别行政区的全面管治权，制定实施香港特别行政区维护国家安全法，"
     "落实“爱国者治港”、“爱国者治澳”原则，推动香港进入由乱到治走向由治及兴的新阶段。",  # 2023
     "risk": "督促指导企业及时修编环境应急预案,完成环境风险企业预案备案527家,其中一般风险等级494家,较大风险等级26家,"
@@ -213,6 +215,8 @@ MIXED = {
         ("建成10,000吨级以上泊位多少个？", ("berths",), "568个"),
         # an untitled law's whole name, from the act that makes it (not cut at its 维护)
         ("过去五年针对香港制定实施了哪部法律？", ("hongkong",), "香港特别行政区维护国家安全法"),
+        # 第几步: the ordinal with the step it counts (第二步, not 第二)
+        ("2000年是全面实现现代化建设第几步战略目标的最后一年？", ("steps",), "第二步"),
         # 把什么政策…: the whole object of the text's 将 (就业 is a verb inside the name)
         ("今年首次把什么政策置于宏观政策层面？", ("employment",), "就业优先政策"),
     ],
@@ -244,6 +248,12 @@ def test_a_figure_of_something_else_is_withheld(question, places, reason, fake_e
     if places:  # the same figure is the answer where the sentence names the place
         text = "浙江省" + EXCERPTS[0]
         assert answer_question(question, info, _passages(text), [], None, fake_embedder).answer == "5%左右"
+
+
+def test_a_year_said_short_is_a_year_not_a_number_to_match(fake_embedder):
+    """23年以来 is 2023年以来: no number 23 the sentence must hold (it prints 2023)."""
+    text = "许昌市生态环境局2023年以来办理案件16件,免予处罚案件数量为9件。"
+    assert _ask("许昌局23年以来免予处罚的案子是几件？", text, embedder=fake_embedder).answer == "9件"
 
 
 def test_the_question_own_figure_is_no_answer():

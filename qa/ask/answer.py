@@ -53,7 +53,7 @@ __all__ = ["Candidate", "answer_question", "extract", "question_terms", "questio
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
 # An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
 ORDINAL = re.compile(
-    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号)?"
+    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号|步)?"
     r"|(?:优秀)?(?:团体|集体|个人)?(?:(?:国家|省|市|县|区)级)?[一二三四五特]等奖"  # 优秀团体三等奖: the prize
     r"|(?:全球|世界|全国)首位"  # 居全球首位: the first
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
@@ -2237,7 +2237,7 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
             score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5
         if finder == "ordinal" and text[s] == "全" and (scope := _rank_scope(ctx.question)):
             score += 1.0 if text[s + 1] == scope else -1.0  # 在温州市里排第几: 全市第一, not 全省第二
-        if finder == "ordinal" and (asked := re.search(r"第几\s*([位名届次批期轮版号])", ctx.question)):
+        if finder == "ordinal" and (asked := re.search(r"第几\s*([位名届次批期轮版号步])", ctx.question)):
             score += 1.0 if text[s:e].endswith(asked.group(1)) else -1.0  # 第几批: 第八批, not 第三(方)
         if finder == "role":
             score += 2.0  # the text's own frame says this holds the role asked: a tight span, not a clause
@@ -2792,6 +2792,7 @@ def _off_topic(
     plain = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", question)  # ships of 10,000 tonnes: one number
     plain = re.sub(rf"{CONFIRMED}[\d.]*", "", plain)  # 是不是有10起: a guess to confirm, not a qualifier
     asked = {n for n in QUESTION_NUMBER.findall(plain) if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+    asked -= set(re.findall(r"(?<!\d)(\d{2})年", plain))  # 23年以来: a year said short, not a qualifier
     held = set(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", sentence)))
     # every 100 households: the text writes 每百户, aged 16 to 24 may be 十六至二十四岁
     held |= {
