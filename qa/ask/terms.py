@@ -493,6 +493,12 @@ ENGLISH = {
     "project": "工程 项目",
     "projects": "工程 项目",
     "water diversion": "调水 南水北调",
+    "being processed": "正在办理 办理中",  # (the dictionary: 加工, 进程)
+    "current account": "经常项目",  # (the dictionary: 往来帐户, 活期帐户)
+    "surplus": "顺差",  # a trade or current-account surplus (the dictionary: 盈余, 剩余)
+    "individual businesses": "个体工商户",
+    "individual business": "个体工商户",
+    "self-employed": "个体工商户 个体",
 }
 # Colloquial Chinese → the reports' formal terms.
 CHINESE = {
