@@ -91,7 +91,7 @@ def test_changes_embed_only_the_new_reports_clauses(tmp_path, fake_config):
 def test_every_clause_stored_when_asked_for(tmp_path, fake_config):
     """``clause_vectors="all"``: every clause's vector at build, so no answer embeds a clause; the choice
     is one of the index's params (named only when not the default, so older indexes stay valid)."""
-    embedder = CountingEmbedder()
+    embedder = TableEmbedder()  # embeds a clause the index lacks, as Embedder does, and counts it
     config = replace(fake_config, clause_vectors="all")
     rqa = ReportQA.build([SEEDS / HUANGZHONG], tmp_path / "index", config, embedder=embedder)
     texts, matrix = stored_clauses(tmp_path / "index")

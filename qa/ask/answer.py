@@ -51,9 +51,11 @@ from .understand import section_years
 __all__ = ["Candidate", "answer_question", "extract", "question_terms", "question_type", "figure_candidates"]
 
 DOCNUM = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\s*\d+\s*号")
+# What a 第几 counts (第几批, 第几步): the ordinal answering it ends with the same word (第八批, 第二步).
+RANK_UNITS = "位名届次批期轮版号步"
 # An ordinal that ranks something (第三位, 第2名, 第一大, 二等奖): the answer to 第几 and 几等奖 questions.
 ORDINAL = re.compile(
-    r"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+(?:位|名|大|个|届|次|批|期|轮|版|号|步)?"
+    rf"(?:全[国省市区县州])?第[一二三四五六七八九十百\d]+[{RANK_UNITS}大个]?"
     r"|(?:优秀)?(?:团体|集体|个人)?(?:(?:国家|省|市|县|区)级)?[一二三四五特]等奖"  # 优秀团体三等奖: the prize
     r"|(?:全球|世界|全国)首位"  # 居全球首位: the first
     r"|(?:19|20)\d{2}年版"  # 哪一版名录 → （2019年版）
@@ -1393,8 +1395,9 @@ def _named_spans(ctx: Context, text: str) -> list[tuple[int, int, float]]:
                     # 把/将 asked: the whole object of 将 before the whole asked noun (就业优先政策, not
                     # 优先政策), which it goes before when nothing else tells them apart
                     noun = size == len(head) and tagged(head)[-1].flag[:1] == "n"  # (把什么作为: a verb)
-                    if BA_ASKED.search(ctx.question) and noun:
-                        if (v := _ba_object_start(text, a, s, m.start())) is not None:
+                    if noun and BA_ASKED.search(ctx.question):
+                        v = _object_start(ctx, text, a, s, m.start(), m.end(), ("将", "把"))
+                        if v is not None:
                             spans.append((v, m.end(), weight + 0.05))
             if size == len(head) > 2:  # an abbreviation's full name: 自贸区 ← 自由贸易试验区
                 for m in re.finditer(re.escape(head[-1]), text):
@@ -1437,23 +1440,18 @@ def _after_asked_words(ctx: Context, text: str, a: int, s: int) -> int:
     return s
 
 
-def _ba_object_start(text: str, a: int, s: int, head: int) -> int | None:
-    """Asked with 把/将 (把啥政策置于…): where the object of the text's own 将 or 把 starts, when it
-    reaches further back than the noun phrase (将就业优先政策置于…: 就业 is a verb inside the name)."""
-    at = max(text.rfind("将", a, s), text.rfind("把", a, s))
-    return (
-        at + 1 if at >= 0 and head - at <= 24 and not re.search(r"[，,；;。、：:]", text[at:head]) else None
-    )
-
-
-def _object_start(ctx: Context, text: str, a: int, s: int, head: int, end: int) -> int | None:
+def _object_start(
+    ctx: Context, text: str, a: int, s: int, head: int, end: int, verbs: tuple[str, ...] | None = None
+) -> int | None:
     """Where the object of the question's own verb starts when it reaches further back than the noun
     phrase (实施提升行政执法质量三年行动 asked 实施了什么三年行动: 提升 is a verb inside the name, so the
-    noun phrase alone is 行政执法质量三年行动), else None."""
-    at = text.rfind(ctx.verb, a, s) if ctx.verb else -1
+    noun phrase alone is 行政执法质量三年行动), else None. ``verbs``: the words that lead the object
+    instead (将/把 for a question asked with 把什么: 将就业优先政策置于…, whose 就业 is a verb too)."""
+    verbs = verbs if verbs is not None else (ctx.verb,) if ctx.verb else ()
+    at, verb = max(((text.rfind(w, a, s), w) for w in verbs), default=(-1, ""))
     if at < 0:
         return None
-    v = at + len(ctx.verb)
+    v = at + len(verb)
     while v < s and text[v] in "了的着过 ":  # 开展了“送法入企”…: a particle is no part of it
         v += 1
     closing = dict(PAIRS).get(text[v : v + 1])
@@ -2237,7 +2235,7 @@ def fixed_candidates(ctx: Context, pi: int, text: str, finder: str) -> list[Cand
             score += -0.5 if ORIGIN_ASKED.search(ctx.question) else 0.5
         if finder == "ordinal" and text[s] == "全" and (scope := _rank_scope(ctx.question)):
             score += 1.0 if text[s + 1] == scope else -1.0  # 在温州市里排第几: 全市第一, not 全省第二
-        if finder == "ordinal" and (asked := re.search(r"第几\s*([位名届次批期轮版号步])", ctx.question)):
+        if finder == "ordinal" and (asked := re.search(rf"第几\s*([{RANK_UNITS}])", ctx.question)):
             score += 1.0 if text[s:e].endswith(asked.group(1)) else -1.0  # 第几批: 第八批, not 第三(方)
         if finder == "role":
             score += 2.0  # the text's own frame says this holds the role asked: a tight span, not a clause
@@ -2652,23 +2650,24 @@ def candidates(ctx: Context, passages: list[Passage], top: int = 3) -> list[Cand
     return sorted(out, key=lambda c: -c.score)
 
 
-def _besides(ctx: Context) -> tuple[str, ...]:
-    """The question's words only its 除了… phrase holds (除了规定审核时限，还建了个什么机制 → 规定, 时限):
-    the thing it sets aside."""
-    m = BESIDES.search(ctx.question)
+def _only_in(ctx: Context, phrase: re.Pattern) -> tuple[str, ...]:
+    """The question's words that only the first group of ``phrase`` holds, none where it has no match."""
+    m = phrase.search(ctx.question)
     if not m:
         return ()
     rest = ctx.question[: m.start()] + ctx.question[m.end() :]
     return tuple(t for t in ctx.terms if t in m.group(1) and t not in rest)
 
 
+def _besides(ctx: Context) -> tuple[str, ...]:
+    """The question's words only its 除了… phrase holds (除了规定审核时限，还建了个什么机制 → 规定, 时限):
+    the thing it sets aside."""
+    return _only_in(ctx, BESIDES)
+
+
 def _premise(ctx: Context) -> tuple[str, ...]:
     """The question's words only its premise holds (…说坚决不搞“一刀切”执法，那… → 坚决, 一刀切, 执法)."""
-    m = PREMISE.search(ctx.question)
-    if not m:
-        return ()
-    rest = ctx.question[: m.start(1)] + ctx.question[m.end() :]
-    return tuple(t for t in ctx.terms if t in m.group(1) and t not in rest)
+    return _only_in(ctx, PREMISE)
 
 
 def _restates(text: str, c: Candidate, premise: tuple[str, ...]) -> bool:

@@ -42,6 +42,8 @@ CONFIRMED = (
 )
 
 
+# Between 分别/各自 and the question word that makes it ask one name for each (分别围绕哪两部法律).
+EACH_GAP = r"[^，,？?]{0,6}?"
 FELL_SHORT_WHERE = r"(?<![相落])差在(?:哪|什么)"  # 自己觉得还差在哪儿: where it fell short (not 相差, 落差)
 # What fell short (存在哪些问题, 有啥短板, what weaknesses did it admit): the report's own account of it,
 # a section of its own in 法治政府建设年度报告 (存在的问题, 存在的不足和原因), its points listed (一是…二是…)
@@ -123,7 +125,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "figures",
         _p(  # (分别是谁, 分别围绕哪两部法律: names); 多少…多少, how many … and how many: two figures at once
-            r"分别(?![^，,？?]{0,4}?(?:谁|什么|啥|哪))|各(?:是|为|有|占)多少|各(?:是|为|有)?几[个家件项次名人]|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
+            rf"分别(?!{EACH_GAP}(?:谁|什么|啥|哪))"
+            r"|各(?:是|为|有|占)多少|各(?:是|为|有)?几[个家件项次名人]|多少[^？?]{1,12}[，,、和]\s*[^？?]{0,12}多少",
             r"\brespectively\b|\bhow many\b[^?]*\band how many\b",
         ),
         ("figures",),
@@ -134,7 +137,7 @@ KINDS: tuple[Kind, ...] = (
         _p(
             r"哪些|哪几|有哪|是指|具体指|具体是(?!几|多少)|包括什么|包含什么|哪[“\"]?[二三四五六七八九十两2-9]"
             r"|列一下|列举|列出|都[^？?，,]{0,6}过(?:啥|什么)"  # 都开展过啥…？列一下: every item
-            r"|(?:分别|各自)[^？?，,]{0,6}?哪(?![一几]?[年月天日])"  # 两场宣传各自讲的是哪部法: one for each
+            rf"|(?:分别|各自){EACH_GAP}哪(?![一几]?[年月天日])"  # 两场宣传各自讲的是哪部法: one for each
             r"|挨个|逐一|逐个|一一(?:列|说|讲|报)"  # 名目挨个报一下: one by one, every item
             # 四项原样给我: the items of a count, asked to be given
             r"|[二三四五六七八九十两2-9][项个条类种][^？?，,]{0,8}(?:给我|报一下|说一下|讲一下)"

@@ -214,8 +214,8 @@ def write(
     server's fill, ``fill_clauses``) are kept, so a change leaves only its own reports to fill."""
     todo = [e for e in entries if e.vectors is None]
     texts = [embed_text(c) for e in todo for c in e.chunks]
-    which = config.clause_vectors
-    wanted = dict.fromkeys(t for e in entries for c in e.chunks for t in stored_clauses(c.text, which))
+    chunks = [c for e in entries for c in e.chunks]
+    wanted = clause_texts(chunks, config.clause_vectors)
     new_clauses = [t for t in wanted if t not in known]
     if texts or new_clauses:
         log.info("embedding %d chunks of %d reports, %d clauses", len(texts), len(todo), len(new_clauses))
@@ -225,7 +225,6 @@ def write(
     for e in todo:
         e.vectors = fresh[pos : pos + len(e.chunks)]
         pos += len(e.chunks)
-    chunks = [c for e in entries for c in e.chunks]
     matrix = (
         np.concatenate([e.vectors for e in entries]) if entries else np.zeros((0, embedder.dim), np.float32)
     )
@@ -243,9 +242,9 @@ def write(
         "skipped": state.get("skipped", {}),
     }
     texts_of = {e.info.doc: e.text for e in entries}
-    # the wanted clauses, and those of the previous index (filled in after its build) still in this one
-    present = {t for e in entries for c in e.chunks for t in stored_clauses(c.text, "all")}
-    clauses = {t: v for t, v in clauses.items() if t in wanted or t in present}
+    # the wanted clauses (a part of every clause) and those of the previous index still in this one
+    present = clause_texts(chunks, "all")
+    clauses = {t: v for t, v in clauses.items() if t in present}
     stored = write_index(index_dir, manifest, [e.info for e in entries], chunks, matrix, texts_of, clauses)
     return len(texts), stored
 
@@ -415,6 +414,11 @@ def set_metadata(
     return Update(replaced=[doc]), stored
 
 
+def clause_texts(chunks: list[Chunk], which: str) -> dict[str, None]:
+    """The ``stored_clauses`` of every chunk, once each and in order."""
+    return dict.fromkeys(t for c in chunks for t in stored_clauses(c.text, which))
+
+
 def fill_clauses(stored: Stored, index_dir: Path, config: Config, embedder: Embedder) -> Stored | None:
     """Embed every clause of the index whose vector the build did not store and add them to it
     (``save_filled``); the index with them (``stored`` itself when none was missing), or None when
@@ -427,7 +431,7 @@ def fill_clauses(stored: Stored, index_dir: Path, config: Config, embedder: Embe
     build stores the figures' clauses and a server fills in the rest once the index is in use.
     The embedding runs without the index lock (a change meanwhile just makes this fill stale);
     only the short write holds it, and a busy lock skips the write instead of waiting."""
-    every = dict.fromkeys(t for c in stored.chunks for t in stored_clauses(c.text, "all"))
+    every = clause_texts(stored.chunks, "all")
     missing = [t for t in every if t not in stored.clauses]
     if not missing:
         return stored
